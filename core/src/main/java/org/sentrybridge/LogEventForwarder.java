@@ -1,0 +1,90 @@
+package org.sentrybridge;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.sentrybridge.delivery.DeliveryThread;
+import org.sentrybridge.delivery.Submission;
+import org.sentrybridge.event.BreadcrumbRing;
+import org.sentrybridge.event.CaptureRules;
+import org.sentrybridge.event.LogLevel;
+import org.sentrybridge.event.LogRecord;
+
+/**
+ * An appender's connection to the shared integration: decides, on the logging thread and cheaply,
+ * whether a log event becomes a Sentry event or a breadcrumb, and hands events over without
+ * blocking. Thread-safe.
+ */
+public final class LogEventForwarder implements AutoCloseable {
+
+  private final SentryService service;
+  private final CaptureRules rules;
+  private final BreadcrumbRing breadcrumbs;
+  private final boolean sendMetadata;
+
+  LogEventForwarder(SentryService service, CaptureRules rules) {
+    this.service = service;
+    this.rules = rules;
+    this.breadcrumbs = new BreadcrumbRing(Math.max(1, rules.maxBreadcrumbs()));
+    this.sendMetadata = SentryBridge.sendMetadata(service);
+  }
+
+  /** False when nothing is sent (no DSN, closed): the appender can return at once. */
+  public boolean isEnabled() {
+    return service.isEnabled();
+  }
+
+  /**
+   * True when this log event becomes a Sentry event. Never true for what the SDK or sentry-bridge
+   * itself logs, so logging cannot loop back into Sentry.
+   */
+  public boolean isEvent(LogLevel level, String loggerName, Throwable throwable) {
+    return rules.isEvent(level, loggerName, throwable) && !isOwnLogging(loggerName);
+  }
+
+  /** True when this log event (not an event itself) is kept as a breadcrumb. */
+  public boolean isBreadcrumb(LogLevel level, String loggerName) {
+    return rules.isBreadcrumb(level, loggerName) && !isOwnLogging(loggerName);
+  }
+
+  /** Remembers a log line for the next event of this appender. */
+  public void breadcrumb(Instant timestamp, LogLevel level, String loggerName, String message) {
+    breadcrumbs.add(timestamp, level, loggerName, message);
+  }
+
+  /**
+   * Hands the record to the delivery thread with this appender's breadcrumbs.
+   *
+   * @return false when it was not taken (disabled, closed, queue full: the drop is counted)
+   */
+  public boolean forward(LogRecord record) {
+    return SentryBridge.submit(
+        service,
+        Submission.ofLog(
+            record, rules, sendMetadata ? breadcrumbs.snapshot() : null, sendMetadata));
+  }
+
+  public CaptureRules rules() {
+    return rules;
+  }
+
+  /** The shared service behind this forwarder. */
+  public SentryService service() {
+    return service;
+  }
+
+  public boolean flush(Duration timeout) {
+    return service.flush(timeout);
+  }
+
+  /** Gives this appender's share of the integration back; the last one flushes and stops it. */
+  @Override
+  public void close() {
+    service.close();
+  }
+
+  private static boolean isOwnLogging(String loggerName) {
+    return DeliveryThread.isCurrent()
+        || (loggerName != null
+            && (loggerName.startsWith("io.sentry.") || loggerName.startsWith("org.sentrybridge.")));
+  }
+}

@@ -1,0 +1,18 @@
+package org.sentrybridge;
+
+import io.sentry.IScope;
+import io.sentry.IScopes;
+
+/**
+ * Changes the scope of one event sent with {@link SentryService#sendError(Throwable,
+ * ScopeConfigurator)}: tags, user, contexts, fingerprint, level. The scope belongs to that event
+ * alone, so nothing set here leaks into later events.
+ *
+ * <p>It runs on sentry-bridge's delivery thread, not on the caller's, so it should read no
+ * thread-locals of the caller: capture what it needs in the lambda.
+ */
+@FunctionalInterface
+public interface ScopeConfigurator {
+
+  void configure(IScope scope, IScopes scopes);
+}

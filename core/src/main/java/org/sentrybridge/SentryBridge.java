@@ -1,0 +1,65 @@
+package org.sentrybridge;
+
+import java.util.Optional;
+import org.sentrybridge.config.BridgeSettings;
+import org.sentrybridge.event.CaptureRules;
+import org.sentrybridge.internal.BridgeRuntime;
+import org.sentrybridge.internal.Lease;
+
+/**
+ * The process-wide entry point. One Sentry integration runs per process, shared by every appender
+ * and by application code; it is reference-counted, so the last holder to close shuts it down.
+ */
+public final class SentryBridge {
+
+  private SentryBridge() {}
+
+  /**
+   * The shared service, never null. If no appender started the integration, this starts it from
+   * the SDK's usual sources ({@code -Dsentry.dsn}, {@code SENTRY_DSN}, {@code sentry.properties})
+   * and closes it at JVM exit. With no DSN anywhere it is a cheap no-op service.
+   */
+  public static SentryService service() {
+    return BridgeRuntime.shared();
+  }
+
+  /**
+   * The shared service if the integration runs (with or without DSN); empty when nothing started
+   * it or it was turned off with {@code enabled=false}.
+   */
+  public static Optional<SentryService> find() {
+    return Optional.ofNullable(BridgeRuntime.find());
+  }
+
+  /**
+   * Takes a handle on the integration with these settings, starting it if nothing runs yet (a
+   * later start with another DSN is reported, not applied). Never throws: invalid settings are
+   * reported and give a disabled service. Close the handle when done.
+   */
+  public static SentryService start(BridgeSettings settings, StatusReporter reporter) {
+    return BridgeRuntime.acquire(settings, reporter);
+  }
+
+  /** {@link #start(BridgeSettings, StatusReporter)} reporting to standard error. */
+  public static SentryService start(BridgeSettings settings) {
+    return start(settings, StatusReporter.stderr());
+  }
+
+  /**
+   * What an appender holds: a handle on the integration plus its own capture rules and
+   * breadcrumbs. Close it in the appender's {@code stop()}.
+   */
+  public static LogEventForwarder forwarder(
+      BridgeSettings settings, CaptureRules rules, StatusReporter reporter) {
+    SentryService service = start(settings, reporter);
+    return new LogEventForwarder(service, rules);
+  }
+
+  static boolean submit(SentryService service, org.sentrybridge.delivery.Submission submission) {
+    return service instanceof Lease && ((Lease) service).submit(submission);
+  }
+
+  static boolean sendMetadata(SentryService service) {
+    return service instanceof Lease && ((Lease) service).sendMetadata();
+  }
+}

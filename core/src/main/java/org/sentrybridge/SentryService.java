@@ -1,0 +1,52 @@
+package org.sentrybridge;
+
+import io.sentry.IScopes;
+import io.sentry.protocol.SentryId;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The shared Sentry service: one per process, used by every appender and by application code
+ * through {@link SentryBridge#service()}. Every method is safe to call in every state: with no DSN
+ * or after {@link #close()} the calls are cheap no-ops.
+ */
+public interface SentryService extends AutoCloseable {
+
+  /**
+   * Sends {@code error} as a Sentry event. Returns at once: the event is built and delivered on
+   * sentry-bridge's delivery thread.
+   *
+   * @return the id the event will have in Sentry, or {@link SentryId#EMPTY_ID} when disabled
+   */
+  default SentryId sendError(Throwable error) {
+    return sendError(error, null);
+  }
+
+  /**
+   * Sends {@code error} after {@code configurator} changed that event's own scope (tags, user,
+   * fingerprint...). The configurator runs even with {@code sendMetadata=false}.
+   *
+   * @return the id the event will have in Sentry, or {@link SentryId#EMPTY_ID} when disabled
+   */
+  SentryId sendError(Throwable error, ScopeConfigurator configurator);
+
+  /** The Sentry SDK scopes events go through; empty when disabled. */
+  Optional<IScopes> getInstance();
+
+  /** True when events are sent: a valid DSN was given and the service is not closed. */
+  boolean isEnabled();
+
+  /**
+   * Waits until everything handed over so far was delivered or {@code timeout} passed.
+   *
+   * @return true when nothing is left to deliver
+   */
+  boolean flush(Duration timeout);
+
+  /**
+   * Releases this handle. The last handle to close flushes (within the configured {@code
+   * flushTimeout}) and shuts the SDK down. Idempotent.
+   */
+  @Override
+  void close();
+}

@@ -1,0 +1,75 @@
+package org.sentrybridge.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/** DSN helpers: placeholder detection, validation and masking of the keys in every message. */
+public final class Dsns {
+
+  private Dsns() {}
+
+  /**
+   * True for values that mean "no DSN": null, blank, a placeholder the configuration left
+   * literal ({@code ${SENTRY_DSN}}, {@code ${env:SENTRY_DSN}}) or Logback's {@code
+   * SENTRY_DSN_IS_UNDEFINED}.
+   */
+  public static boolean isAbsent(String dsn) {
+    if (dsn == null) {
+      return true;
+    }
+    String trimmed = dsn.trim();
+    return trimmed.isEmpty() || trimmed.contains("${") || trimmed.endsWith("_IS_UNDEFINED");
+  }
+
+  /**
+   * Returns why {@code dsn} is not a usable Sentry DSN, or null when it is. The reason never
+   * contains the DSN's keys.
+   */
+  public static String problem(String dsn) {
+    URI uri;
+    try {
+      uri = new URI(dsn.trim());
+    } catch (URISyntaxException e) {
+      return "it is not a URI";
+    }
+    String scheme = uri.getScheme();
+    if (scheme == null
+        || !(scheme.toLowerCase(Locale.ROOT).equals("http")
+            || scheme.toLowerCase(Locale.ROOT).equals("https"))) {
+      return "it must start with https:// or http://";
+    }
+    if (uri.getRawUserInfo() == null || uri.getRawUserInfo().isEmpty()) {
+      return "the public key before '@' is missing";
+    }
+    if (uri.getHost() == null) {
+      return "the host is missing";
+    }
+    String path = uri.getPath();
+    if (path == null || path.length() <= 1 || path.endsWith("/")) {
+      return "the project id at the end of the path is missing";
+    }
+    String projectId = path.substring(path.lastIndexOf('/') + 1);
+    if (!projectId.chars().allMatch(Character::isLetterOrDigit)) {
+      return "the project id at the end of the path is not a plain id";
+    }
+    return null;
+  }
+
+  /**
+   * The DSN with its keys replaced by {@code ***}: {@code https://***@o1.ingest.sentry.io/42}.
+   * Safe for any string, valid DSN or not.
+   */
+  public static String mask(String dsn) {
+    if (dsn == null) {
+      return "null";
+    }
+    int at = dsn.lastIndexOf('@');
+    if (at < 0) {
+      return dsn.length() > 12 ? "***" : dsn;
+    }
+    int schemeEnd = dsn.indexOf("://");
+    String prefix = schemeEnd >= 0 && schemeEnd < at ? dsn.substring(0, schemeEnd + 3) : "";
+    return prefix + "***" + dsn.substring(at);
+  }
+}

@@ -1,0 +1,172 @@
+package org.sentrybridge.delivery;
+
+import io.sentry.Hint;
+import io.sentry.IScopes;
+import io.sentry.SentryEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.sentrybridge.StatusReporter;
+
+/**
+ * The hand-off from application threads to Sentry. {@link #offer} is what the logging thread pays:
+ * a lock-free enqueue into a bounded queue, nothing else. One daemon thread turns submissions into
+ * Sentry events (flood control included) and passes them to the SDK, whose transport does the
+ * network and disk work on threads of its own.
+ */
+public final class DeliveryPipeline {
+
+  /** Submissions the queue refused because it was full; reported at most once a minute. */
+  private final DropCounter drops;
+  private final Queue<Submission> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger queued = new AtomicInteger();
+  private final AtomicLong accepted = new AtomicLong();
+  private final AtomicLong processed = new AtomicLong();
+  private final int capacity;
+  private final IScopes scopes;
+  private final RepeatFolder repeats;
+  private final StatusReporter reporter;
+  private final DeliveryThread worker;
+  private volatile boolean closed;
+  private volatile boolean flushRequested;
+
+  public DeliveryPipeline(
+      IScopes scopes, int capacity, Duration dedupeWindow, StatusReporter reporter) {
+    this.scopes = scopes;
+    this.capacity = capacity;
+    this.repeats = new RepeatFolder(dedupeWindow.toNanos(), 10_000);
+    this.reporter = reporter;
+    this.drops = new DropCounter(reporter, Duration.ofMinutes(1));
+    this.worker = new DeliveryThread(this::run);
+    this.worker.start();
+  }
+
+  /**
+   * Hands a submission to the delivery thread without blocking.
+   *
+   * @return false when the queue is full or the pipeline closed; the drop is counted and reported
+   */
+  public boolean offer(Submission submission) {
+    if (closed) {
+      return false;
+    }
+    if (queued.incrementAndGet() > capacity) {
+      queued.decrementAndGet();
+      drops.add(1, "queue full");
+      return false;
+    }
+    accepted.incrementAndGet();
+    queue.add(submission);
+    worker.wake();
+    return true;
+  }
+
+  /** Submissions waiting for the delivery thread. */
+  public int queued() {
+    return queued.get();
+  }
+
+  /**
+   * Waits until the delivery thread processed everything offered so far (repeat counts included),
+   * then for the SDK's transport to send it, all within {@code timeout}.
+   *
+   * @return true when everything was handed over and the transport reported idle in time
+   */
+  public boolean flush(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long target = accepted.get();
+    flushRequested = true;
+    worker.wake();
+    while (processed.get() < target || flushRequested) {
+      if (System.nanoTime() >= deadline || !worker.isAlive()) {
+        return false;
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+    }
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      return false;
+    }
+    scopes.flush(TimeUnit.NANOSECONDS.toMillis(left));
+    return true;
+  }
+
+  /**
+   * Stops taking submissions, delivers what is queued within {@code timeout} and stops the thread.
+   *
+   * @return how many submissions could not be handed to the SDK in time
+   */
+  public int close(Duration timeout) {
+    if (closed) {
+      return 0;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    flush(timeout);
+    closed = true;
+    worker.wake();
+    try {
+      worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    int left = queued.get();
+    drops.reportNow();
+    return left;
+  }
+
+  private void run() {
+    while (true) {
+      Submission submission = queue.poll();
+      if (submission != null) {
+        queued.decrementAndGet();
+        try {
+          if (repeats.admit(submission, System.nanoTime())) {
+            capture(submission, 0);
+          }
+        } catch (RuntimeException e) {
+          reporter.error("could not turn a log event into a Sentry event", e);
+        } finally {
+          processed.incrementAndGet();
+        }
+        continue;
+      }
+      sendFolded(System.nanoTime(), flushRequested || closed);
+      flushRequested = false;
+      if (closed) {
+        return;
+      }
+      long wait = repeats.nanosUntilNextClose(System.nanoTime());
+      worker.idle(wait < 0 ? TimeUnit.SECONDS.toNanos(1) : Math.max(wait, 1));
+    }
+  }
+
+  private void sendFolded(long now, boolean all) {
+    List<RepeatFolder.Folded> due = repeats.close(now, all);
+    for (RepeatFolder.Folded folded : due) {
+      try {
+        capture(folded.latest, folded.repeats);
+      } catch (RuntimeException e) {
+        reporter.error("could not send a repeated error", e);
+      }
+    }
+  }
+
+  private void capture(Submission submission, long repeatCount) {
+    SentryEvent event = submission.toEvent();
+    if (repeatCount > 0) {
+      event.setTag("repeats", Long.toString(repeatCount));
+      event.setExtra("repeats", repeatCount);
+    }
+    if (submission.configurator() != null) {
+      scopes.captureEvent(
+          event, new Hint(), scope -> submission.configurator().configure(scope, scopes));
+    } else {
+      scopes.captureEvent(event, new Hint());
+    }
+  }
+}

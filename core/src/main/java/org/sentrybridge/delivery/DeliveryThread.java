@@ -1,0 +1,42 @@
+package org.sentrybridge.delivery;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The daemon thread that turns submissions into Sentry events. Its type lets the appenders
+ * recognise it: anything logged on it (by the SDK or by user callbacks) is never sent back to
+ * Sentry.
+ */
+public final class DeliveryThread extends Thread {
+
+  private static final java.util.concurrent.atomic.AtomicInteger COUNT =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  private volatile boolean idle;
+
+  DeliveryThread(Runnable work) {
+    super(work, "sentry-bridge-delivery-" + COUNT.incrementAndGet());
+    setDaemon(true);
+  }
+
+  /** True on a sentry-bridge delivery thread, where logging must not loop back into Sentry. */
+  public static boolean isCurrent() {
+    return Thread.currentThread() instanceof DeliveryThread;
+  }
+
+  void wake() {
+    // unpark only when parked: keeps the hot path to one volatile read
+    if (idle) {
+      LockSupport.unpark(this);
+    }
+  }
+
+  void idle(long nanos) {
+    idle = true;
+    try {
+      LockSupport.parkNanos(this, nanos);
+    } finally {
+      idle = false;
+    }
+  }
+}

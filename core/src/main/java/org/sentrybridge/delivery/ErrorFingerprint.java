@@ -1,0 +1,77 @@
+package org.sentrybridge.delivery;
+
+import java.util.Objects;
+import org.sentrybridge.event.LogRecord;
+
+/**
+ * What makes two log events "the same error" for flood control: exception type, top in-app frame,
+ * logger and message template. Two errors that differ in any of these are never merged.
+ */
+final class ErrorFingerprint {
+
+  private static final String[] NOT_IN_APP = {
+    "java.", "javax.", "jdk.", "sun.", "com.sun.", "kotlin.", "scala.", "io.sentry.",
+    "org.sentrybridge.", "org.slf4j.", "ch.qos.logback.", "org.apache.logging.", "org.junit.",
+    "org.springframework.", "org.apache.catalina.", "org.eclipse.jetty."
+  };
+
+  private final String exceptionType;
+  private final String topFrame;
+  private final String loggerName;
+  private final String template;
+  private final int hash;
+
+  private ErrorFingerprint(String exceptionType, String topFrame, String loggerName, String template) {
+    this.exceptionType = exceptionType;
+    this.topFrame = topFrame;
+    this.loggerName = loggerName;
+    this.template = template;
+    this.hash = Objects.hash(exceptionType, topFrame, loggerName, template);
+  }
+
+  static ErrorFingerprint of(LogRecord record) {
+    Throwable error = record.throwable();
+    return new ErrorFingerprint(
+        error == null ? null : error.getClass().getName(),
+        error == null ? null : topInAppFrame(error),
+        record.loggerName(),
+        record.messageTemplate());
+  }
+
+  private static String topInAppFrame(Throwable error) {
+    StackTraceElement[] frames = error.getStackTrace();
+    for (StackTraceElement frame : frames) {
+      if (isInApp(frame.getClassName())) {
+        return frame.toString();
+      }
+    }
+    return frames.length > 0 ? frames[0].toString() : null;
+  }
+
+  private static boolean isInApp(String className) {
+    for (String prefix : NOT_IN_APP) {
+      if (className.startsWith(prefix)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof ErrorFingerprint)) {
+      return false;
+    }
+    ErrorFingerprint other = (ErrorFingerprint) o;
+    return hash == other.hash
+        && Objects.equals(exceptionType, other.exceptionType)
+        && Objects.equals(topFrame, other.topFrame)
+        && Objects.equals(loggerName, other.loggerName)
+        && Objects.equals(template, other.template);
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+}

@@ -1,0 +1,78 @@
+package org.sentrybridge.event;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The last N lower-level log lines of one appender, kept as breadcrumbs for its next event. Written
+ * on logging threads without a lock: a slot is claimed with one atomic increment.
+ */
+public final class BreadcrumbRing {
+
+  /** One remembered log line. */
+  public static final class Crumb {
+    final long sequence;
+    final Instant timestamp;
+    final LogLevel level;
+    final String loggerName;
+    final String message;
+
+    Crumb(long sequence, Instant timestamp, LogLevel level, String loggerName, String message) {
+      this.sequence = sequence;
+      this.timestamp = timestamp;
+      this.level = level;
+      this.loggerName = loggerName;
+      this.message = message;
+    }
+
+    public Instant timestamp() {
+      return timestamp;
+    }
+
+    public LogLevel level() {
+      return level;
+    }
+
+    public String loggerName() {
+      return loggerName;
+    }
+
+    public String message() {
+      return message;
+    }
+  }
+
+  private final AtomicReferenceArray<Crumb> slots;
+  private final AtomicLong next = new AtomicLong();
+
+  public BreadcrumbRing(int capacity) {
+    this.slots = new AtomicReferenceArray<>(Math.max(1, capacity));
+  }
+
+  public void add(Instant timestamp, LogLevel level, String loggerName, String message) {
+    long sequence = next.getAndIncrement();
+    slots.set((int) (sequence % slots.length()), new Crumb(sequence, timestamp, level, loggerName, message));
+  }
+
+  /** The remembered lines, oldest first. */
+  public List<Crumb> snapshot() {
+    long end = next.get();
+    if (end == 0) {
+      return Collections.emptyList();
+    }
+    long start = Math.max(0, end - slots.length());
+    List<Crumb> crumbs = new ArrayList<>((int) (end - start));
+    for (long s = start; s < end; s++) {
+      Crumb crumb = slots.get((int) (s % slots.length()));
+      // a slot still being written, or already overwritten by a newer line, is skipped
+      if (crumb != null && crumb.sequence == s) {
+        crumbs.add(crumb);
+      }
+    }
+    return crumbs;
+  }
+}

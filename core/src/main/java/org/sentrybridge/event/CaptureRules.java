@@ -1,0 +1,306 @@
+package org.sentrybridge.event;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.sentrybridge.config.SettingParsers;
+
+/**
+ * What one appender sends and how: which log events become Sentry events, which become
+ * breadcrumbs, which MDC keys become tags or the user. The same names and defaults in {@code
+ * logback.xml} and {@code log4j2.xml}. Immutable; the builder collects problems.
+ */
+public final class CaptureRules {
+
+  /** Default of {@code minimumEventLevel}. */
+  public static final LogLevel DEFAULT_MINIMUM_EVENT_LEVEL = LogLevel.ERROR;
+  /** Default of {@code minimumBreadcrumbLevel}. */
+  public static final LogLevel DEFAULT_MINIMUM_BREADCRUMB_LEVEL = LogLevel.INFO;
+  /** Default of {@code maxBreadcrumbs}. */
+  public static final int DEFAULT_MAX_BREADCRUMBS = 100;
+
+  /** The user fields an MDC key can fill. */
+  public static final List<String> USER_FIELDS = List.of("id", "email", "ipAddress", "username");
+
+  private final LogLevel minimumEventLevel;
+  private final boolean requireThrowable;
+  private final LogLevel minimumBreadcrumbLevel;
+  private final List<String> contextTags;
+  private final List<Pattern> contextTagPatterns;
+  private final Map<String, String> userMdcKeys;
+  private final Set<String> ignoredExceptions;
+  private final List<String> ignoredLoggers;
+  private final int maxBreadcrumbs;
+  private final String mechanismType;
+  private final List<String> problems;
+
+  private CaptureRules(Builder b) {
+    this.minimumEventLevel = b.minimumEventLevel;
+    this.requireThrowable = b.requireThrowable;
+    this.minimumBreadcrumbLevel = b.minimumBreadcrumbLevel;
+    this.contextTags = List.copyOf(b.contextTags);
+    List<Pattern> patterns = new ArrayList<>();
+    for (String glob : contextTags) {
+      patterns.add(globToPattern(glob));
+    }
+    this.contextTagPatterns = List.copyOf(patterns);
+    this.userMdcKeys = Collections.unmodifiableMap(new LinkedHashMap<>(b.userMdcKeys));
+    this.ignoredExceptions = Set.copyOf(b.ignoredExceptions);
+    this.ignoredLoggers = List.copyOf(b.ignoredLoggers);
+    this.maxBreadcrumbs = b.maxBreadcrumbs;
+    this.mechanismType = b.mechanismType;
+    this.problems = List.copyOf(b.problems);
+  }
+
+  public static Builder builder(String mechanismType) {
+    return new Builder(mechanismType);
+  }
+
+  /** True when this log event becomes a Sentry event. Cheap: runs on the logging thread. */
+  public boolean isEvent(LogLevel level, String loggerName, Throwable throwable) {
+    if (minimumEventLevel == null || !level.isAtLeast(minimumEventLevel)) {
+      return false;
+    }
+    if (requireThrowable && throwable == null) {
+      return false;
+    }
+    return !isIgnoredLogger(loggerName) && !isIgnoredException(throwable);
+  }
+
+  /** True when this log event (not an event itself) becomes a breadcrumb. */
+  public boolean isBreadcrumb(LogLevel level, String loggerName) {
+    return minimumBreadcrumbLevel != null
+        && maxBreadcrumbs > 0
+        && level.isAtLeast(minimumBreadcrumbLevel)
+        && !isIgnoredLogger(loggerName);
+  }
+
+  private boolean isIgnoredLogger(String loggerName) {
+    if (loggerName == null || ignoredLoggers.isEmpty()) {
+      return false;
+    }
+    for (String prefix : ignoredLoggers) {
+      if (loggerName.equals(prefix)
+          || (loggerName.startsWith(prefix)
+              && (prefix.endsWith(".") || loggerName.charAt(prefix.length()) == '.'))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An exception is ignored when its class or any superclass is named in ignoredExceptions. */
+  public boolean isIgnoredException(Throwable throwable) {
+    if (throwable == null || ignoredExceptions.isEmpty()) {
+      return false;
+    }
+    for (Class<?> type = throwable.getClass(); type != null; type = type.getSuperclass()) {
+      if (ignoredExceptions.contains(type.getName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when this MDC key is promoted to a Sentry tag. */
+  public boolean isContextTag(String key) {
+    for (Pattern pattern : contextTagPatterns) {
+      if (pattern.matcher(key).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public LogLevel minimumEventLevel() {
+    return minimumEventLevel;
+  }
+
+  public boolean requireThrowable() {
+    return requireThrowable;
+  }
+
+  public LogLevel minimumBreadcrumbLevel() {
+    return minimumBreadcrumbLevel;
+  }
+
+  public List<String> contextTags() {
+    return contextTags;
+  }
+
+  /** User field ({@code id, email, ipAddress, username}) to the MDC key that fills it. */
+  public Map<String, String> userMdcKeys() {
+    return userMdcKeys;
+  }
+
+  public Set<String> ignoredExceptions() {
+    return ignoredExceptions;
+  }
+
+  public List<String> ignoredLoggers() {
+    return ignoredLoggers;
+  }
+
+  public int maxBreadcrumbs() {
+    return maxBreadcrumbs;
+  }
+
+  /** The exception mechanism type events carry, e.g. {@code logback} or {@code log4j2}. */
+  public String mechanismType() {
+    return mechanismType;
+  }
+
+  public List<String> problems() {
+    return problems;
+  }
+
+  static Pattern globToPattern(String glob) {
+    StringBuilder regex = new StringBuilder();
+    for (char c : glob.toCharArray()) {
+      if (c == '*') {
+        regex.append(".*");
+      } else if (c == '?') {
+        regex.append('.');
+      } else {
+        regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(regex.toString());
+  }
+
+  /** Builds {@link CaptureRules}; text setters collect problems instead of throwing. */
+  public static final class Builder {
+    private final String mechanismType;
+    private LogLevel minimumEventLevel = DEFAULT_MINIMUM_EVENT_LEVEL;
+    private boolean requireThrowable = true;
+    private LogLevel minimumBreadcrumbLevel = DEFAULT_MINIMUM_BREADCRUMB_LEVEL;
+    private final Set<String> contextTags = new LinkedHashSet<>();
+    private final Map<String, String> userMdcKeys = new LinkedHashMap<>();
+    private final Set<String> ignoredExceptions = new LinkedHashSet<>();
+    private final List<String> ignoredLoggers = new ArrayList<>();
+    private int maxBreadcrumbs = DEFAULT_MAX_BREADCRUMBS;
+    private final List<String> problems = new ArrayList<>();
+
+    private Builder(String mechanismType) {
+      this.mechanismType = mechanismType;
+    }
+
+    /** Null means no log event becomes a Sentry event (OFF). */
+    public Builder minimumEventLevel(LogLevel level) {
+      this.minimumEventLevel = level;
+      return this;
+    }
+
+    public Builder minimumEventLevel(String text) {
+      int before = problems.size();
+      LogLevel level = LogLevel.parse("minimumEventLevel", text, problems);
+      return problems.size() == before ? minimumEventLevel(level) : this;
+    }
+
+    public Builder requireThrowable(boolean requireThrowable) {
+      this.requireThrowable = requireThrowable;
+      return this;
+    }
+
+    public Builder requireThrowable(String text) {
+      Boolean value = SettingParsers.parseBoolean("requireThrowable", text, problems);
+      return value == null ? this : requireThrowable(value);
+    }
+
+    /** Null means no breadcrumbs (OFF). */
+    public Builder minimumBreadcrumbLevel(LogLevel level) {
+      this.minimumBreadcrumbLevel = level;
+      return this;
+    }
+
+    public Builder minimumBreadcrumbLevel(String text) {
+      int before = problems.size();
+      LogLevel level = LogLevel.parse("minimumBreadcrumbLevel", text, problems);
+      return problems.size() == before ? minimumBreadcrumbLevel(level) : this;
+    }
+
+    /** MDC keys or globs ({@code request.*}) promoted to tags; comma-separated. */
+    public Builder contextTags(String text) {
+      contextTags.addAll(SettingParsers.parseList(text));
+      return this;
+    }
+
+    public Builder contextTag(String glob) {
+      return contextTags(glob);
+    }
+
+    /**
+     * Maps user fields to MDC keys: {@code id=userId, email=user.email, ipAddress=clientIp,
+     * username=login}.
+     */
+    public Builder userMdcKeys(String text) {
+      for (String pair : SettingParsers.parseList(text)) {
+        int eq = pair.indexOf('=');
+        if (eq <= 0 || eq == pair.length() - 1) {
+          problems.add(
+              "userMdcKeys: '" + pair + "' is not field=mdcKey (fields: " + USER_FIELDS + ")");
+          continue;
+        }
+        userMdcKey(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+      }
+      return this;
+    }
+
+    public Builder userMdcKey(String field, String mdcKey) {
+      String canonical = null;
+      for (String known : USER_FIELDS) {
+        if (known.toLowerCase(Locale.ROOT).equals(field.toLowerCase(Locale.ROOT))
+            || (known.equals("ipAddress") && field.equalsIgnoreCase("ip"))) {
+          canonical = known;
+        }
+      }
+      if (canonical == null) {
+        problems.add("userMdcKeys: '" + field + "' is not a user field (" + USER_FIELDS + ")");
+      } else {
+        userMdcKeys.put(canonical, mdcKey);
+      }
+      return this;
+    }
+
+    /** Fully qualified exception class names never sent (subclasses included); comma-separated. */
+    public Builder ignoredExceptions(String text) {
+      ignoredExceptions.addAll(SettingParsers.parseList(text));
+      return this;
+    }
+
+    /** Logger name prefixes never sent ({@code com.example.noisy}); comma-separated. */
+    public Builder ignoredLoggers(String text) {
+      ignoredLoggers.addAll(SettingParsers.parseList(text));
+      return this;
+    }
+
+    public Builder maxBreadcrumbs(int maxBreadcrumbs) {
+      if (maxBreadcrumbs < 0) {
+        problems.add("maxBreadcrumbs: " + maxBreadcrumbs + " must not be negative");
+      } else {
+        this.maxBreadcrumbs = maxBreadcrumbs;
+      }
+      return this;
+    }
+
+    public Builder maxBreadcrumbs(String text) {
+      Long value = SettingParsers.parseLong("maxBreadcrumbs", text, 0, problems);
+      return value == null ? this : maxBreadcrumbs((int) Math.min(1000, value));
+    }
+
+    public Builder problem(String problem) {
+      problems.add(problem);
+      return this;
+    }
+
+    public CaptureRules build() {
+      return new CaptureRules(this);
+    }
+  }
+}

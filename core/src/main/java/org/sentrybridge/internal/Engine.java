@@ -1,0 +1,151 @@
+package org.sentrybridge.internal;
+
+import io.sentry.ExternalOptions;
+import io.sentry.IScopes;
+import io.sentry.Sentry;
+import io.sentry.SentryOptions;
+import java.time.Duration;
+import org.sentrybridge.StatusReporter;
+import org.sentrybridge.config.BridgeSettings;
+import org.sentrybridge.config.Dsns;
+import org.sentrybridge.delivery.DeliveryPipeline;
+import org.sentrybridge.delivery.Submission;
+import org.sentrybridge.delivery.BufferedTransportFactory;
+
+/**
+ * One started integration: the SDK (ours, or the application's own) and the delivery pipeline in
+ * front of it. A disabled engine (no DSN, invalid settings) has neither and does nothing.
+ */
+final class Engine {
+
+  static final String NO_DSN_MESSAGE =
+      "sentry-bridge is disabled because no Sentry DSN was provided";
+
+  private final BridgeSettings settings;
+  private final String dsn;
+  private final IScopes scopes;
+  private final DeliveryPipeline pipeline;
+  private final BufferedTransportFactory transports;
+  private final boolean ownsSdk;
+  private volatile boolean closed;
+
+  private Engine(
+      BridgeSettings settings,
+      String dsn,
+      IScopes scopes,
+      DeliveryPipeline pipeline,
+      BufferedTransportFactory transports,
+      boolean ownsSdk) {
+    this.settings = settings;
+    this.dsn = dsn;
+    this.scopes = scopes;
+    this.pipeline = pipeline;
+    this.transports = transports;
+    this.ownsSdk = ownsSdk;
+  }
+
+  static Engine disabled(BridgeSettings settings) {
+    return new Engine(settings, null, null, null, null, false);
+  }
+
+  /** Starts the SDK and the pipeline; reports and returns a disabled engine when it cannot. */
+  static Engine start(BridgeSettings settings, StatusReporter reporter) {
+    if (!settings.isValid()) {
+      for (String problem : settings.problems()) {
+        reporter.error(problem + "; sentry-bridge stays disabled");
+      }
+      return disabled(settings);
+    }
+    ExternalOptions external = SdkStarter.externalOptions();
+    String dsn = SdkStarter.resolveDsn(settings, external);
+    if (dsn == null) {
+      reporter.info(NO_DSN_MESSAGE);
+      return disabled(settings);
+    }
+    String dsnProblem = Dsns.problem(dsn);
+    if (dsnProblem != null) {
+      reporter.error(
+          "dsn: '" + Dsns.mask(dsn) + "' (from sentry.properties, SENTRY_DSN or -Dsentry.dsn) is"
+              + " not a valid Sentry DSN: " + dsnProblem + "; sentry-bridge stays disabled");
+      return disabled(settings);
+    }
+    if (Sentry.isEnabled()) {
+      reporter.info(
+          "Sentry was already initialised by the application: sentry-bridge sends through it,"
+              + " and its own dsn and init options are not applied");
+      IScopes scopes = Sentry.getCurrentScopes();
+      return new Engine(
+          settings,
+          dsn,
+          scopes,
+          new DeliveryPipeline(scopes, settings.queueSize(), settings.dedupeWindow(), reporter),
+          null,
+          false);
+    }
+    try {
+      BufferedTransportFactory transports = new BufferedTransportFactory(settings, dsn, reporter);
+      SentryOptions options = SdkStarter.options(settings, external, dsn, transports);
+      Sentry.init(options);
+      IScopes scopes = Sentry.getCurrentScopes();
+      if (!scopes.isEnabled()) {
+        reporter.error("the Sentry SDK did not start; sentry-bridge stays disabled");
+        return disabled(settings);
+      }
+      reporter.info("sentry-bridge sends errors to " + Dsns.mask(dsn));
+      return new Engine(
+          settings,
+          dsn,
+          scopes,
+          new DeliveryPipeline(scopes, settings.queueSize(), settings.dedupeWindow(), reporter),
+          transports,
+          true);
+    } catch (RuntimeException e) {
+      reporter.error(
+          "the Sentry SDK could not start: " + Redaction.redact(e.getMessage(), dsn)
+              + "; sentry-bridge stays disabled");
+      return disabled(settings);
+    }
+  }
+
+  boolean isEnabled() {
+    return scopes != null && !closed;
+  }
+
+  String dsn() {
+    return dsn;
+  }
+
+  BridgeSettings settings() {
+    return settings;
+  }
+
+  IScopes scopes() {
+    return scopes;
+  }
+
+  boolean submit(Submission submission) {
+    return isEnabled() && pipeline.offer(submission);
+  }
+
+  boolean flush(Duration timeout) {
+    return !isEnabled() || pipeline.flush(timeout);
+  }
+
+  void shutdown(StatusReporter reporter) {
+    if (closed || scopes == null) {
+      closed = true;
+      return;
+    }
+    closed = true;
+    int left = pipeline.close(settings.flushTimeout());
+    if (left > 0) {
+      reporter.warn(left + " events were still queued when sentry-bridge stopped and are lost");
+    }
+    if (ownsSdk) {
+      Sentry.close();
+    }
+    if (transports != null) {
+      transports.reportLeftOver(reporter);
+    }
+  }
+}

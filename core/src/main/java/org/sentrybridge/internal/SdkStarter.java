@@ -1,0 +1,77 @@
+package org.sentrybridge.internal;
+
+import io.sentry.EventProcessor;
+import io.sentry.ExternalOptions;
+import io.sentry.Hint;
+import io.sentry.ITransportFactory;
+import io.sentry.NoOpLogger;
+import io.sentry.SentryEvent;
+import io.sentry.SentryOptions;
+import io.sentry.config.PropertiesProvider;
+import io.sentry.config.PropertiesProviderFactory;
+import org.sentrybridge.config.BridgeSettings;
+import org.sentrybridge.config.Dsns;
+import org.sentrybridge.config.SdkOptionCatalog;
+
+/**
+ * Builds the SDK options from the settings and the SDK's usual sources, with this precedence:
+ * explicit setting, then system property {@code sentry.*}, then environment {@code SENTRY_*}, then
+ * {@code sentry.properties}.
+ */
+final class SdkStarter {
+
+  private SdkStarter() {}
+
+  /** The SDK's external sources, read once per start (system properties, env, properties files). */
+  static ExternalOptions externalOptions() {
+    PropertiesProvider provider = PropertiesProviderFactory.create();
+    return ExternalOptions.from(provider, NoOpLogger.getInstance());
+  }
+
+  /** The DSN to use: the explicit one when usable, else the SDK sources' one; null when none. */
+  static String resolveDsn(BridgeSettings settings, ExternalOptions external) {
+    if (!Dsns.isAbsent(settings.dsn())) {
+      return settings.dsn();
+    }
+    String fromSources = external.getDsn();
+    return Dsns.isAbsent(fromSources) ? null : fromSources.trim();
+  }
+
+  static SentryOptions options(
+      BridgeSettings settings,
+      ExternalOptions external,
+      String dsn,
+      ITransportFactory transportFactory) {
+    SentryOptions options = new SentryOptions();
+    options.merge(external);
+    options.setDsn(dsn);
+    if (settings.environment() != null) {
+      options.setEnvironment(settings.environment());
+    }
+    if (settings.release() != null) {
+      options.setRelease(settings.release());
+    }
+    // flood control is ours and works per fingerprint; the SDK's would drop a repeated instance
+    options.setEnableDeduplication(false);
+    options.setAttachServerName(settings.sendMetadata());
+    SdkOptionCatalog.apply(settings.init(), options);
+    options.setEnableExternalConfiguration(false);
+    if (transportFactory != null) {
+      options.setTransportFactory(transportFactory);
+    }
+    if (!settings.sendMetadata()) {
+      options.addEventProcessor(new MetadataRemover());
+    }
+    return options;
+  }
+
+  /** With {@code sendMetadata=false}: drop what the SDK adds about the host on its own. */
+  private static final class MetadataRemover implements EventProcessor {
+    @Override
+    public SentryEvent process(SentryEvent event, Hint hint) {
+      event.getContexts().remove("runtime");
+      event.setServerName(null);
+      return event;
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package org.sentrybridge.testing;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/** The one polling helper of the test suites: waits for a condition with a deadline. */
+public final class Poll {
+
+  private Poll() {}
+
+  /** Waits until {@code condition} holds; fails with {@code what} after {@code timeout}. */
+  public static void until(String what, Duration timeout, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + timeout + " waiting for: " + what);
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+    }
+  }
+}

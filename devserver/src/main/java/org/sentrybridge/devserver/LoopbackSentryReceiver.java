@@ -1,0 +1,524 @@
+package org.sentrybridge.devserver;
+
+import io.sentry.JsonSerializer;
+import io.sentry.SentryEnvelope;
+import io.sentry.SentryEnvelopeItem;
+import io.sentry.SentryEvent;
+import io.sentry.SentryItemType;
+import io.sentry.SentryOptions;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A Sentry envelope endpoint on 127.0.0.1 that speaks just enough HTTP/1.1 for the Sentry SDK's own
+ * transport, parses every envelope with the SDK's deserializer and keeps what arrived.
+ *
+ * <p>It can be switched into the failure modes a real Sentry shows: {@link #goDown() down} (port
+ * closed), {@link #respondSlowly(Duration) slow}, {@link #respondWithStatus(int) an error status},
+ * {@link #rateLimitFor(Duration) 429 with Retry-After} and {@link #resetConnections() connection
+ * reset}. It is written on plain sockets rather than the JDK's HttpServer because a connection reset
+ * needs control of the socket.
+ */
+public final class LoopbackSentryReceiver implements Closeable {
+
+  private enum Mode {
+    HEALTHY,
+    SLOW,
+    STATUS,
+    RATE_LIMITED,
+    RESET
+  }
+
+  private final JsonSerializer serializer = new JsonSerializer(new SentryOptions());
+  private final List<SentryEvent> events = new CopyOnWriteArrayList<>();
+  private final List<Instant> requestTimes = new CopyOnWriteArrayList<>();
+  private final List<Instant> acceptedTimes = new CopyOnWriteArrayList<>();
+  private final AtomicInteger envelopeCount = new AtomicInteger();
+  private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
+  private final List<Consumer<SentryEvent>> listeners = new CopyOnWriteArrayList<>();
+  private final ExecutorService connections =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "loopback-sentry-connection");
+            t.setDaemon(true);
+            return t;
+          });
+  private final Object monitor = new Object();
+
+  private volatile Mode mode = Mode.HEALTHY;
+  private volatile Duration delay = Duration.ZERO;
+  private volatile int status = 200;
+  private volatile Instant rateLimitedUntil = Instant.MIN;
+  private volatile ServerSocket serverSocket;
+  private volatile boolean closed;
+  private final int port;
+
+  private LoopbackSentryReceiver() throws IOException {
+    this.serverSocket = bind(0);
+    this.port = serverSocket.getLocalPort();
+    startAccepting(serverSocket);
+  }
+
+  /** Starts a receiver on 127.0.0.1 with a free port. */
+  public static LoopbackSentryReceiver start() {
+    try {
+      return new LoopbackSentryReceiver();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot bind a loopback port", e);
+    }
+  }
+
+  /** A DSN that points the Sentry SDK at this receiver: {@code http://key@127.0.0.1:PORT/1}. */
+  public String dsn() {
+    return "http://loopbackkey@127.0.0.1:" + port + "/1";
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Adds a listener called with every event as it arrives (on a receiver thread). */
+  public void onEvent(Consumer<SentryEvent> listener) {
+    listeners.add(listener);
+  }
+
+  /** The events received so far, in arrival order. */
+  public List<SentryEvent> events() {
+    return new ArrayList<>(events);
+  }
+
+  /** The events received so far whose exception or message matches the filter. */
+  public List<SentryEvent> events(Predicate<SentryEvent> filter) {
+    List<SentryEvent> result = new ArrayList<>();
+    for (SentryEvent event : events) {
+      if (filter.test(event)) {
+        result.add(event);
+      }
+    }
+    return result;
+  }
+
+  /** Number of envelopes accepted (answered with 200). */
+  public int envelopeCount() {
+    return envelopeCount.get();
+  }
+
+  /** When each request arrived, accepted or not. */
+  public List<Instant> requestTimes() {
+    return new ArrayList<>(requestTimes);
+  }
+
+  /** When each accepted (200) request arrived. */
+  public List<Instant> acceptedTimes() {
+    return new ArrayList<>(acceptedTimes);
+  }
+
+  /** Waits until at least {@code count} events arrived; returns them or fails after the timeout. */
+  public List<SentryEvent> awaitEvents(int count, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (monitor) {
+      while (events.size() < count) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError(
+              "expected at least " + count + " events within " + timeout + " but got "
+                  + events.size());
+        }
+        try {
+          monitor.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted while waiting for events", e);
+        }
+      }
+    }
+    return events();
+  }
+
+  /** Waits for the first event that matches the filter. */
+  public SentryEvent awaitEvent(Predicate<SentryEvent> filter, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (monitor) {
+      while (true) {
+        for (SentryEvent event : events) {
+          if (filter.test(event)) {
+            return event;
+          }
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError(
+              "no matching event within " + timeout + "; received " + events.size() + " events");
+        }
+        try {
+          monitor.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted while waiting for an event", e);
+        }
+      }
+    }
+  }
+
+  /** Forgets what arrived so far. */
+  public void clear() {
+    synchronized (monitor) {
+      events.clear();
+      requestTimes.clear();
+      acceptedTimes.clear();
+      envelopeCount.set(0);
+    }
+  }
+
+  /** Answers every request with 200 and keeps the envelope. */
+  public void respondHealthy() {
+    mode = Mode.HEALTHY;
+  }
+
+  /** Waits {@code delay} before answering each request with 200. */
+  public void respondSlowly(Duration delay) {
+    this.delay = delay;
+    mode = Mode.SLOW;
+  }
+
+  /** Answers every request with {@code status} (500, 503, ...) and drops the envelope. */
+  public void respondWithStatus(int status) {
+    this.status = status;
+    mode = Mode.STATUS;
+  }
+
+  /**
+   * Answers 429 with {@code Retry-After} (and {@code X-Sentry-Rate-Limits}) until {@code retryAfter}
+   * has passed, then 200 again.
+   */
+  public void rateLimitFor(Duration retryAfter) {
+    rateLimitedUntil = Instant.now().plus(retryAfter);
+    mode = Mode.RATE_LIMITED;
+  }
+
+  /** Resets (TCP RST) every connection as soon as the request arrives. */
+  public void resetConnections() {
+    mode = Mode.RESET;
+  }
+
+  /** Closes the port: connections are refused until {@link #comeUp()}. */
+  public void goDown() {
+    ServerSocket current = serverSocket;
+    serverSocket = null;
+    closeQuietly(current);
+    for (Socket socket : openSockets) {
+      closeQuietly(socket);
+    }
+  }
+
+  /** Opens the same port again after {@link #goDown()}, healthy. */
+  public void comeUp() {
+    mode = Mode.HEALTHY;
+    if (serverSocket != null) {
+      return;
+    }
+    try {
+      serverSocket = bind(port);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot bind port " + port + " again", e);
+    }
+    startAccepting(serverSocket);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    goDown();
+    connections.shutdownNow();
+  }
+
+  private static ServerSocket bind(int port) throws IOException {
+    ServerSocket socket = new ServerSocket();
+    socket.setReuseAddress(true);
+    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+    return socket;
+  }
+
+  private void startAccepting(ServerSocket socket) {
+    Thread acceptor = new Thread(() -> acceptLoop(socket), "loopback-sentry-accept-" + port);
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  private void acceptLoop(ServerSocket socket) {
+    while (!closed && !socket.isClosed()) {
+      try {
+        Socket connection = socket.accept();
+        openSockets.add(connection);
+        connections.execute(() -> serve(connection));
+      } catch (IOException e) {
+        return; // closed by goDown() or close()
+      } catch (RuntimeException e) {
+        return; // executor shut down
+      }
+    }
+  }
+
+  private void serve(Socket socket) {
+    try (socket) {
+      InputStream in = new BufferedInputStream(socket.getInputStream());
+      OutputStream out = socket.getOutputStream();
+      while (true) {
+        HttpRequest request = HttpRequest.read(in);
+        if (request == null) {
+          return;
+        }
+        if (!answer(socket, request, out) || !request.keepAlive) {
+          return;
+        }
+      }
+    } catch (IOException e) {
+      // the client went away or we reset it: nothing to do
+    } finally {
+      openSockets.remove(socket);
+    }
+  }
+
+  /** Returns false when the connection must be closed. */
+  private boolean answer(Socket socket, HttpRequest request, OutputStream out) throws IOException {
+    Instant now = Instant.now();
+    requestTimes.add(now);
+    Mode current = mode;
+    if (current == Mode.RATE_LIMITED && now.isAfter(rateLimitedUntil)) {
+      current = Mode.HEALTHY;
+    }
+    switch (current) {
+      case RESET:
+        socket.setSoLinger(true, 0);
+        socket.close();
+        return false;
+      case STATUS:
+        respond(out, status, "", "");
+        return true;
+      case RATE_LIMITED:
+        long seconds =
+            Math.max(1, (Duration.between(now, rateLimitedUntil).toMillis() + 999) / 1000);
+        respond(
+            out,
+            429,
+            "Retry-After: " + seconds + "\r\nX-Sentry-Rate-Limits: " + seconds + "::organization\r\n",
+            "");
+        return true;
+      case SLOW:
+        sleepQuietly(delay);
+        break;
+      default:
+        break;
+    }
+    if (!request.path.contains("/envelope")) {
+      respond(out, 404, "", "");
+      return true;
+    }
+    SentryEnvelope envelope = parse(request);
+    if (envelope == null) {
+      respond(out, 400, "", "");
+      return true;
+    }
+    acceptedTimes.add(now);
+    keep(envelope);
+    respond(
+        out,
+        200,
+        "Content-Type: application/json\r\n",
+        "{\"id\":\"" + envelope.getHeader().getEventId() + "\"}");
+    return true;
+  }
+
+  private SentryEnvelope parse(HttpRequest request) throws IOException {
+    InputStream body = new ByteArrayInputStream(request.body);
+    if ("gzip".equalsIgnoreCase(request.header("content-encoding"))) {
+      body = new GZIPInputStream(body);
+    }
+    return serializer.deserializeEnvelope(body);
+  }
+
+  private void keep(SentryEnvelope envelope) {
+    List<SentryEvent> arrived = new ArrayList<>();
+    for (SentryEnvelopeItem item : envelope.getItems()) {
+      if (item.getHeader().getType() == SentryItemType.Event) {
+        try {
+          SentryEvent event = item.getEvent(serializer);
+          if (event != null) {
+            arrived.add(event);
+          }
+        } catch (Exception e) {
+          throw new IllegalStateException("envelope item is not a valid event", e);
+        }
+      }
+    }
+    synchronized (monitor) {
+      envelopeCount.incrementAndGet();
+      events.addAll(arrived);
+      monitor.notifyAll();
+    }
+    for (SentryEvent event : arrived) {
+      for (Consumer<SentryEvent> listener : listeners) {
+        listener.accept(event);
+      }
+    }
+  }
+
+  private static void respond(OutputStream out, int status, String headers, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    String head =
+        "HTTP/1.1 " + status + " " + reason(status) + "\r\n" + headers + "Content-Length: "
+            + bytes.length + "\r\n\r\n";
+    out.write(head.getBytes(StandardCharsets.US_ASCII));
+    out.write(bytes);
+    out.flush();
+  }
+
+  private static String reason(int status) {
+    switch (status) {
+      case 200:
+        return "OK";
+      case 429:
+        return "Too Many Requests";
+      case 500:
+        return "Internal Server Error";
+      case 503:
+        return "Service Unavailable";
+      default:
+        return "Status";
+    }
+  }
+
+  private static void sleepQuietly(Duration delay) {
+    try {
+      // Simulating a slow server is the point here; nothing waits on this thread but the client.
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void closeQuietly(Closeable closeable) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
+  }
+
+  /** The parts of an HTTP/1.1 request the receiver needs. */
+  private static final class HttpRequest {
+    final String path;
+    final List<String[]> headers;
+    final byte[] body;
+    final boolean keepAlive;
+
+    private HttpRequest(String path, List<String[]> headers, byte[] body) {
+      this.path = path;
+      this.headers = headers;
+      this.body = body;
+      this.keepAlive = !"close".equalsIgnoreCase(header("connection"));
+    }
+
+    String header(String name) {
+      for (String[] header : headers) {
+        if (header[0].equalsIgnoreCase(name)) {
+          return header[1];
+        }
+      }
+      return null;
+    }
+
+    /** Returns null at end of stream. */
+    static HttpRequest read(InputStream in) throws IOException {
+      String requestLine = readLine(in);
+      if (requestLine == null || requestLine.isEmpty()) {
+        return null;
+      }
+      String[] parts = requestLine.split(" ");
+      String path = parts.length > 1 ? parts[1] : "/";
+      List<String[]> headers = new ArrayList<>();
+      String line;
+      while ((line = readLine(in)) != null && !line.isEmpty()) {
+        int colon = line.indexOf(':');
+        if (colon > 0) {
+          headers.add(new String[] {line.substring(0, colon).trim(), line.substring(colon + 1).trim()});
+        }
+      }
+      HttpRequest head = new HttpRequest(path, headers, new byte[0]);
+      byte[] body;
+      if ("chunked".equalsIgnoreCase(head.header("transfer-encoding"))) {
+        body = readChunked(in);
+      } else {
+        String length = head.header("content-length");
+        body = in.readNBytes(length == null ? 0 : Integer.parseInt(length.trim()));
+      }
+      return new HttpRequest(path, headers, body);
+    }
+
+    private static byte[] readChunked(InputStream in) throws IOException {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      while (true) {
+        String sizeLine = readLine(in);
+        if (sizeLine == null) {
+          throw new IOException("truncated chunked body");
+        }
+        int size = Integer.parseInt(sizeLine.split(";")[0].trim().toLowerCase(Locale.ROOT), 16);
+        if (size == 0) {
+          readLine(in);
+          return out.toByteArray();
+        }
+        out.write(in.readNBytes(size));
+        readLine(in);
+      }
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+      StringBuilder line = new StringBuilder();
+      int c;
+      try {
+        while ((c = in.read()) != -1) {
+          if (c == '\n') {
+            int end = line.length();
+            if (end > 0 && line.charAt(end - 1) == '\r') {
+              line.setLength(end - 1);
+            }
+            return line.toString();
+          }
+          line.append((char) c);
+        }
+      } catch (SocketException e) {
+        return null;
+      }
+      return line.length() == 0 ? null : line.toString();
+    }
+  }
+}
