@@ -1,0 +1,193 @@
+package org.sentrybridge.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Puts the results of one benchmark run side by side: the JMH CSV files of every module and the
+ * delivery lines. The ratios the targets are about come last.
+ *
+ * <pre>java -cp ... org.sentrybridge.benchmarks.Report benchmarks/target/results</pre>
+ */
+public final class Report {
+
+  static final String[] BACKENDS = {"logback", "log4j2"};
+  static final String[] SETUPS = {"no-appender", "bridge-disabled", "bridge-enabled", "official-enabled"};
+
+  /** One measured score with its 99.9% error, in ns/op. */
+  record Score(double value, double error) {}
+
+  private final Map<String, Score> scores = new LinkedHashMap<>();
+  private final Map<String, String[]> deliveries = new LinkedHashMap<>();
+
+  public static void main(String[] args) throws IOException {
+    Path dir = Path.of(args.length > 0 ? args[0] : "benchmarks/target/results");
+    Report report = new Report();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.csv")) {
+      for (Path file : files) {
+        report.readJmhCsv(Files.readAllLines(file));
+      }
+    }
+    Path delivery = dir.resolve("delivery.txt");
+    if (Files.exists(delivery)) {
+      report.readDelivery(Files.readAllLines(delivery));
+    }
+    System.out.print(report.render());
+  }
+
+  void readJmhCsv(List<String> lines) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    List<String> header = splitCsv(lines.get(0));
+    int benchmark = header.indexOf("Benchmark");
+    int score = header.indexOf("Score");
+    int error = header.indexOf("Score Error (99.9%)");
+    int setup = header.indexOf("Param: setup");
+    for (String line : lines.subList(1, lines.size())) {
+      List<String> cells = splitCsv(line);
+      if (cells.size() < header.size() || setup < 0) {
+        continue;
+      }
+      String backend = backendOf(cells.get(benchmark));
+      scores.put(
+          backend + "/" + cells.get(setup),
+          new Score(number(cells.get(score)), number(cells.get(error))));
+    }
+  }
+
+  void readDelivery(List<String> lines) {
+    for (String line : lines) {
+      String[] cells = line.split(",");
+      if (cells.length == 6) {
+        deliveries.put(cells[0] + "/" + cells[1], cells);
+      }
+    }
+  }
+
+  String render() {
+    StringBuilder out = new StringBuilder();
+    out.append("Caller-thread cost of log.error(\"msg {}\", arg, ex), ns/op (lower is better)\n");
+    out.append(String.format(Locale.ROOT, "%-8s %-40s %12s %10s%n", "backend", "setup", "ns/op", "+-99.9%"));
+    for (String backend : BACKENDS) {
+      for (String setup : SETUPS) {
+        Score score = scores.get(backend + "/" + setup);
+        if (score != null) {
+          out.append(
+              String.format(
+                  Locale.ROOT, "%-8s %-40s %12.1f %10.1f%n", backend, describe(backend, setup),
+                  score.value(), score.error()));
+        }
+      }
+    }
+    if (!deliveries.isEmpty()) {
+      out.append("\nDelivery: distinct errors logged in one burst, received by the loopback receiver\n");
+      out.append(
+          String.format(
+              Locale.ROOT, "%-8s %-40s %7s %9s %10s %16s%n", "backend", "setup", "sent", "received",
+              "caller ms", "last arrival ms"));
+      for (String backend : BACKENDS) {
+        for (String setup : SETUPS) {
+          String[] d = deliveries.get(backend + "/" + setup);
+          if (d != null) {
+            out.append(
+                String.format(
+                    Locale.ROOT, "%-8s %-40s %7s %9s %10s %16s%n", backend, describe(backend, setup),
+                    d[2], d[3], d[4], d[5]));
+          }
+        }
+      }
+    }
+    out.append("\nRatios\n");
+    for (String backend : BACKENDS) {
+      ratio(out, backend, "bridge-enabled", "official-enabled", "sentry-bridge enabled / official enabled", 0.10);
+      ratio(out, backend, "bridge-disabled", "no-appender", "sentry-bridge no DSN / no Sentry appender", 1.10);
+    }
+    for (String backend : BACKENDS) {
+      String[] ours = deliveries.get(backend + "/bridge-enabled");
+      String[] official = deliveries.get(backend + "/official-enabled");
+      if (ours != null && official != null) {
+        out.append(
+            String.format(
+                Locale.ROOT, "%s delivery: sentry-bridge %.1f%% vs official %.1f%% (target 100%%)%n",
+                backend, percent(ours), percent(official)));
+      }
+    }
+    return out.toString();
+  }
+
+  private void ratio(
+      StringBuilder out, String backend, String top, String bottom, String label, double target) {
+    Score a = scores.get(backend + "/" + top);
+    Score b = scores.get(backend + "/" + bottom);
+    if (a == null || b == null || b.value() <= 0) {
+      return;
+    }
+    double ratio = a.value() / b.value();
+    out.append(
+        String.format(
+            Locale.ROOT, "%s: %s = %.3f (target <= %.2f: %s)%n", backend, label, ratio, target,
+            ratio <= target ? "met" : "NOT met"));
+  }
+
+  private static double percent(String[] delivery) {
+    return 100.0 * Double.parseDouble(delivery[3]) / Double.parseDouble(delivery[2]);
+  }
+
+  static String describe(String backend, String setup) {
+    switch (setup) {
+      case "no-appender":
+        return "no Sentry appender";
+      case "bridge-disabled":
+        return "sentry-bridge, no DSN";
+      case "bridge-enabled":
+        return "sentry-bridge enabled";
+      case "official-enabled":
+        return backend.equals("logback")
+            ? "official sentry-logback 8.53.0 enabled"
+            : "official sentry-log4j2 8.43.0 enabled";
+      default:
+        return setup;
+    }
+  }
+
+  static String backendOf(String benchmark) {
+    String lower = benchmark.toLowerCase(Locale.ROOT);
+    return lower.contains("log4j2") ? "log4j2" : "logback";
+  }
+
+  private static double number(String text) {
+    String normalized = text.trim();
+    if (normalized.isEmpty() || normalized.equalsIgnoreCase("NaN")) {
+      return Double.NaN;
+    }
+    return Double.parseDouble(normalized.replace(',', '.'));
+  }
+
+  /** Splits one CSV line as JMH writes it: fields optionally in double quotes. */
+  static List<String> splitCsv(String line) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        cells.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    cells.add(cell.toString());
+    return cells;
+  }
+}
