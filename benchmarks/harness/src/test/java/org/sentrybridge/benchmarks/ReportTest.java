@@ -1,0 +1,41 @@
+package org.sentrybridge.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+
+  private static final String HEADER =
+      "\"Benchmark\",\"Mode\",\"Threads\",\"Samples\",\"Score\",\"Score Error (99.9%)\",\"Unit\",\"Param: setup\"";
+
+  @Test
+  void putsModulesSideBySideAndEndsWithTheRatios() {
+    Report report = new Report();
+    report.readJmhCsv(
+        List.of(
+            HEADER,
+            "\"org.sentrybridge.benchmarks.bridge.LogbackErrorCost.logError\",\"avgt\",1,5,100.000000,2.000000,\"ns/op\",no-appender",
+            "\"org.sentrybridge.benchmarks.bridge.LogbackErrorCost.logError\",\"avgt\",1,5,105.000000,2.000000,\"ns/op\",bridge-disabled",
+            "\"org.sentrybridge.benchmarks.bridge.LogbackErrorCost.logError\",\"avgt\",1,5,300.000000,9.000000,\"ns/op\",bridge-enabled"));
+    report.readJmhCsv(
+        List.of(
+            HEADER,
+            "\"org.sentrybridge.benchmarks.official.OfficialLogbackErrorCost.logError\",\"avgt\",1,5,\"4000,000000\",\"50,000000\",\"ns/op\",official-enabled"));
+    report.readDelivery(
+        List.of("logback,bridge-enabled,10000,10000,20,900", "logback,official-enabled,10000,250,1800,1900"));
+
+    List<String> lines = report.render().lines().toList();
+
+    assertThat(lines)
+        .anyMatch(line -> line.matches("logback +no Sentry appender +100.0 +2.0"))
+        .anyMatch(line -> line.matches("logback +official sentry-logback 8.53.0 enabled +4000.0 +50.0"))
+        .anyMatch(line -> line.matches("logback +sentry-bridge enabled +10000 +10000 +20 +900"));
+    assertThat(lines.subList(lines.size() - 3, lines.size()))
+        .containsExactly(
+            "logback: sentry-bridge enabled / official enabled = 0.075 (target <= 0.10: met)",
+            "logback: sentry-bridge no DSN / no Sentry appender = 1.050 (target <= 1.10: met)",
+            "logback delivery: sentry-bridge 100.0% vs official 2.5% (target 100%)");
+  }
+}
