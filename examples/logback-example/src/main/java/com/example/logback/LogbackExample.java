@@ -1,0 +1,91 @@
+package com.example.logback;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.status.Status;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.sentrybridge.SentryBridge;
+import org.sentrybridge.config.Dsns;
+import org.sentrybridge.devserver.EventSummary;
+import org.sentrybridge.devserver.LoopbackSentryReceiver;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@link CheckoutJob} with SLF4J + Logback and the sentry-bridge appender of {@code
+ * logback.xml}.
+ *
+ * <ul>
+ *   <li>{@code SENTRY_DSN} set: the events go to that Sentry project.
+ *   <li>no {@code SENTRY_DSN}: a local Sentry receiver is started, the DSN points at it, and a
+ *       summary of each event it receives is printed: what Sentry would get.
+ *   <li>{@code --no-dsn}: no DSN at all, the pass-through mode; nothing leaves the process.
+ * </ul>
+ */
+public final class LogbackExample {
+
+  /** Events the job produces: the logged error and the one sent by hand. */
+  static final int EXPECTED_EVENTS = 2;
+
+  private LogbackExample() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    boolean passThrough = Arrays.asList(args).contains("--no-dsn");
+    String dsn = System.getenv("SENTRY_DSN");
+    LoopbackSentryReceiver localSentry = null;
+    CountDownLatch received = new CountDownLatch(EXPECTED_EVENTS);
+    if (passThrough) {
+      // an empty value wins over the environment, for ${SENTRY_DSN} and for the SDK's own lookup
+      System.setProperty("SENTRY_DSN", "");
+      System.setProperty("sentry.dsn", "");
+      say("--no-dsn: pass-through mode, nothing is sent anywhere");
+    } else if (dsn == null || dsn.isBlank()) {
+      localSentry = LoopbackSentryReceiver.start();
+      localSentry.onEvent(
+          event -> {
+            System.out.println(EventSummary.format(event));
+            received.countDown();
+          });
+      // logback.xml is read when the first logger is created, so the DSN must be set before that
+      System.setProperty("SENTRY_DSN", localSentry.dsn());
+      say("No SENTRY_DSN set: events go to a local Sentry receiver at " + localSentry.dsn());
+      say("(set SENTRY_DSN to send them to your Sentry project instead)");
+    } else {
+      say("Sending events to the Sentry project of SENTRY_DSN " + Dsns.mask(dsn));
+    }
+
+    LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+    printSentryBridgeStatus(logging);
+
+    new CheckoutJob().run();
+
+    boolean flushed = SentryBridge.service().flush(Duration.ofSeconds(10));
+    if (localSentry != null) {
+      if (!received.await(10, TimeUnit.SECONDS)) {
+        say("only " + (EXPECTED_EVENTS - received.getCount()) + " of " + EXPECTED_EVENTS
+            + " events arrived at the local receiver");
+      }
+    } else if (!passThrough) {
+      say(flushed ? "all events handed to Sentry" : "some events were still being sent");
+    }
+    // stops the appender, which delivers what is left and releases the Sentry SDK
+    logging.stop();
+    if (localSentry != null) {
+      localSentry.close();
+    }
+  }
+
+  /** What the appender reported while starting, from Logback's own status channel. */
+  private static void printSentryBridgeStatus(LoggerContext logging) {
+    for (Status status : logging.getStatusManager().getCopyOfStatusList()) {
+      if (status.getMessage() != null && status.getMessage().contains("sentry-bridge")) {
+        say("logback status: " + status.getMessage());
+      }
+    }
+  }
+
+  private static void say(String line) {
+    System.out.println(">> " + line);
+  }
+}
