@@ -1,5 +1,6 @@
 package org.sentrybridge.devserver;
 
+import io.sentry.Breadcrumb;
 import io.sentry.SentryEvent;
 import io.sentry.protocol.Message;
 import io.sentry.protocol.SentryException;
@@ -25,6 +26,7 @@ import java.util.TreeMap;
  *     tags:      order.id=42, region=eu
  *     MDC:       requestId=r-7
  *     user:      id=u-1 email=ann@example.com
+ *     breadcrumbs: 2, last: charging order 42
  *     at org.example.Checkout.pay(Checkout.java:31)
  * </pre>
  */
@@ -49,7 +51,9 @@ public final class EventSummary {
   public static String format(SentryEvent event) {
     StringBuilder out = new StringBuilder();
     out.append("--- Sentry event ").append(event.getEventId());
-    out.append(" [").append(event.getLevel() == null ? "-" : event.getLevel().name().toLowerCase(Locale.ROOT))
+    // Sentry shows an event without level as an error
+    out.append(" [")
+        .append(event.getLevel() == null ? "error" : event.getLevel().name().toLowerCase(Locale.ROOT))
         .append(']');
     if (event.getLogger() != null) {
       out.append(" logger=").append(event.getLogger());
@@ -72,6 +76,11 @@ public final class EventSummary {
     String user = user(event.getUser());
     if (user != null) {
       line(out, "user", user);
+    }
+    List<Breadcrumb> crumbs = event.getBreadcrumbs();
+    if (crumbs != null && !crumbs.isEmpty()) {
+      Breadcrumb last = crumbs.get(crumbs.size() - 1);
+      line(out, "breadcrumbs", crumbs.size() + ", last: " + last.getMessage());
     }
     if (!chain.isEmpty()) {
       for (SentryStackFrame frame : topApplicationFrames(chain.get(0))) {
@@ -179,6 +188,9 @@ public final class EventSummary {
   private static void line(StringBuilder out, String label, String value) {
     out.append("\n    ").append(label).append(':');
     for (int pad = label.length(); pad < 10; pad++) {
+      out.append(' ');
+    }
+    if (label.length() >= 10) {
       out.append(' ');
     }
     out.append(value);

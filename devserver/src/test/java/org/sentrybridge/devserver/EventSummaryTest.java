@@ -49,6 +49,7 @@ class EventSummaryTest {
     user.setId("u-1");
     user.setEmail("ann@example.com");
     event.setUser(user);
+    Sentry.addBreadcrumb("charging order 42");
     Sentry.captureEvent(event);
     Sentry.flush(5_000);
 
@@ -63,6 +64,7 @@ class EventSummaryTest {
         .contains("tags:      order.id=42")
         .contains("MDC:       requestId=r-7")
         .contains("user:      id=u-1 email=ann@example.com")
+        .contains("breadcrumbs: 1, last: charging order 42")
         .contains("at org.sentrybridge.devserver.EventSummaryTest.summarisesWhatArrivedOverHttp(");
     assertThat(summary.indexOf("exception:")).isLessThan(summary.indexOf("caused by:"));
     assertThat(summary.lines().filter(line -> line.startsWith("    at "))).hasSize(1);
