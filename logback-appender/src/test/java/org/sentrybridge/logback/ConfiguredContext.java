@@ -19,22 +19,27 @@ import org.slf4j.MDC;
 final class ConfiguredContext implements AutoCloseable {
 
   final LoggerContext context = new LoggerContext();
+  private final Map<String, String> properties;
 
   ConfiguredContext(String resource, Map<String, String> properties) {
     context.setName(resource);
     // org.slf4j.MDC writes to the provider's adapter: let this context read the same one
     context.setMDCAdapter(MDC.getMDCAdapter());
-    properties.forEach(context::putProperty);
+    this.properties = Map.copyOf(properties);
     configure(resource);
   }
 
-  /** Reads the XML again into the same context, as Logback's {@code scan} does on a change. */
+  /**
+   * Reads the XML again into the same context, as Logback's {@code scan} does on a change (the
+   * reset forgets the properties, so they are set again).
+   */
   void reconfigure(String resource) {
     context.reset();
     configure(resource);
   }
 
   private void configure(String resource) {
+    properties.forEach(context::putProperty);
     URL url = ConfiguredContext.class.getResource("/logback/" + resource);
     if (url == null) {
       throw new IllegalArgumentException("no test configuration " + resource);
