@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxy;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +53,7 @@ final class LogbackEvents {
             .arguments(event.getArgumentArray())
             .throwable(throwable)
             .thread(event.getThreadName(), threadId(event.getThreadName()))
-            .timestamp(event.getInstant());
+            .timestamp(instant(event));
     Map<String, String> mdc = event.getMDCPropertyMap();
     if (mdc != null && !mdc.isEmpty()) {
       record.contextData(new TreeMap<>(mdc));
@@ -65,6 +66,12 @@ final class LogbackEvents {
       }
     }
     return record.build();
+  }
+
+  /** When the event was logged; events made by hand may carry only the millisecond timestamp. */
+  static Instant instant(ILoggingEvent event) {
+    Instant instant = event.getInstant();
+    return instant != null ? instant : Instant.ofEpochMilli(event.getTimeStamp());
   }
 
   /** Every marker's name, with the markers it references, each once, in order. */

@@ -232,7 +232,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     if (target.isEvent(level, loggerName, throwable)) {
       target.forward(LogbackEvents.toRecord(event, level, throwable));
     } else if (target.isBreadcrumb(level, loggerName)) {
-      target.breadcrumb(event.getInstant(), level, loggerName, event.getFormattedMessage());
+      target.breadcrumb(
+          LogbackEvents.instant(event), level, loggerName, event.getFormattedMessage());
     }
   }
 
