@@ -152,7 +152,9 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     this.ignoredExceptions.add(ignoredExceptions);
   }
 
-  /** Logger name prefixes never sent ({@code com.example.noisy}); comma-separated. Default: none. */
+  /**
+   * Logger name prefixes never sent ({@code com.example.noisy}); comma-separated. Default: none.
+   */
   public void setIgnoredLoggers(String ignoredLoggers) {
     this.ignoredLoggers.add(ignoredLoggers);
   }
@@ -170,7 +172,9 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     this.bufferDir = bufferDir;
   }
 
-  /** Log events that may wait for the delivery thread; more are dropped and counted. Default 10000. */
+  /**
+   * Log events that may wait for the delivery thread; more are dropped and counted. Default 10000.
+   */
   public void setQueueSize(String queueSize) {
     this.queueSize = queueSize;
   }
@@ -180,7 +184,10 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     this.maxBufferedEvents = maxBufferedEvents;
   }
 
-  /** Disk space for undelivered envelopes ({@code 1048576}, {@code 512KB}, {@code 64MB}). Default 100MB. */
+  /**
+   * Disk space for undelivered envelopes ({@code 1048576}, {@code 512KB}, {@code 64MB}). Default
+   * 100MB.
+   */
   public void setMaxBufferBytes(String maxBufferBytes) {
     this.maxBufferBytes = maxBufferBytes;
   }

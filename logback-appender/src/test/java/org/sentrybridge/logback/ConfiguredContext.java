@@ -65,8 +65,8 @@ final class ConfiguredContext implements AutoCloseable {
   List<String> statusLines() {
     List<String> lines = new ArrayList<>();
     for (Status status : context.getStatusManager().getCopyOfStatusList()) {
-      String level =
-          status.getLevel() == Status.ERROR ? "ERROR" : status.getLevel() == Status.WARN ? "WARN" : "INFO";
+      int code = status.getLevel();
+      String level = code == Status.ERROR ? "ERROR" : code == Status.WARN ? "WARN" : "INFO";
       lines.add(level + " " + status.getMessage());
     }
     return lines;
