@@ -279,8 +279,8 @@ public final class SentryAppender extends AbstractAppender {
       if (!problems.isEmpty()) {
         for (String problem : problems) {
           LOGGER.error(
-              "SentryBridge appender '{}': {}. Fix this attribute of <SentryBridge name=\"{}\">;"
-                  + " the appender is not created",
+              "SentryBridge appender '{}': {}. Fix it in <SentryBridge name=\"{}\">;"
+                  + " this appender is not created",
               name,
               problem,
               name);

@@ -40,10 +40,17 @@ final class LoggingFixture implements AutoCloseable {
     return context.getConfiguration().getAppender(name);
   }
 
+  /** Stops the Log4j2 context (and with it the appenders); safe to call more than once. */
+  void stopLogging() {
+    if (!context.isStopped()) {
+      Configurator.shutdown(context);
+    }
+  }
+
   @Override
   public void close() {
     try {
-      Configurator.shutdown(context);
+      stopLogging();
     } finally {
       ThreadContext.clearAll();
       status.unregister();

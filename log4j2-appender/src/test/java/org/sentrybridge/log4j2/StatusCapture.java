@@ -8,7 +8,7 @@ import org.apache.logging.log4j.status.StatusData;
 import org.apache.logging.log4j.status.StatusListener;
 import org.apache.logging.log4j.status.StatusLogger;
 
-/** Keeps what Log4j2's status logger says at INFO and above while registered. */
+/** Keeps everything Log4j2's status logger says while registered. */
 final class StatusCapture implements StatusListener {
 
   private final List<StatusData> entries = new CopyOnWriteArrayList<>();
@@ -26,7 +26,7 @@ final class StatusCapture implements StatusListener {
 
   @Override
   public Level getStatusLevel() {
-    return Level.INFO;
+    return Level.DEBUG;
   }
 
   /** Messages at exactly this level. */
