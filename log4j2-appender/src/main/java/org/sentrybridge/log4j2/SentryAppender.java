@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
 import org.apache.logging.log4j.core.Filter;
@@ -41,6 +42,7 @@ public final class SentryAppender extends AbstractAppender {
   private static final ThreadLocal<boolean[]> APPENDING = ThreadLocal.withInitial(() -> new boolean[1]);
 
   private final SentryManager manager;
+  private final AtomicBoolean released = new AtomicBoolean();
 
   private SentryAppender(
       String name,
@@ -92,6 +94,10 @@ public final class SentryAppender extends AbstractAppender {
   /** Stops taking events; the last appender on the manager flushes within the timeout. */
   @Override
   public boolean stop(long timeout, TimeUnit timeUnit) {
+    if (!released.compareAndSet(false, true)) {
+      // a second stop must not take away a reference a newer configuration holds
+      return true;
+    }
     setStopping();
     boolean stopped = super.stop(timeout, timeUnit, false);
     stopped &= manager.stop(timeout, timeUnit);

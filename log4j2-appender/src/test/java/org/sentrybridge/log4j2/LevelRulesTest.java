@@ -87,4 +87,33 @@ class LevelRulesTest {
     assertThat(error.getBreadcrumbs()).isNullOrEmpty();
     assertThat(logging.receiver.events()).hasSize(2);
   }
+
+  @Test
+  void ownAndRecursiveLoggingNeverLoopsBackIntoSentry() {
+    logging = LoggingFixture.start("log4j2-test-levels.xml", buffer);
+    Logger logger = logging.context.getLogger("com.example.Recursive");
+    Object loggingArgument =
+        new Object() {
+          @Override
+          public String toString() {
+            logger.error("logged while formatting", new IllegalStateException("inner"));
+            return "arg";
+          }
+        };
+
+    logging.context.getLogger("io.sentry.transport.Noise").error("sdk", new RuntimeException());
+    logging.context.getLogger("org.sentrybridge.Noise").error("own", new RuntimeException());
+    logger.error("outer {}", loggingArgument, new IllegalStateException("outer"));
+    logger.error("the sentinel", new IllegalStateException("boom"));
+
+    logging.receiver.awaitEvent(
+        e -> e.getMessage() != null && "the sentinel".equals(e.getMessage().getFormatted()), WAIT);
+    List<String> sent =
+        logging.receiver.events().stream().map(e -> e.getMessage().getFormatted()).toList();
+    assertThat(sent).contains("outer arg", "the sentinel").doesNotContain("sdk", "own");
+    // Log4j2 formats on the logging thread: that inner call is the application's own log event.
+    // The appender turns the argument into text once more; on the same thread that call is
+    // re-entry and dropped, with async loggers it is queued once. Never a loop.
+    assertThat(sent).filteredOn("logged while formatting"::equals).hasSizeBetween(1, 2);
+  }
 }

@@ -49,6 +49,9 @@ class ReconfigurationTest {
     assertThat(after).isNotSameAs(before);
     assertThat(after.manager()).isSameAs(before.manager());
     assertThat(before.isStopped()).isTrue();
+    before.stop();
+    assertThat(after.manager().forwarder().isEnabled())
+        .as("stopping the old appender again leaves the shared manager alone").isTrue();
     logging.context.getLogger("reload.same").error("after the reload", new IllegalStateException());
 
     SentryEvent event = logging.receiver.awaitEvents(1, WAIT).get(0);
