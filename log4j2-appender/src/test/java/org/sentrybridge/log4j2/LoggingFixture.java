@@ -23,17 +23,23 @@ final class LoggingFixture implements AutoCloseable {
   final StatusCapture status = StatusCapture.register();
   final LoggerContext context;
 
-  private LoggingFixture(String configResource, Path bufferDir) {
+  private LoggingFixture(String location, String expectedEnd, Path bufferDir) {
     System.setProperty(DSN_PROPERTY, receiver.dsn());
     System.setProperty(BUFFER_PROPERTY, bufferDir.toString());
-    context = Configurator.initialize("sentry-bridge-test", "classpath:" + configResource);
+    context = Configurator.initialize("sentry-bridge-test", location);
     assertThat(context.getConfiguration().getConfigurationSource().getLocation())
         .as("the context runs the configuration of this test")
-        .endsWith(configResource);
+        .endsWith(expectedEnd);
   }
 
+  /** Starts Log4j2 from a configuration on the test class path. */
   static LoggingFixture start(String configResource, Path bufferDir) {
-    return new LoggingFixture(configResource, bufferDir);
+    return new LoggingFixture("classpath:" + configResource, configResource, bufferDir);
+  }
+
+  /** Starts Log4j2 from a configuration file, e.g. one the test rewrites. */
+  static LoggingFixture startFromFile(Path configFile, Path bufferDir) {
+    return new LoggingFixture(configFile.toString(), configFile.getFileName().toString(), bufferDir);
   }
 
   SentryAppender appender(String name) {
