@@ -27,26 +27,30 @@ public final class Dsns {
    * contains the DSN's keys.
    */
   public static String problem(String dsn) {
-    URI uri;
-    try {
-      uri = new URI(dsn.trim());
-    } catch (URISyntaxException e) {
-      return "it is not a URI";
-    }
-    String scheme = uri.getScheme();
-    if (scheme == null
-        || !(scheme.toLowerCase(Locale.ROOT).equals("http")
-            || scheme.toLowerCase(Locale.ROOT).equals("https"))) {
+    String text = dsn.trim();
+    int schemeEnd = text.indexOf("://");
+    String scheme = schemeEnd < 0 ? "" : text.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
       return "it must start with https:// or http://";
     }
-    if (uri.getRawUserInfo() == null || uri.getRawUserInfo().isEmpty()) {
+    String rest = text.substring(schemeEnd + 3);
+    int pathStart = rest.indexOf('/');
+    String authority = pathStart < 0 ? rest : rest.substring(0, pathStart);
+    String path = pathStart < 0 ? "" : rest.substring(pathStart);
+    int at = authority.lastIndexOf('@');
+    if (at <= 0) {
       return "the public key before '@' is missing";
     }
-    if (uri.getHost() == null) {
+    String hostAndPort = authority.substring(at + 1);
+    if (hostAndPort.isEmpty() || hostAndPort.startsWith(":")) {
       return "the host is missing";
     }
-    String path = uri.getPath();
-    if (path == null || path.length() <= 1 || path.endsWith("/")) {
+    try {
+      new URI(scheme, null, "//" + hostAndPort + path, null);
+    } catch (URISyntaxException e) {
+      return "the host or path is not valid";
+    }
+    if (path.length() <= 1 || path.endsWith("/")) {
       return "the project id at the end of the path is missing";
     }
     String projectId = path.substring(path.lastIndexOf('/') + 1);

@@ -1,0 +1,51 @@
+package org.sentrybridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.sentrybridge.config.BridgeSettings;
+import org.sentrybridge.config.Dsns;
+import org.sentrybridge.devserver.LoopbackSentryReceiver;
+import org.sentrybridge.testing.RecordingStatusReporter;
+
+class DsnSecrecyTest {
+
+  private static final String SECRET = "verysecretkey42";
+
+  @Test
+  void malformedDsnMessageHidesTheKeys() {
+    RecordingStatusReporter status = new RecordingStatusReporter();
+    try (SentryService ignored =
+        SentryBridge.start(
+            BridgeSettings.builder().dsn("https://pub:" + SECRET + "@sentry.example.com/").build(),
+            status)) {
+      assertThat(status.lines("ERROR")).hasSize(1);
+    }
+    assertThat(String.join("\n", status.lines())).doesNotContain(SECRET).doesNotContain("pub:");
+  }
+
+  @Test
+  void startAndSecondStartMessagesHideTheKeys() {
+    RecordingStatusReporter status = new RecordingStatusReporter();
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start()) {
+      String first = receiver.dsn().replace("loopbackkey", "pub:" + SECRET);
+      String second = "https://other:" + SECRET + "@o1.ingest.sentry.io/9";
+      try (SentryService one = SentryBridge.start(BridgeSettings.builder().dsn(first).build(), status);
+          SentryService two =
+              SentryBridge.start(BridgeSettings.builder().dsn(second).build(), status)) {
+        assertThat(status.lines("WARN")).hasSize(1);
+        assertThat(one.isEnabled()).isTrue();
+        assertThat(two.isEnabled()).isTrue();
+      }
+    }
+    assertThat(status.lines()).isNotEmpty();
+    assertThat(String.join("\n", status.lines())).doesNotContain(SECRET).doesNotContain("other:");
+  }
+
+  @Test
+  void maskHidesUserInfoOfAnyString() {
+    assertThat(Dsns.mask("https://a:" + SECRET + "@h/1")).isEqualTo("https://***@h/1");
+    assertThat(Dsns.mask(SECRET + "@h")).isEqualTo("***@h");
+    assertThat(Dsns.mask("just-some-long-garbage-" + SECRET)).doesNotContain(SECRET);
+  }
+}

@@ -1,0 +1,85 @@
+package org.sentrybridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sentry.SentryEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sentrybridge.config.BridgeSettings;
+import org.sentrybridge.devserver.LoopbackSentryReceiver;
+import org.sentrybridge.testing.RecordingStatusReporter;
+
+class ScopeAndMetadataTest {
+
+  @TempDir Path buffer;
+
+  @Test
+  void aTagSetForOneErrorIsAbsentFromTheNext() {
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start();
+        SentryService service =
+            SentryBridge.start(
+                BridgeSettings.builder().dsn(receiver.dsn()).bufferDir(buffer).build(),
+                new RecordingStatusReporter())) {
+      service.sendError(new IllegalStateException("first"), (scope, scopes) -> scope.setTag("order", "42"));
+      service.sendError(new IllegalArgumentException("second"));
+
+      List<SentryEvent> events = receiver.awaitEvents(2, Duration.ofSeconds(20));
+      SentryEvent first = byMessage(events, "first");
+      SentryEvent second = byMessage(events, "second");
+      assertThat(first.getTag("order")).isEqualTo("42");
+      assertThat(second.getTag("order")).isNull();
+    }
+  }
+
+  @Test
+  void sendMetadataFalseSendsOnlyTheErrorAndTheUsersScope() {
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start();
+        SentryService service =
+            SentryBridge.start(
+                BridgeSettings.builder()
+                    .dsn(receiver.dsn())
+                    .bufferDir(buffer)
+                    .sendMetadata(false)
+                    .build(),
+                new RecordingStatusReporter())) {
+      service.sendError(new IllegalStateException("bare"), (scope, scopes) -> scope.setTag("mine", "yes"));
+
+      SentryEvent event = receiver.awaitEvents(1, Duration.ofSeconds(20)).get(0);
+      assertThat(event.getExceptions().get(0).getValue()).isEqualTo("bare");
+      assertThat(event.getTag("mine")).isEqualTo("yes");
+      assertThat(event.getContexts().getOperatingSystem()).isNull();
+      assertThat(event.getContexts().getRuntime()).isNull();
+      assertThat(event.getServerName()).isNull();
+      assertThat(event.getExtra("thread_name")).isNull();
+      assertThat(event.getThreads()).isNullOrEmpty();
+    }
+  }
+
+  @Test
+  void metadataDescribesTheCallingThreadNotTheDeliveryThread() throws Exception {
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start();
+        SentryService service =
+            SentryBridge.start(
+                BridgeSettings.builder().dsn(receiver.dsn()).bufferDir(buffer).build(),
+                new RecordingStatusReporter())) {
+      Thread caller = new Thread(() -> service.sendError(new IllegalStateException("where")), "checkout-worker");
+      caller.start();
+      caller.join();
+
+      SentryEvent event = receiver.awaitEvents(1, Duration.ofSeconds(20)).get(0);
+      assertThat(event.getExtra("thread_name")).isEqualTo("checkout-worker");
+      assertThat(event.getThreads()).singleElement().satisfies(t -> assertThat(t.getName()).isEqualTo("checkout-worker"));
+      assertThat(event.getContexts().getOperatingSystem().getName()).isEqualTo(System.getProperty("os.name"));
+    }
+  }
+
+  private static SentryEvent byMessage(List<SentryEvent> events, String message) {
+    return events.stream()
+        .filter(e -> message.equals(e.getExceptions().get(0).getValue()))
+        .findFirst()
+        .orElseThrow();
+  }
+}

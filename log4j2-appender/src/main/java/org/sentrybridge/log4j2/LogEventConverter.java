@@ -1,0 +1,133 @@
+package org.sentrybridge.log4j2;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.Marker;
+import org.apache.logging.log4j.ThreadContext;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.util.ReadOnlyStringMap;
+import org.sentrybridge.event.LogLevel;
+import org.sentrybridge.event.LogRecord;
+
+/**
+ * Copies a Log4j2 {@link LogEvent} into the neutral {@link LogRecord}. Everything is read from the
+ * event, never from the current thread: with async loggers and the {@code <Async>} appender the
+ * appending thread is not the one that logged.
+ */
+final class LogEventConverter {
+
+  private LogEventConverter() {}
+
+  /** Custom levels fall into the standard level whose band they are in. */
+  static LogLevel level(Level level) {
+    int value = level.intLevel();
+    if (value <= Level.FATAL.intLevel()) {
+      return LogLevel.FATAL;
+    } else if (value <= Level.ERROR.intLevel()) {
+      return LogLevel.ERROR;
+    } else if (value <= Level.WARN.intLevel()) {
+      return LogLevel.WARN;
+    } else if (value <= Level.INFO.intLevel()) {
+      return LogLevel.INFO;
+    } else if (value <= Level.DEBUG.intLevel()) {
+      return LogLevel.DEBUG;
+    }
+    return LogLevel.TRACE;
+  }
+
+  static Instant timestamp(LogEvent event) {
+    org.apache.logging.log4j.core.time.Instant instant = event.getInstant();
+    return Instant.ofEpochMilli(instant.getEpochMillisecond())
+        .plusNanos(instant.getNanoOfMillisecond());
+  }
+
+  static String formattedMessage(LogEvent event) {
+    Message message = event.getMessage();
+    return message == null ? null : message.getFormattedMessage();
+  }
+
+  static LogRecord toRecord(LogEvent event, LogLevel level) {
+    Throwable thrown = event.getThrown();
+    LogRecord.Builder record =
+        LogRecord.builder(level, event.getLoggerName())
+            .throwable(thrown)
+            .thread(event.getThreadName(), event.getThreadId())
+            .timestamp(timestamp(event));
+    Message message = event.getMessage();
+    if (message != null) {
+      String formatted = message.getFormattedMessage();
+      String template = message.getFormat();
+      record.message(template == null || template.isEmpty() ? formatted : template, formatted);
+      record.arguments(arguments(message.getParameters(), template, thrown));
+    }
+    ReadOnlyStringMap contextData = event.getContextData();
+    if (contextData != null && !contextData.isEmpty()) {
+      record.contextData(contextData.toMap());
+    }
+    ThreadContext.ContextStack stack = event.getContextStack();
+    if (stack != null && stack.getDepth() > 0) {
+      record.contextStack(new ArrayList<>(stack.asList()));
+    }
+    if (event.getMarker() != null) {
+      record.markers(markerNames(event.getMarker()));
+    }
+    return record.build();
+  }
+
+  /**
+   * The parameters as logged, without the trailing throwable Log4j2 took as the event's exception
+   * (it is sent as the exception, not as a parameter).
+   */
+  static Object[] arguments(Object[] parameters, String template, Throwable thrown) {
+    if (parameters == null || parameters.length == 0) {
+      return parameters;
+    }
+    int last = parameters.length - 1;
+    if (thrown != null
+        && parameters[last] == thrown
+        && parameters.length > placeholders(template)) {
+      return Arrays.copyOf(parameters, last);
+    }
+    return parameters;
+  }
+
+  /** Counts the {@code {}} placeholders, skipping escaped ones ({@code \{}}). */
+  static int placeholders(String template) {
+    if (template == null) {
+      return 0;
+    }
+    int count = 0;
+    for (int i = 0; i < template.length() - 1; i++) {
+      char c = template.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '{' && template.charAt(i + 1) == '}') {
+        count++;
+        i++;
+      }
+    }
+    return count;
+  }
+
+  /** The marker, then its parents breadth-first, each name once. */
+  static List<String> markerNames(Marker marker) {
+    Set<String> names = new LinkedHashSet<>();
+    Deque<Marker> pending = new ArrayDeque<>();
+    pending.add(marker);
+    while (!pending.isEmpty()) {
+      Marker current = pending.poll();
+      if (names.add(current.getName()) && current.hasParents()) {
+        pending.addAll(Arrays.asList(current.getParents()));
+      }
+    }
+    return new ArrayList<>(names);
+  }
+}

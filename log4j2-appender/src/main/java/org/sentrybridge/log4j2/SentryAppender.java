@@ -1,0 +1,386 @@
+package org.sentrybridge.log4j2;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.Core;
+import org.apache.logging.log4j.core.Filter;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Property;
+import org.apache.logging.log4j.core.config.plugins.Plugin;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.core.config.plugins.PluginElement;
+import org.sentrybridge.LogEventForwarder;
+import org.sentrybridge.config.BridgeSettings;
+import org.sentrybridge.event.CaptureRules;
+import org.sentrybridge.event.LogLevel;
+
+/**
+ * Sends logged errors to Sentry: {@code <SentryBridge name="Sentry" dsn="${env:SENTRY_DSN}"/>}.
+ * The logging thread only decides and enqueues; a delivery thread builds and sends the events.
+ * Without a DSN it is a pass-through that costs one check per log event.
+ */
+@Plugin(
+    name = SentryAppender.PLUGIN_NAME,
+    category = Core.CATEGORY_NAME,
+    elementType = Appender.ELEMENT_TYPE,
+    printObject = true)
+public final class SentryAppender extends AbstractAppender {
+
+  /** The element name in {@code log4j2.xml}; not {@code Sentry}, so it never meets that plugin. */
+  public static final String PLUGIN_NAME = "SentryBridge";
+  /** The exception mechanism type events carry. */
+  public static final String MECHANISM_TYPE = "log4j2";
+
+  /** Set while this thread appends, so whatever the conversion logs cannot come back in. */
+  private static final ThreadLocal<boolean[]> APPENDING = ThreadLocal.withInitial(() -> new boolean[1]);
+
+  private final SentryManager manager;
+  private final AtomicBoolean released = new AtomicBoolean();
+
+  private SentryAppender(
+      String name,
+      Filter filter,
+      boolean ignoreExceptions,
+      Property[] properties,
+      SentryManager manager) {
+    super(name, filter, null, ignoreExceptions, properties);
+    this.manager = manager;
+  }
+
+  @PluginBuilderFactory
+  public static Builder newBuilder() {
+    return new Builder();
+  }
+
+  @Override
+  public void append(LogEvent event) {
+    LogEventForwarder forwarder = manager.forwarder();
+    if (!forwarder.isEnabled()) {
+      return;
+    }
+    boolean[] appending = APPENDING.get();
+    if (appending[0]) {
+      return;
+    }
+    appending[0] = true;
+    try {
+      LogLevel level = LogEventConverter.level(event.getLevel());
+      String loggerName = event.getLoggerName();
+      if (forwarder.isEvent(level, loggerName, event.getThrown())) {
+        // a full queue is counted and reported by the delivery side, rate-limited
+        forwarder.forward(LogEventConverter.toRecord(event, level));
+      } else if (forwarder.isBreadcrumb(level, loggerName)) {
+        forwarder.breadcrumb(
+            LogEventConverter.timestamp(event),
+            level,
+            loggerName,
+            LogEventConverter.formattedMessage(event));
+      }
+    } catch (RuntimeException e) {
+      // the error handler rate-limits these reports
+      error("SentryBridge appender '" + getName() + "' could not take a log event: " + e, event, e);
+    } finally {
+      appending[0] = false;
+    }
+  }
+
+  /** Stops taking events; the last appender on the manager flushes within the timeout. */
+  @Override
+  public boolean stop(long timeout, TimeUnit timeUnit) {
+    if (!released.compareAndSet(false, true)) {
+      // a second stop must not take away a reference a newer configuration holds
+      return true;
+    }
+    setStopping();
+    boolean stopped = super.stop(timeout, timeUnit, false);
+    stopped &= manager.stop(timeout, timeUnit);
+    setStopped();
+    return stopped;
+  }
+
+  SentryManager manager() {
+    return manager;
+  }
+
+  /**
+   * The {@code <SentryBridge>} attributes. Every value is text, parsed by the core so that a bad
+   * value gets the same message as in {@code logback.xml}. Invalid settings are reported on the
+   * status logger, each naming its attribute, and no appender is created.
+   */
+  public static final class Builder extends AbstractAppender.Builder<Builder>
+      implements org.apache.logging.log4j.core.util.Builder<SentryAppender> {
+
+    @PluginBuilderAttribute(sensitive = true)
+    private String dsn;
+
+    @PluginBuilderAttribute private String enabled;
+    @PluginBuilderAttribute private String sendMetadata;
+    @PluginBuilderAttribute private String environment;
+    @PluginBuilderAttribute private String release;
+    @PluginBuilderAttribute private String minimumEventLevel;
+    @PluginBuilderAttribute private String requireThrowable;
+    @PluginBuilderAttribute private String minimumBreadcrumbLevel;
+    @PluginBuilderAttribute private String contextTags;
+    @PluginBuilderAttribute private String userMdcKeys;
+    @PluginBuilderAttribute private String ignoredExceptions;
+    @PluginBuilderAttribute private String ignoredLoggers;
+    @PluginBuilderAttribute private String maxBreadcrumbs;
+    @PluginBuilderAttribute private String bufferDir;
+    @PluginBuilderAttribute private String queueSize;
+    @PluginBuilderAttribute private String maxBufferedEvents;
+    @PluginBuilderAttribute private String maxBufferBytes;
+    @PluginBuilderAttribute private String dedupeWindow;
+    @PluginBuilderAttribute private String flushTimeout;
+
+    @PluginElement("Options")
+    private InitOption[] options = new InitOption[0];
+
+    Builder() {}
+
+    /**
+     * The Sentry DSN, e.g. {@code ${env:SENTRY_DSN}}. Default: none, then the SDK's sources
+     * ({@code -Dsentry.dsn}, {@code SENTRY_DSN}, {@code sentry.properties}); with none anywhere,
+     * or an unresolved {@code ${...}}, the appender passes everything through and sends nothing.
+     */
+    public Builder setDsn(String dsn) {
+      this.dsn = dsn;
+      return this;
+    }
+
+    /** {@code false} turns sentry-bridge fully off. Default {@code true}. */
+    public Builder setEnabled(String enabled) {
+      this.enabled = enabled;
+      return this;
+    }
+
+    /** Attach OS, runtime, host, logger, thread and ThreadContext to events. Default {@code true}. */
+    public Builder setSendMetadata(String sendMetadata) {
+      this.sendMetadata = sendMetadata;
+      return this;
+    }
+
+    /** Sentry environment. Default: the SDK's sources, else none. */
+    public Builder setEnvironment(String environment) {
+      this.environment = environment;
+      return this;
+    }
+
+    /** Sentry release. Default: the SDK's sources, else none. */
+    public Builder setRelease(String release) {
+      this.release = release;
+      return this;
+    }
+
+    /** Lowest level that becomes a Sentry event ({@code TRACE} … {@code FATAL}, {@code OFF}). Default {@code ERROR}. */
+    public Builder setMinimumEventLevel(String minimumEventLevel) {
+      this.minimumEventLevel = minimumEventLevel;
+      return this;
+    }
+
+    /** Only log events with an exception become Sentry events. Default {@code true}. */
+    public Builder setRequireThrowable(String requireThrowable) {
+      this.requireThrowable = requireThrowable;
+      return this;
+    }
+
+    /** Lowest level kept as a breadcrumb for the next event ({@code OFF}: none). Default {@code INFO}. */
+    public Builder setMinimumBreadcrumbLevel(String minimumBreadcrumbLevel) {
+      this.minimumBreadcrumbLevel = minimumBreadcrumbLevel;
+      return this;
+    }
+
+    /** ThreadContext keys or globs ({@code request.*}) sent as tags, comma-separated. Default none. */
+    public Builder setContextTags(String contextTags) {
+      this.contextTags = contextTags;
+      return this;
+    }
+
+    /**
+     * ThreadContext keys that fill the Sentry user: {@code id=userId, email=mail, ipAddress=ip,
+     * username=login}. Default none.
+     */
+    public Builder setUserMdcKeys(String userMdcKeys) {
+      this.userMdcKeys = userMdcKeys;
+      return this;
+    }
+
+    /** Exception class names never sent (subclasses too), comma-separated. Default none. */
+    public Builder setIgnoredExceptions(String ignoredExceptions) {
+      this.ignoredExceptions = ignoredExceptions;
+      return this;
+    }
+
+    /** Logger name prefixes never sent, comma-separated. Default none. */
+    public Builder setIgnoredLoggers(String ignoredLoggers) {
+      this.ignoredLoggers = ignoredLoggers;
+      return this;
+    }
+
+    /** Breadcrumbs kept for the next event ({@code 0}: none). Default {@code 100}. */
+    public Builder setMaxBreadcrumbs(String maxBreadcrumbs) {
+      this.maxBreadcrumbs = maxBreadcrumbs;
+      return this;
+    }
+
+    /** Directory for undelivered envelopes. Default {@code <java.io.tmpdir>/sentry-bridge/<DSN hash>}. */
+    public Builder setBufferDir(String bufferDir) {
+      this.bufferDir = bufferDir;
+      return this;
+    }
+
+    /** Log events that may wait for the delivery thread. Default {@code 10000}. */
+    public Builder setQueueSize(String queueSize) {
+      this.queueSize = queueSize;
+      return this;
+    }
+
+    /** Envelopes kept in memory before they spill to the buffer directory. Default {@code 2000}. */
+    public Builder setMaxBufferedEvents(String maxBufferedEvents) {
+      this.maxBufferedEvents = maxBufferedEvents;
+      return this;
+    }
+
+    /** Bytes of envelopes kept on disk ({@code 100MB}, {@code 0}: none). Default {@code 100MB}. */
+    public Builder setMaxBufferBytes(String maxBufferBytes) {
+      this.maxBufferBytes = maxBufferBytes;
+      return this;
+    }
+
+    /** The same error within this window is sent once with a count ({@code 0}: off). Default {@code 60s}. */
+    public Builder setDedupeWindow(String dedupeWindow) {
+      this.dedupeWindow = dedupeWindow;
+      return this;
+    }
+
+    /** How long stopping waits for queued events when Log4j2 gives no timeout. Default {@code 5s}. */
+    public Builder setFlushTimeout(String flushTimeout) {
+      this.flushTimeout = flushTimeout;
+      return this;
+    }
+
+    /** SDK options, the nested {@code <Option name="..." value="..."/>} elements. Default none. */
+    public Builder setOptions(InitOption... options) {
+      this.options = options == null ? new InitOption[0] : options;
+      return this;
+    }
+
+    @Override
+    public SentryAppender build() {
+      String name = getName();
+      if (name == null || name.trim().isEmpty()) {
+        LOGGER.error("A <SentryBridge> element has no name attribute; set name=\"Sentry\"");
+        return null;
+      }
+      BridgeSettings settings = settings();
+      CaptureRules rules = rules();
+      List<String> problems = new ArrayList<>(settings.problems());
+      problems.addAll(rules.problems());
+      if (!problems.isEmpty()) {
+        for (String problem : problems) {
+          LOGGER.error(
+              "SentryBridge appender '{}': {}. Fix it in <SentryBridge name=\"{}\">;"
+                  + " this appender is not created",
+              name,
+              problem,
+              name);
+        }
+        return null;
+      }
+      SentryManager manager =
+          SentryManager.getManager(
+              managerKey(name), settings, rules, new StatusLoggerReporter(name));
+      return new SentryAppender(
+          name, getFilter(), isIgnoreExceptions(), getPropertyArray(), manager);
+    }
+
+    private BridgeSettings settings() {
+      BridgeSettings.Builder b = BridgeSettings.builder();
+      b.dsn(dsn);
+      if (enabled != null) {
+        b.enabled(enabled);
+      }
+      if (sendMetadata != null) {
+        b.sendMetadata(sendMetadata);
+      }
+      b.environment(environment);
+      b.release(release);
+      for (InitOption option : options) {
+        b.init(option.name(), option.value());
+      }
+      if (bufferDir != null) {
+        b.bufferDir(bufferDir);
+      }
+      if (queueSize != null) {
+        b.queueSize(queueSize);
+      }
+      if (maxBufferedEvents != null) {
+        b.maxBufferedEvents(maxBufferedEvents);
+      }
+      if (maxBufferBytes != null) {
+        b.maxBufferBytes(maxBufferBytes);
+      }
+      if (dedupeWindow != null) {
+        b.dedupeWindow(dedupeWindow);
+      }
+      if (flushTimeout != null) {
+        b.flushTimeout(flushTimeout);
+      }
+      return b.build();
+    }
+
+    private CaptureRules rules() {
+      CaptureRules.Builder b = CaptureRules.builder(MECHANISM_TYPE);
+      if (minimumEventLevel != null) {
+        b.minimumEventLevel(minimumEventLevel);
+      }
+      if (requireThrowable != null) {
+        b.requireThrowable(requireThrowable);
+      }
+      if (minimumBreadcrumbLevel != null) {
+        b.minimumBreadcrumbLevel(minimumBreadcrumbLevel);
+      }
+      if (contextTags != null) {
+        b.contextTags(contextTags);
+      }
+      if (userMdcKeys != null) {
+        b.userMdcKeys(userMdcKeys);
+      }
+      if (ignoredExceptions != null) {
+        b.ignoredExceptions(ignoredExceptions);
+      }
+      if (ignoredLoggers != null) {
+        b.ignoredLoggers(ignoredLoggers);
+      }
+      if (maxBreadcrumbs != null) {
+        b.maxBreadcrumbs(maxBreadcrumbs);
+      }
+      return b.build();
+    }
+
+    /**
+     * Same name and same settings give the same key, so a reload of an unchanged configuration
+     * keeps its manager; the key holds a hash, never the DSN itself.
+     */
+    private String managerKey(String name) {
+      List<Object> parts =
+          new ArrayList<>(
+              Arrays.asList(
+                  dsn, enabled, sendMetadata, environment, release, minimumEventLevel,
+                  requireThrowable, minimumBreadcrumbLevel, contextTags, userMdcKeys,
+                  ignoredExceptions, ignoredLoggers, maxBreadcrumbs, bufferDir, queueSize,
+                  maxBufferedEvents, maxBufferBytes, dedupeWindow, flushTimeout));
+      for (InitOption option : options) {
+        parts.add(option.name());
+        parts.add(option.value());
+      }
+      return PLUGIN_NAME + "[" + name + "]#" + Integer.toHexString(Objects.hash(parts.toArray()));
+    }
+  }
+}

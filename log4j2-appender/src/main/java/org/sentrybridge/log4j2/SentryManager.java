@@ -1,0 +1,72 @@
+package org.sentrybridge.log4j2;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.core.appender.AbstractManager;
+import org.apache.logging.log4j.core.appender.ManagerFactory;
+import org.sentrybridge.LogEventForwarder;
+import org.sentrybridge.SentryBridge;
+import org.sentrybridge.StatusReporter;
+import org.sentrybridge.config.BridgeSettings;
+import org.sentrybridge.event.CaptureRules;
+
+/**
+ * Holds an appender's handle on the shared integration, reference-counted by Log4j2. A
+ * reconfiguration builds the new appender before it stops the old one: with unchanged settings
+ * both get this same manager (breadcrumbs and queue untouched); with changed settings the new
+ * manager joins the running engine before the old one lets go, so the SDK is never restarted.
+ */
+final class SentryManager extends AbstractManager {
+
+  private static final Factory FACTORY = new Factory();
+
+  private final LogEventForwarder forwarder;
+  private final BridgeSettings settings;
+
+  private SentryManager(String name, LogEventForwarder forwarder, BridgeSettings settings) {
+    super(null, name);
+    this.forwarder = forwarder;
+    this.settings = settings;
+  }
+
+  /** The manager for this key, made (and the integration joined) only if none exists yet. */
+  static SentryManager getManager(
+      String key, BridgeSettings settings, CaptureRules rules, StatusReporter reporter) {
+    return getManager(key, FACTORY, new Data(settings, rules, reporter));
+  }
+
+  LogEventForwarder forwarder() {
+    return forwarder;
+  }
+
+  /** Runs when the last appender using this manager stops: flush within the timeout, then leave. */
+  @Override
+  protected boolean releaseSub(long timeout, TimeUnit unit) {
+    Duration limit =
+        timeout > 0 ? Duration.ofNanos(unit.toNanos(timeout)) : settings.flushTimeout();
+    boolean flushed = forwarder.flush(limit);
+    forwarder.close();
+    return flushed;
+  }
+
+  private static final class Data {
+    final BridgeSettings settings;
+    final CaptureRules rules;
+    final StatusReporter reporter;
+
+    Data(BridgeSettings settings, CaptureRules rules, StatusReporter reporter) {
+      this.settings = settings;
+      this.rules = rules;
+      this.reporter = reporter;
+    }
+  }
+
+  private static final class Factory implements ManagerFactory<SentryManager, Data> {
+    @Override
+    public SentryManager createManager(String name, Data data) {
+      LogEventForwarder forwarder =
+          SentryBridge.forwarder(data.settings, data.rules, data.reporter);
+      return new SentryManager(name, forwarder, data.settings);
+    }
+  }
+}

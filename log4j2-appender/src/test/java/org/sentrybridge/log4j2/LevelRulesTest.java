@@ -1,0 +1,119 @@
+package org.sentrybridge.log4j2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentrybridge.log4j2.EventFieldsTest.byFormatted;
+
+import io.sentry.Breadcrumb;
+import io.sentry.SentryEvent;
+import io.sentry.SentryLevel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.apache.logging.log4j.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+class LevelRulesTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  @TempDir Path buffer;
+  private LoggingFixture logging;
+
+  @AfterEach
+  void stop() {
+    logging.close();
+  }
+
+  @Test
+  void byDefaultOnlyErrorsWithThrowableAreSentAndLowerLevelsBecomeBreadcrumbs() {
+    logging = LoggingFixture.start("log4j2-test-levels.xml", buffer);
+    Logger logger = logging.context.getLogger("com.example.Checkout");
+
+    logger.error("error without throwable");
+    logging.context.getLogger("com.example.noisy.Poller").error("ignored logger", new RuntimeException());
+    logger.error("ignored exception", new CancellationException("cancelled"));
+    logger.debug("debug line");
+    logger.info("info line {}", 1);
+    logger.warn("warn line {}", 2);
+    logger.error("the sentinel", new IllegalStateException("boom"));
+
+    SentryEvent sentinel =
+        logging.receiver.awaitEvent(
+            e -> e.getMessage() != null && "the sentinel".equals(e.getMessage().getFormatted()),
+            WAIT);
+    // one delivery thread, in order: whatever was sent before the sentinel has arrived by now
+    assertThat(logging.receiver.events()).containsExactly(sentinel);
+    List<Breadcrumb> crumbs = sentinel.getBreadcrumbs();
+    assertThat(crumbs).extracting(Breadcrumb::getMessage).contains("info line 1", "warn line 2")
+        .doesNotContain("debug line");
+    assertThat(crumbs).filteredOn(c -> "warn line 2".equals(c.getMessage())).singleElement()
+        .satisfies(c -> {
+          assertThat(c.getLevel()).isEqualTo(SentryLevel.WARNING);
+          assertThat(c.getCategory()).isEqualTo("com.example.Checkout");
+        });
+  }
+
+  @Test
+  void slf4jWarningBecomesBreadcrumbOfTheNextEvent() {
+    logging = LoggingFixture.start("log4j2-test-levels.xml", buffer);
+    org.slf4j.Logger logger = LoggerFactory.getLogger("com.example.slf4j.Crumbs");
+
+    logger.warn("slf4j warning {}", "w1");
+    logger.error("slf4j error", new IllegalStateException("x"));
+
+    SentryEvent event = logging.receiver.awaitEvents(1, WAIT).get(0);
+    assertThat(event.getBreadcrumbs()).extracting(Breadcrumb::getMessage)
+        .contains("slf4j warning w1");
+  }
+
+  @Test
+  void withRequireThrowableFalseErrorsAndWarningsWithoutExceptionAreSent() {
+    logging = LoggingFixture.start("log4j2-test-no-throwable.xml", buffer);
+    Logger logger = logging.context.getLogger("com.example.Plain");
+
+    logger.info("info is below the minimum");
+    logger.warn("plain warning");
+    LoggerFactory.getLogger("com.example.Plain").error("plain slf4j error {}", "e1");
+
+    List<SentryEvent> events = logging.receiver.awaitEvents(2, WAIT);
+    assertThat(byFormatted(events, "plain warning").getLevel()).isEqualTo(SentryLevel.WARNING);
+    SentryEvent error = byFormatted(events, "plain slf4j error e1");
+    assertThat(error.getLevel()).isEqualTo(SentryLevel.ERROR);
+    assertThat(error.getExceptions()).isNullOrEmpty();
+    assertThat(error.getBreadcrumbs()).isNullOrEmpty();
+    assertThat(logging.receiver.events()).hasSize(2);
+  }
+
+  @Test
+  void ownAndRecursiveLoggingNeverLoopsBackIntoSentry() {
+    logging = LoggingFixture.start("log4j2-test-levels.xml", buffer);
+    Logger logger = logging.context.getLogger("com.example.Recursive");
+    Object loggingArgument =
+        new Object() {
+          @Override
+          public String toString() {
+            logger.error("logged while formatting", new IllegalStateException("inner"));
+            return "arg";
+          }
+        };
+
+    logging.context.getLogger("io.sentry.transport.Noise").error("sdk", new RuntimeException());
+    logging.context.getLogger("org.sentrybridge.Noise").error("own", new RuntimeException());
+    logger.error("outer {}", loggingArgument, new IllegalStateException("outer"));
+    logger.error("the sentinel", new IllegalStateException("boom"));
+
+    logging.receiver.awaitEvent(
+        e -> e.getMessage() != null && "the sentinel".equals(e.getMessage().getFormatted()), WAIT);
+    List<String> sent =
+        logging.receiver.events().stream().map(e -> e.getMessage().getFormatted()).toList();
+    assertThat(sent).contains("outer arg", "the sentinel").doesNotContain("sdk", "own");
+    // Log4j2 formats on the logging thread: that inner call is the application's own log event.
+    // The appender turns the argument into text once more; on the same thread that call is
+    // re-entry and dropped, with async loggers it is queued once. Never a loop.
+    assertThat(sent).filteredOn("logged while formatting"::equals).hasSizeBetween(1, 2);
+  }
+}

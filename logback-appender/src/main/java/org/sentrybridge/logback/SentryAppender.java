@@ -1,0 +1,325 @@
+package org.sentrybridge.logback;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.sentrybridge.LogEventForwarder;
+import org.sentrybridge.SentryBridge;
+import org.sentrybridge.config.BridgeSettings;
+import org.sentrybridge.event.CaptureRules;
+import org.sentrybridge.event.LogLevel;
+
+/**
+ * Sends the errors logged through Logback to Sentry, through the process-wide sentry-bridge
+ * integration. The logging thread only decides and enqueues; building and sending the event
+ * happen on sentry-bridge's delivery thread.
+ *
+ * <pre>{@code
+ * <appender name="SENTRY" class="org.sentrybridge.logback.SentryAppender">
+ *   <dsn>${SENTRY_DSN}</dsn>
+ *   <environment>production</environment>
+ *   <init>tracesSampleRate=0.2, serverName=api-1</init>
+ *   <contextTags>request.*, tenant</contextTags>
+ *   <userMdcKeys>id=userId, email=userEmail</userMdcKeys>
+ * </appender>
+ * }</pre>
+ *
+ * <p>Every setting is an element of the same name as in {@code log4j2.xml} and in {@link
+ * BridgeSettings} / {@link CaptureRules}, given as text. {@code <init>} holds SDK options as
+ * {@code name=value} entries separated by commas, semicolons or line breaks; it may be repeated,
+ * and a piece without {@code =} continues the previous value ({@code
+ * inAppIncludes=com.example,org.acme}). This is the shape Logback's configurator supports for
+ * options whose names it cannot know in advance.
+ *
+ * <p>{@link #start()} validates everything and reports each problem with {@code addError}; with
+ * any problem the appender does not start, and the application runs on. A missing DSN (or an
+ * unresolved {@code ${SENTRY_DSN}}) gives one info line and an appender that costs next to nothing.
+ */
+public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
+
+  /** The mechanism type of events from this appender. */
+  public static final String MECHANISM_TYPE = "logback";
+
+  private String dsn;
+  private String enabled;
+  private String sendMetadata;
+  private String environment;
+  private String release;
+  private final List<String> init = new ArrayList<>();
+  private String minimumEventLevel;
+  private String requireThrowable;
+  private String minimumBreadcrumbLevel;
+  private final List<String> contextTags = new ArrayList<>();
+  private final List<String> userMdcKeys = new ArrayList<>();
+  private final List<String> ignoredExceptions = new ArrayList<>();
+  private final List<String> ignoredLoggers = new ArrayList<>();
+  private String maxBreadcrumbs;
+  private String bufferDir;
+  private String queueSize;
+  private String maxBufferedEvents;
+  private String maxBufferBytes;
+  private String dedupeWindow;
+  private String flushTimeout;
+
+  private volatile LogEventForwarder forwarder;
+  private Duration stopTimeout = BridgeSettings.DEFAULT_FLUSH_TIMEOUT;
+
+  /**
+   * The Sentry DSN, usually {@code ${SENTRY_DSN}}. Default: none, then the SDK's usual sources
+   * ({@code -Dsentry.dsn}, {@code SENTRY_DSN}, {@code sentry.properties}); with none anywhere the
+   * appender sends nothing.
+   */
+  public void setDsn(String dsn) {
+    this.dsn = dsn;
+  }
+
+  /** {@code false} turns sentry-bridge fully off. Default {@code true}. */
+  public void setEnabled(String enabled) {
+    this.enabled = enabled;
+  }
+
+  /**
+   * Attach logger, thread, MDC, markers, key-values, breadcrumbs and host details. With {@code
+   * false} events carry only exception, message, level and timestamp. Default {@code true}.
+   */
+  public void setSendMetadata(String sendMetadata) {
+    this.sendMetadata = sendMetadata;
+  }
+
+  /** Sentry environment. Default: the SDK's sources ({@code SENTRY_ENVIRONMENT}, ...). */
+  public void setEnvironment(String environment) {
+    this.environment = environment;
+  }
+
+  /** Sentry release. Default: the SDK's sources ({@code SENTRY_RELEASE}, ...). */
+  public void setRelease(String release) {
+    this.release = release;
+  }
+
+  /**
+   * SDK options as {@code name=value} entries ({@code tracesSampleRate=0.2, serverName=api-1});
+   * may be given several times. Names are those of {@code sentry.properties}, case and dashes
+   * do not matter. Default: none.
+   */
+  public void setInit(String init) {
+    this.init.add(init);
+  }
+
+  /**
+   * Lowest level that becomes a Sentry event: TRACE, DEBUG, INFO, WARN, ERROR or OFF. Default
+   * {@code ERROR}.
+   */
+  public void setMinimumEventLevel(String minimumEventLevel) {
+    this.minimumEventLevel = minimumEventLevel;
+  }
+
+  /**
+   * {@code true}: only log events with a throwable become Sentry events; {@code false}:
+   * message-only errors too. Default {@code true}.
+   */
+  public void setRequireThrowable(String requireThrowable) {
+    this.requireThrowable = requireThrowable;
+  }
+
+  /**
+   * Lowest level kept as a breadcrumb (with its own timestamp) for the next event of this
+   * appender, or OFF. Default {@code INFO}.
+   */
+  public void setMinimumBreadcrumbLevel(String minimumBreadcrumbLevel) {
+    this.minimumBreadcrumbLevel = minimumBreadcrumbLevel;
+  }
+
+  /**
+   * MDC keys promoted to Sentry tags, comma-separated, globs allowed ({@code request.*}); other
+   * MDC entries go to the context {@code MDC}. Default: none.
+   */
+  public void setContextTags(String contextTags) {
+    this.contextTags.add(contextTags);
+  }
+
+  /**
+   * Which MDC keys fill the Sentry user: {@code id=userId, email=userEmail, ipAddress=clientIp,
+   * username=login}. Default: none.
+   */
+  public void setUserMdcKeys(String userMdcKeys) {
+    this.userMdcKeys.add(userMdcKeys);
+  }
+
+  /** Exception class names never sent, subclasses included; comma-separated. Default: none. */
+  public void setIgnoredExceptions(String ignoredExceptions) {
+    this.ignoredExceptions.add(ignoredExceptions);
+  }
+
+  /**
+   * Logger name prefixes never sent ({@code com.example.noisy}); comma-separated. Default: none.
+   */
+  public void setIgnoredLoggers(String ignoredLoggers) {
+    this.ignoredLoggers.add(ignoredLoggers);
+  }
+
+  /** Breadcrumbs kept for the next event (0 to 1000). Default {@code 100}. */
+  public void setMaxBreadcrumbs(String maxBreadcrumbs) {
+    this.maxBreadcrumbs = maxBreadcrumbs;
+  }
+
+  /**
+   * Directory for undelivered envelopes. Default {@code <java.io.tmpdir>/sentry-bridge/<hash of
+   * the DSN>}.
+   */
+  public void setBufferDir(String bufferDir) {
+    this.bufferDir = bufferDir;
+  }
+
+  /**
+   * Log events that may wait for the delivery thread; more are dropped and counted. Default 10000.
+   */
+  public void setQueueSize(String queueSize) {
+    this.queueSize = queueSize;
+  }
+
+  /** Envelopes kept in memory before they spill to {@code bufferDir}. Default 2000. */
+  public void setMaxBufferedEvents(String maxBufferedEvents) {
+    this.maxBufferedEvents = maxBufferedEvents;
+  }
+
+  /**
+   * Disk space for undelivered envelopes ({@code 1048576}, {@code 512KB}, {@code 64MB}). Default
+   * 100MB.
+   */
+  public void setMaxBufferBytes(String maxBufferBytes) {
+    this.maxBufferBytes = maxBufferBytes;
+  }
+
+  /**
+   * The same error within this window is sent once with a repeat count ({@code 500ms}, {@code
+   * 30s}, {@code 5m}, {@code PT1M}); 0 turns it off. Default {@code 60s}.
+   */
+  public void setDedupeWindow(String dedupeWindow) {
+    this.dedupeWindow = dedupeWindow;
+  }
+
+  /** How long {@link #stop()} waits for pending events to be delivered. Default {@code 5s}. */
+  public void setFlushTimeout(String flushTimeout) {
+    this.flushTimeout = flushTimeout;
+  }
+
+  @Override
+  public void start() {
+    if (isStarted()) {
+      return;
+    }
+    BridgeSettings settings = settings();
+    CaptureRules rules = rules();
+    List<String> problems = new ArrayList<>(settings.problems());
+    problems.addAll(rules.problems());
+    if (!problems.isEmpty()) {
+      for (String problem : problems) {
+        addError(
+            "Sentry appender [" + getName() + "]: " + problem
+                + "; correct that element, the appender is not started");
+      }
+      return;
+    }
+    stopTimeout = settings.flushTimeout();
+    forwarder = SentryBridge.forwarder(settings, rules, new LogbackStatusReporter(this));
+    super.start();
+  }
+
+  @Override
+  protected void append(ILoggingEvent event) {
+    LogEventForwarder target = forwarder;
+    if (target == null || !target.isEnabled()) {
+      return;
+    }
+    LogLevel level = LogbackEvents.level(event.getLevel());
+    Throwable throwable = LogbackEvents.throwable(event);
+    String loggerName = event.getLoggerName();
+    if (target.isEvent(level, loggerName, throwable)) {
+      target.forward(LogbackEvents.toRecord(event, level, throwable));
+    } else if (target.isBreadcrumb(level, loggerName)) {
+      target.breadcrumb(
+          LogbackEvents.instant(event), level, loggerName, event.getFormattedMessage());
+    }
+  }
+
+  /**
+   * Delivers what this appender handed over within {@code flushTimeout}, then gives its share of
+   * the integration back (the last holder stops it). Safe to call more than once.
+   */
+  @Override
+  public void stop() {
+    if (!isStarted()) {
+      return;
+    }
+    super.stop();
+    LogEventForwarder closing = forwarder;
+    forwarder = null;
+    if (closing != null) {
+      // another holder may keep the integration running, so close alone would not deliver ours
+      if (closing.isEnabled() && !closing.flush(stopTimeout)) {
+        addWarn(
+            "Sentry appender [" + getName() + "]: not every event was delivered within "
+                + stopTimeout.toMillis() + " ms");
+      }
+      closing.close();
+    }
+  }
+
+  private BridgeSettings settings() {
+    BridgeSettings.Builder b = BridgeSettings.builder().dsn(dsn);
+    if (enabled != null) {
+      b.enabled(enabled);
+    }
+    if (sendMetadata != null) {
+      b.sendMetadata(sendMetadata);
+    }
+    b.environment(environment).release(release);
+    List<String> initProblems = new ArrayList<>();
+    for (String text : init) {
+      b.init(InitOptionsText.parse(text, initProblems));
+    }
+    initProblems.forEach(b::problem);
+    if (bufferDir != null) {
+      b.bufferDir(bufferDir);
+    }
+    if (queueSize != null) {
+      b.queueSize(queueSize);
+    }
+    if (maxBufferedEvents != null) {
+      b.maxBufferedEvents(maxBufferedEvents);
+    }
+    if (maxBufferBytes != null) {
+      b.maxBufferBytes(maxBufferBytes);
+    }
+    if (dedupeWindow != null) {
+      b.dedupeWindow(dedupeWindow);
+    }
+    if (flushTimeout != null) {
+      b.flushTimeout(flushTimeout);
+    }
+    return b.build();
+  }
+
+  private CaptureRules rules() {
+    CaptureRules.Builder b = CaptureRules.builder(MECHANISM_TYPE);
+    if (minimumEventLevel != null) {
+      b.minimumEventLevel(minimumEventLevel);
+    }
+    if (requireThrowable != null) {
+      b.requireThrowable(requireThrowable);
+    }
+    if (minimumBreadcrumbLevel != null) {
+      b.minimumBreadcrumbLevel(minimumBreadcrumbLevel);
+    }
+    contextTags.forEach(b::contextTags);
+    userMdcKeys.forEach(b::userMdcKeys);
+    ignoredExceptions.forEach(b::ignoredExceptions);
+    ignoredLoggers.forEach(b::ignoredLoggers);
+    if (maxBreadcrumbs != null) {
+      b.maxBreadcrumbs(maxBreadcrumbs);
+    }
+    return b.build();
+  }
+}

@@ -1,0 +1,70 @@
+package org.sentrybridge.logback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import io.sentry.SentryEvent;
+import io.sentry.protocol.SentryException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.sentrybridge.SentryBridge;
+import org.sentrybridge.SentryService;
+import org.slf4j.MDC;
+
+/** Behind an AsyncAppender, and when the delivery thread itself logs. */
+class ThreadingTest extends LoopbackCase {
+
+  @Test
+  void behindAsyncAppenderMdcAndThreadNameComeFromTheLoggingEvent() throws InterruptedException {
+    open("async.xml");
+    Logger log = logback.logger("com.example.checkout");
+    Thread requestThread =
+        new Thread(
+            () -> {
+              MDC.put("requestId", "r-99");
+              try {
+                log.error("request failed", new IllegalStateException("boom"));
+              } finally {
+                MDC.clear();
+              }
+            },
+            "http-request-7");
+    requestThread.start();
+    requestThread.join();
+
+    SentryEvent event = receiver.awaitEvents(1, WAIT).get(0);
+    assertThat(event.getExtra("thread_name")).isEqualTo("http-request-7");
+    assertThat(event.getThreads()).extracting(t -> t.getName()).containsExactly("http-request-7");
+    assertThat(EventFieldsTest.asMap(event.getContexts().get("MDC")))
+        .containsEntry("requestId", "r-99");
+  }
+
+  @Test
+  void whatIsLoggedWhileSendingNeverBecomesAnEvent() {
+    open("defaults.xml");
+    Logger log = logback.logger("com.example.checkout");
+    SentryService service = SentryBridge.find().orElseThrow();
+    AtomicReference<String> configuratorThread = new AtomicReference<>();
+
+    // the configurator runs on the delivery thread: what it logs must not loop back
+    service.sendError(
+        new IllegalStateException("sent by hand"),
+        (scope, scopes) -> {
+          configuratorThread.set(Thread.currentThread().getName());
+          log.error("logged while sending", new IllegalStateException("inner"));
+        });
+    logback.logger("io.sentry.transport.AsyncHttpTransport")
+        .error("sdk trouble", new IllegalStateException("sdk"));
+    logback.logger("org.sentrybridge.delivery.DeliveryPipeline")
+        .error("bridge trouble", new IllegalStateException("bridge"));
+    log.error("application error", new IllegalStateException("app"));
+
+    receiver.awaitEvents(2, WAIT);
+    logback.close();
+    assertThat(configuratorThread.get()).startsWith("sentry-bridge-delivery");
+    assertThat(receiver.events())
+        .flatExtracting(SentryEvent::getExceptions)
+        .extracting(SentryException::getValue)
+        .containsExactlyInAnyOrder("sent by hand", "app");
+  }
+}
