@@ -1,5 +1,6 @@
 package org.sentrybridge.benchmarks.official;
 
+import io.sentry.Sentry;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -8,15 +9,24 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.sentrybridge.benchmarks.CallerCost;
 import org.sentrybridge.devserver.LoopbackSentryReceiver;
 
-/** Caller-thread cost of one logged error through the Log4j2 API with the official appender. */
+/**
+ * Caller-thread cost of one logged error, {@code log.error("checkout failed for order {}", orderId,
+ * error)} with a pre-built exception, through the Log4j2 API:
+ * the official sentry-log4j2 appender enabled.
+ *
+ * <p>Each invocation logs {@link CallerCost#BURST} errors; the Sentry side is flushed between
+ * invocations, outside the measured time.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -42,13 +52,22 @@ public class OfficialLog4j2ErrorCost {
   }
 
   @Benchmark
+  @OperationsPerInvocation(CallerCost.BURST)
   public void logError() {
-    log.error("checkout failed for order {}", orderId, error);
+    for (int i = 0; i < CallerCost.BURST; i++) {
+      log.error("checkout failed for order {}", orderId, error);
+    }
+  }
+
+  @TearDown(Level.Invocation)
+  public void drain() {
+    Sentry.flush(CallerCost.DRAIN_TIMEOUT_MILLIS);
   }
 
   @TearDown(Level.Trial)
   public void stop() {
     LogManager.shutdown();
+    System.out.println("# events received: " + receiver.events().size());
     receiver.close();
   }
 }

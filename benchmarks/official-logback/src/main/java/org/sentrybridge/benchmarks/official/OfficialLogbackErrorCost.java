@@ -1,23 +1,34 @@
 package org.sentrybridge.benchmarks.official;
 
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.status.Status;
+import io.sentry.Sentry;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.sentrybridge.benchmarks.CallerCost;
 import org.sentrybridge.devserver.LoopbackSentryReceiver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Caller-thread cost of one logged error through SLF4J + Logback with the official appender. */
+/**
+ * Caller-thread cost of one logged error, {@code log.error("checkout failed for order {}", orderId,
+ * error)} with a pre-built exception, through SLF4J + Logback:
+ * the official sentry-logback appender enabled.
+ *
+ * <p>Each invocation logs {@link CallerCost#BURST} errors; the Sentry side is flushed between
+ * invocations, outside the measured time.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -43,13 +54,28 @@ public class OfficialLogbackErrorCost {
   }
 
   @Benchmark
+  @OperationsPerInvocation(CallerCost.BURST)
   public void logError() {
-    log.error("checkout failed for order {}", orderId, error);
+    for (int i = 0; i < CallerCost.BURST; i++) {
+      log.error("checkout failed for order {}", orderId, error);
+    }
+  }
+
+  @TearDown(Level.Invocation)
+  public void drain() {
+    Sentry.flush(CallerCost.DRAIN_TIMEOUT_MILLIS);
   }
 
   @TearDown(Level.Trial)
   public void stop() {
-    ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
+    LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+    logging.stop();
+    for (Status status : logging.getStatusManager().getCopyOfStatusList()) {
+      if (status.getLevel() >= Status.WARN) {
+        System.out.println("# logback status: " + status.getMessage());
+      }
+    }
+    System.out.println("# events received: " + receiver.events().size());
     receiver.close();
   }
 }
