@@ -32,7 +32,12 @@ public final class DeliveryBurst {
 
   /** Measured figures of one burst. */
   public record Result(
-      String backend, String setup, int sent, int received, long callerMillis, long lastArrivalMillis) {
+      String backend,
+      String setup,
+      int sent,
+      int received,
+      long callerMillis,
+      long lastArrivalMillis) {
 
     String csv() {
       return String.format(
@@ -42,7 +47,8 @@ public final class DeliveryBurst {
   }
 
   /** No arrival for this long means nothing more is coming. */
-  private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(Long.getLong("bench.quietSeconds", 5));
+  private static final long QUIET_NANOS =
+      TimeUnit.SECONDS.toNanos(Long.getLong("bench.quietSeconds", 5));
 
   private static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(180);
 

@@ -17,6 +17,7 @@ class ReportTest {
         List.of(
             HEADER,
             "\"org.sentrybridge.benchmarks.bridge.LogbackErrorCost.logError\",\"avgt\",1,5,100.000000,2.000000,\"ns/op\",no-appender",
+            "\"org.sentrybridge.benchmarks.bridge.LogbackErrorCost.logError\",\"avgt\",1,5,102.000000,2.000000,\"ns/op\",nop-appender",
             "\"org.sentrybridge.benchmarks.bridge.LogbackErrorCost.logError\",\"avgt\",1,5,105.000000,2.000000,\"ns/op\",bridge-disabled",
             "\"org.sentrybridge.benchmarks.bridge.LogbackErrorCost.logError\",\"avgt\",1,5,300.000000,9.000000,\"ns/op\",bridge-enabled"));
     report.readJmhCsv(
@@ -32,6 +33,8 @@ class ReportTest {
         .anyMatch(line -> line.matches("logback +no Sentry appender +100.0 +2.0"))
         .anyMatch(line -> line.matches("logback +official sentry-logback 8.53.0 enabled +4000.0 +50.0"))
         .anyMatch(line -> line.matches("logback +sentry-bridge enabled +10000 +10000 +20 +900"));
+    assertThat(lines)
+        .contains("logback: sentry-bridge no DSN / no-op appender = 1.029 (for reference)");
     assertThat(lines.subList(lines.size() - 3, lines.size()))
         .containsExactly(
             "logback: sentry-bridge enabled / official enabled = 0.075 (target <= 0.10: met)",

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Caller-thread cost of one logged error, {@code log.error("checkout failed for order {}", orderId,
  * error)} with a pre-built exception, through SLF4J + Logback:
- * no Sentry appender, sentry-bridge without DSN, sentry-bridge enabled.
+ * no Sentry appender, the framework's no-op appender, sentry-bridge without DSN, sentry-bridge
+ * enabled.
  *
  * <p>Each invocation logs {@link CallerCost#BURST} errors; the Sentry side is flushed between
  * invocations, outside the measured time.
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
 public class LogbackErrorCost {
 
   /** Names the configuration file {@code logback-<setup>.xml}. */
-  @Param({"no-appender", "bridge-disabled", "bridge-enabled"})
+  @Param({"no-appender", "nop-appender", "bridge-disabled", "bridge-enabled"})
   public String setup;
 
   private final Integer orderId = 42;
