@@ -30,6 +30,7 @@ final class BufferSender {
   private final EnvelopeBuffer buffer;
   private final ITransport http;
   private final RateLimiter rateLimiter;
+  private final SendGate gate;
   private final int window;
   private final StatusReporter reporter;
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -48,11 +49,13 @@ final class BufferSender {
       EnvelopeBuffer buffer,
       ITransport http,
       RateLimiter rateLimiter,
+      SendGate gate,
       int window,
       StatusReporter reporter) {
     this.buffer = buffer;
     this.http = http;
     this.rateLimiter = rateLimiter;
+    this.gate = gate;
     this.window = Math.max(1, window);
     this.reporter = reporter;
     this.thread = new Thread(this::run, "sentry-bridge-sender-" + COUNT.incrementAndGet());
@@ -140,6 +143,7 @@ final class BufferSender {
         // together is one failure, not a reason to back off `window` times
         lastFailureStartNanos = now;
         retryAtNanos = now + backoffNanos;
+        gate.pauseUntil(retryAtNanos);
         backoffNanos = Math.min(backoffNanos * 2, MAX_BACKOFF_NANOS);
       }
     }

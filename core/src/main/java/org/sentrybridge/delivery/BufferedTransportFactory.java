@@ -43,7 +43,7 @@ public final class BufferedTransportFactory implements ITransportFactory {
             drops);
     // stay below the SDK executor's queue bound, which refuses what is beyond it
     int window = Math.max(1, Math.min(16, options.getMaxQueueSize() - 1));
-    BufferSender sender = new BufferSender(buffer, http, rateLimiter, window, reporter);
+    BufferSender sender = new BufferSender(buffer, http, rateLimiter, gate, window, reporter);
     BufferedTransport transport =
         new BufferedTransport(
             buffer, http, rateLimiter, gate, sender, settings.flushTimeout(), drops);
