@@ -28,6 +28,8 @@ final class EnvelopeBuffer {
     Path file;
     long bytes;
     boolean inFlight;
+    /** Written (or about to be) into the batch file of a close: its file is shared. */
+    boolean inBatch;
 
     Entry(long sequence, boolean repeatSummary) {
       this.sequence = sequence;
@@ -46,6 +48,7 @@ final class EnvelopeBuffer {
   private final long maxBytes;
   private final DropCounter drops;
   private final List<Entry> leftOvers = new ArrayList<>();
+  private final List<Path> batches = new ArrayList<>();
   private long nextSequence;
   private long version;
   private int inMemory;
@@ -67,23 +70,48 @@ final class EnvelopeBuffer {
   /** Only the file names are read here (cheap); {@link #checkLeftOvers()} reads the contents. */
   private void adoptFilesOfEarlierRuns() {
     for (EnvelopeFiles.Found found : files.list()) {
+      nextSequence = Math.max(nextSequence, found.sequence + 1);
+      if (found.batch) {
+        batches.add(found.file);
+        continue;
+      }
       Entry entry = new Entry(found.sequence, found.repeatSummary);
       entry.file = found.file;
       entry.bytes = found.bytes;
       insert(entry);
       diskBytes += found.bytes;
       leftOvers.add(entry);
-      nextSequence = found.sequence + 1;
     }
   }
 
   /**
-   * Reads every file an earlier run left and removes those that are truncated or corrupt.
+   * Splits the batches an earlier run left, reads every envelope file it left and removes those
+   * that are truncated or corrupt.
    *
-   * @return how many were removed
+   * @return how many envelopes were unreadable
    */
   int checkLeftOvers() {
     int corrupt = 0;
+    for (Path batch : batches) {
+      EnvelopeFiles.Split split = files.split(batch);
+      corrupt += split.unreadable;
+      lock.lock();
+      try {
+        for (EnvelopeFiles.Found found : split.files) {
+          if (!entries.containsKey(found.sequence)) {
+            Entry entry = new Entry(found.sequence, found.repeatSummary);
+            entry.file = found.file;
+            entry.bytes = found.bytes;
+            insert(entry);
+            diskBytes += found.bytes;
+          }
+        }
+        changed();
+      } finally {
+        lock.unlock();
+      }
+    }
+    batches.clear();
     for (Entry entry : leftOvers) {
       if (files.read(entry.file) == null && removeIfPresent(entry)) {
         corrupt++;
@@ -230,8 +258,9 @@ final class EnvelopeBuffer {
   }
 
   /**
-   * Writes every envelope still in memory to disk (within {@code maxBytes}, by the drop rules);
-   * later additions go straight to disk.
+   * Writes every envelope still in memory to disk (within {@code maxBytes}, by the drop rules):
+   * those in flight each to its own file, so that a confirmation arriving later deletes it, the
+   * others together into one batch file. Later additions go straight to disk.
    *
    * @return how many envelopes the buffer holds now
    */
@@ -239,8 +268,16 @@ final class EnvelopeBuffer {
     lock.lock();
     try {
       diskOnly = true;
-      for (Entry entry : new ArrayList<>(entries.values())) {
-        if (entry.file == null && entries.get(entry.sequence) == entry) {
+      List<Entry> inFlightInMemory = new ArrayList<>();
+      List<Entry> batch = new ArrayList<>();
+      for (Entry entry : entries.values()) {
+        if (entry.file == null) {
+          (entry.inFlight ? inFlightInMemory : batch).add(entry);
+        }
+      }
+      persistBatch(batch);
+      for (Entry entry : inFlightInMemory) {
+        if (entries.get(entry.sequence) == entry) {
           SentryEnvelope envelope = entry.envelope;
           inMemory--;
           entry.envelope = null;
@@ -254,6 +291,61 @@ final class EnvelopeBuffer {
       return entries.size();
     } finally {
       lock.unlock();
+    }
+  }
+
+  private void persistBatch(List<Entry> batch) {
+    List<byte[]> serialized = new ArrayList<>(batch.size());
+    for (Entry entry : batch) {
+      byte[] bytes;
+      try {
+        bytes = files.serialize(entry.envelope);
+      } catch (IOException | RuntimeException e) {
+        remove(entry);
+        drops.add(1, "envelope could not be serialized (" + e + ")");
+        serialized.add(null);
+        continue;
+      }
+      serialized.add(bytes);
+      // counted as on disk from here, so that the drop rules apply to the batch as well
+      inMemory--;
+      entry.inBatch = true;
+      entry.bytes = bytes.length;
+      diskBytes += bytes.length;
+    }
+    while (diskBytes > maxBytes) {
+      Entry victim = victim();
+      if (victim == null) {
+        break;
+      }
+      remove(victim);
+      drops.add(1, BUFFER_FULL);
+    }
+    List<EnvelopeFiles.BatchRecord> records = new ArrayList<>();
+    List<Entry> written = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      Entry entry = batch.get(i);
+      if (serialized.get(i) != null && entries.get(entry.sequence) == entry) {
+        records.add(
+            new EnvelopeFiles.BatchRecord(entry.sequence, entry.repeatSummary, serialized.get(i)));
+        written.add(entry);
+      }
+    }
+    if (records.isEmpty()) {
+      return;
+    }
+    try {
+      Path file = files.writeBatch(records);
+      for (Entry entry : written) {
+        entry.file = file;
+        entry.envelope = null;
+      }
+    } catch (IOException | RuntimeException e) {
+      for (Entry entry : written) {
+        remove(entry);
+      }
+      drops.add(
+          written.size(), "cannot write to the buffer directory " + files.dir() + " (" + e + ")");
     }
   }
 
@@ -370,7 +462,9 @@ final class EnvelopeBuffer {
   private void remove(Entry entry) {
     entries.remove(entry.sequence);
     summaries.remove(entry.sequence);
-    if (entry.file != null) {
+    if (entry.inBatch) {
+      diskBytes -= entry.bytes; // the batch file is shared: it stays
+    } else if (entry.file != null) {
       files.delete(entry.file);
       diskBytes -= entry.bytes;
     } else {

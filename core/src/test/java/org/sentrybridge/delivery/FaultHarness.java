@@ -71,13 +71,30 @@ final class FaultHarness {
     return messages;
   }
 
+  /** The single-envelope files of a buffer directory, oldest first. */
   static List<Path> envelopeFiles(Path dir) throws IOException {
+    return files(dir, ".envelope");
+  }
+
+  /** The batch files (what was in memory at a stop) of a buffer directory. */
+  static List<Path> batchFiles(Path dir) throws IOException {
+    return files(dir, ".batch");
+  }
+
+  /** Every file the buffer keeps. */
+  static List<Path> bufferedFiles(Path dir) throws IOException {
+    List<Path> all = new ArrayList<>(envelopeFiles(dir));
+    all.addAll(batchFiles(dir));
+    return all;
+  }
+
+  private static List<Path> files(Path dir, String suffix) throws IOException {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
     try (Stream<Path> files = Files.list(dir)) {
       return files
-          .filter(f -> f.getFileName().toString().endsWith(".envelope"))
+          .filter(f -> f.getFileName().toString().endsWith(suffix))
           .sorted()
           .collect(Collectors.toList());
     }
