@@ -24,6 +24,7 @@ final class BufferedTransport implements ITransport {
   private static final long SENDER_STOP_MILLIS = 1_000;
 
   private final EnvelopeBuffer buffer;
+  private final BufferDirectory directory;
   private final ITransport http;
   private final RateLimiter rateLimiter;
   private final SendGate gate;
@@ -37,6 +38,7 @@ final class BufferedTransport implements ITransport {
 
   BufferedTransport(
       EnvelopeBuffer buffer,
+      BufferDirectory directory,
       ITransport http,
       RateLimiter rateLimiter,
       SendGate gate,
@@ -44,6 +46,7 @@ final class BufferedTransport implements ITransport {
       Duration flushTimeout,
       DropCounter drops) {
     this.buffer = buffer;
+    this.directory = directory;
     this.http = http;
     this.rateLimiter = rateLimiter;
     this.gate = gate;
@@ -106,6 +109,7 @@ final class BufferedTransport implements ITransport {
     gate.close(); // envelopes still queued in the SDK's executor now fail fast, without a request
     http.close(true); // true: do not wait for the SDK's own flush timeout
     leftOver = buffer.persist();
+    directory.release();
     drops.reportNow();
   }
 

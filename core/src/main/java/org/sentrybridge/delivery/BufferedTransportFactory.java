@@ -35,9 +35,11 @@ public final class BufferedTransportFactory implements ITransportFactory {
     SendGate gate = new SendGate(options.getTransportGate(), rateLimiter);
     ITransport http = new AsyncHttpTransport(options, rateLimiter, gate, requestDetails);
     DropCounter drops = new DropCounter(reporter, Duration.ofMinutes(1));
+    BufferDirectory directory = BufferDirectory.claim(settings.bufferDirFor(dsn), reporter);
     EnvelopeBuffer buffer =
         new EnvelopeBuffer(
-            new EnvelopeFiles(settings.bufferDirFor(dsn), options.getSerializer()),
+            new EnvelopeFiles(directory.path(), options.getSerializer()),
+            directory.orphans(),
             settings.maxBufferedEvents(),
             settings.maxBufferBytes(),
             drops);
@@ -46,7 +48,7 @@ public final class BufferedTransportFactory implements ITransportFactory {
     BufferSender sender = new BufferSender(buffer, http, rateLimiter, gate, window, reporter);
     BufferedTransport transport =
         new BufferedTransport(
-            buffer, http, rateLimiter, gate, sender, settings.flushTimeout(), drops);
+            buffer, directory, http, rateLimiter, gate, sender, settings.flushTimeout(), drops);
     current = transport;
     return transport;
   }

@@ -2,6 +2,7 @@ package org.sentrybridge.delivery;
 
 import io.sentry.SentryEnvelope;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,7 @@ final class EnvelopeBuffer {
   private final DropCounter drops;
   private final List<Entry> leftOvers = new ArrayList<>();
   private final List<Path> batches = new ArrayList<>();
+  private final List<BufferDirectory> orphans;
   private long nextSequence;
   private long version;
   private int inMemory;
@@ -56,7 +58,20 @@ final class EnvelopeBuffer {
   private boolean diskOnly;
 
   EnvelopeBuffer(EnvelopeFiles files, int maxInMemory, long maxBytes, DropCounter drops) {
+    this(files, List.of(), maxInMemory, maxBytes, drops);
+  }
+
+  /**
+   * @param orphans buffer directories of ended processes, taken over by {@link #checkLeftOvers()}
+   */
+  EnvelopeBuffer(
+      EnvelopeFiles files,
+      List<BufferDirectory> orphans,
+      int maxInMemory,
+      long maxBytes,
+      DropCounter drops) {
     this.files = files;
+    this.orphans = new ArrayList<>(orphans);
     this.maxInMemory = maxInMemory;
     this.maxBytes = maxBytes;
     this.drops = drops;
@@ -86,11 +101,66 @@ final class EnvelopeBuffer {
 
   /**
    * Splits the batches an earlier run left, reads every envelope file it left and removes those
-   * that are truncated or corrupt.
+   * that are truncated or corrupt; then takes over the envelopes of ended processes.
    *
    * @return how many envelopes were unreadable
    */
   int checkLeftOvers() {
+    int corrupt = checkOwnLeftOvers();
+    for (BufferDirectory orphan : orphans) {
+      corrupt += takeOver(files.in(orphan.path()));
+      orphan.release();
+    }
+    orphans.clear();
+    return corrupt;
+  }
+
+  private int takeOver(EnvelopeFiles orphan) {
+    int corrupt = 0;
+    for (EnvelopeFiles.Found found : orphan.list()) {
+      if (found.batch) {
+        EnvelopeFiles.Split split = orphan.split(found.file);
+        corrupt += split.unreadable;
+        for (EnvelopeFiles.Found part : split.files) {
+          corrupt += moveIn(orphan, part);
+        }
+      } else {
+        corrupt += moveIn(orphan, found);
+      }
+    }
+    return corrupt;
+  }
+
+  /** Moves one envelope file of an ended process in, after ours; returns 1 when unreadable. */
+  private int moveIn(EnvelopeFiles orphan, EnvelopeFiles.Found found) {
+    byte[] bytes;
+    try {
+      bytes = files.read(found.file) == null ? null : Files.readAllBytes(found.file);
+    } catch (IOException e) {
+      bytes = null;
+    }
+    if (bytes == null) {
+      orphan.delete(found.file);
+      return 1;
+    }
+    lock.lock();
+    try {
+      Entry entry = new Entry(nextSequence++, found.repeatSummary);
+      entry.file = files.write(entry.sequence, entry.repeatSummary, bytes);
+      entry.bytes = bytes.length;
+      diskBytes += bytes.length;
+      insert(entry);
+      changed();
+    } catch (IOException e) {
+      return 0; // left where it is, for a later start
+    } finally {
+      lock.unlock();
+    }
+    orphan.delete(found.file);
+    return 0;
+  }
+
+  private int checkOwnLeftOvers() {
     int corrupt = 0;
     for (Path batch : batches) {
       EnvelopeFiles.Split split = files.split(batch);

@@ -88,6 +88,11 @@ final class EnvelopeFiles {
     return dir;
   }
 
+  /** The files of another directory, in the same format. */
+  EnvelopeFiles in(Path other) {
+    return new EnvelopeFiles(other, serializer);
+  }
+
   byte[] serialize(SentryEnvelope envelope) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
     try {
