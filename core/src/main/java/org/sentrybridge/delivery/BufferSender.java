@@ -16,8 +16,10 @@ import org.sentrybridge.StatusReporter;
 /**
  * The daemon thread that empties the {@link EnvelopeBuffer} through the SDK's HTTP transport. Each
  * envelope carries an {@link Attempt} hint through which the SDK's transport tells whether Sentry
- * accepted it; only then does it leave the buffer. Failures back off (100 ms doubling up to 5 s);
- * while Sentry's rate limit is active nothing is sent.
+ * accepted it; only then does it leave the buffer. Several envelopes may be queued in the SDK's
+ * transport at once (its executor sends them one by one). Failures back off (100 ms doubling up to
+ * 5 s) and, through the {@link SendGate}, hold back the requests already queued; while Sentry's
+ * rate limit is active nothing is sent.
  */
 final class BufferSender {
 
