@@ -38,31 +38,37 @@ final class BufferDirectory {
 
   /** Takes {@code dir}, or a sub-directory of this process when another process holds it. */
   static BufferDirectory claim(Path dir, StatusReporter reporter) {
-    BufferDirectory claimed = tryClaim(dir, true);
-    if (claimed != null) {
-      return claimed;
+    try {
+      BufferDirectory claimed = tryClaim(dir, true);
+      if (claimed != null) {
+        return claimed;
+      }
+      Path own = dir.resolve(PROCESS_PREFIX + ProcessHandle.current().pid());
+      reporter.info(
+          "the buffer directory " + dir + " is in use by another process; this one keeps its"
+              + " undelivered events in " + own);
+      claimed = tryClaim(own, false);
+      return claimed != null ? claimed : new BufferDirectory(own, false, null, null);
+    } catch (IOException e) {
+      reporter.warn(
+          "the buffer directory " + dir + " cannot be used (" + e + "); undelivered events are"
+              + " kept in memory only (set bufferDir to a writable directory)");
+      return new BufferDirectory(dir, true, null, null);
     }
-    Path own = dir.resolve(PROCESS_PREFIX + ProcessHandle.current().pid());
-    reporter.info(
-        "the buffer directory " + dir + " is in use by another process; this one keeps its"
-            + " undelivered events in " + own);
-    claimed = tryClaim(own, false);
-    return claimed != null ? claimed : new BufferDirectory(own, false, null, null);
   }
 
-  private static BufferDirectory tryClaim(Path dir, boolean main) {
-    FileChannel channel = null;
+  /** Null when another process holds the directory. */
+  private static BufferDirectory tryClaim(Path dir, boolean main) throws IOException {
+    Files.createDirectories(dir);
+    FileChannel channel =
+        FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     try {
-      Files.createDirectories(dir);
-      channel =
-          FileChannel.open(
-              dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = channel.tryLock();
       if (lock != null) {
         return new BufferDirectory(dir, main, channel, lock);
       }
     } catch (IOException | OverlappingFileLockException e) {
-      // taken (or not lockable): handled below
+      // held by another process, or by this one through an earlier start not yet closed
     }
     closeQuietly(channel);
     return null;
@@ -83,9 +89,13 @@ final class BufferDirectory {
     }
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(path, PROCESS_PREFIX + "*")) {
       for (Path dir : dirs) {
-        BufferDirectory orphan = Files.isDirectory(dir) ? tryClaim(dir, false) : null;
-        if (orphan != null) {
-          orphans.add(orphan);
+        try {
+          BufferDirectory orphan = Files.isDirectory(dir) ? tryClaim(dir, false) : null;
+          if (orphan != null) {
+            orphans.add(orphan);
+          }
+        } catch (IOException e) {
+          // not usable now: a later start tries again
         }
       }
     } catch (IOException e) {

@@ -17,8 +17,8 @@ import org.sentrybridge.LogEventForwarder;
 import org.sentrybridge.devserver.LoopbackSentryReceiver;
 import org.sentrybridge.testing.RecordingStatusReporter;
 
-/** Two applications with the same bufferDir: neither sends the other's envelopes or loses its own. */
-class SharedBufferDirFaultTest {
+/** The buffer directory shared by two applications, or not usable at all. */
+class BufferDirFaultTest {
 
   @TempDir Path buffer;
 
@@ -57,5 +57,28 @@ class SharedBufferDirFaultTest {
       assertThat(FaultHarness.duplicates(arrivals)).isZero();
       assertThat(own).doesNotExist();
     }
+  }
+
+  @Test
+  void anUnusableDirectoryIsReportedOnceAndEventsStillArriveThroughMemory() throws Exception {
+    Path notADirectory = Files.writeString(buffer.resolve("a-file"), "x");
+    Path unusable = notADirectory.resolve("buffer");
+    RecordingStatusReporter status = new RecordingStatusReporter();
+    List<String> messages = FaultHarness.messages("memory only", 50);
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start();
+        LogEventForwarder forwarder =
+            FaultHarness.forwarder(FaultHarness.settings(receiver, unusable).build(), status)) {
+      for (String message : messages) {
+        forwarder.forward(FaultHarness.distinctError(message));
+      }
+      receiver.awaitEvents(messages.size(), ARRIVAL_TIMEOUT);
+      assertThat(forwarder.flush(Duration.ofSeconds(20))).isTrue();
+      assertThat(FaultHarness.arrivals(receiver).keySet())
+          .containsExactlyInAnyOrderElementsOf(messages);
+    }
+    assertThat(status.lines("WARN")).hasSize(1);
+    assertThat(status.lines("WARN").get(0))
+        .startsWith("the buffer directory " + unusable + " cannot be used")
+        .endsWith("undelivered events are kept in memory only (set bufferDir to a writable directory)");
   }
 }
