@@ -61,7 +61,8 @@ final class BufferDirectory {
   private static BufferDirectory tryClaim(Path dir, boolean main) throws IOException {
     Files.createDirectories(dir);
     FileChannel channel =
-        FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel.open(
+            dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     try {
       FileLock lock = channel.tryLock();
       if (lock != null) {

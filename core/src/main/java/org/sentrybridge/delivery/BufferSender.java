@@ -30,6 +30,7 @@ final class BufferSender {
   private static final AtomicInteger COUNT = new AtomicInteger();
 
   private final EnvelopeBuffer buffer;
+  private final LeftOvers leftOvers;
   private final ITransport http;
   private final RateLimiter rateLimiter;
   private final SendGate gate;
@@ -49,12 +50,14 @@ final class BufferSender {
    */
   BufferSender(
       EnvelopeBuffer buffer,
+      LeftOvers leftOvers,
       ITransport http,
       RateLimiter rateLimiter,
       SendGate gate,
       int window,
       StatusReporter reporter) {
     this.buffer = buffer;
+    this.leftOvers = leftOvers;
     this.http = http;
     this.rateLimiter = rateLimiter;
     this.gate = gate;
@@ -80,7 +83,7 @@ final class BufferSender {
   }
 
   private void run() {
-    int corrupt = buffer.checkLeftOvers();
+    int corrupt = leftOvers.check();
     if (corrupt > 0) {
       reporter.warn(
           corrupt + " unreadable (truncated or corrupt) envelope files in " + buffer.dir()

@@ -36,16 +36,14 @@ public final class BufferedTransportFactory implements ITransportFactory {
     ITransport http = new AsyncHttpTransport(options, rateLimiter, gate, requestDetails);
     DropCounter drops = new DropCounter(reporter, Duration.ofMinutes(1));
     BufferDirectory directory = BufferDirectory.claim(settings.bufferDirFor(dsn), reporter);
+    EnvelopeFiles files = new EnvelopeFiles(directory.path(), options.getSerializer());
     EnvelopeBuffer buffer =
-        new EnvelopeBuffer(
-            new EnvelopeFiles(directory.path(), options.getSerializer()),
-            directory.orphans(),
-            settings.maxBufferedEvents(),
-            settings.maxBufferBytes(),
-            drops);
+        new EnvelopeBuffer(files, settings.maxBufferedEvents(), settings.maxBufferBytes(), drops);
+    LeftOvers leftOvers = LeftOvers.register(buffer, files, directory.orphans());
     // stay below the SDK executor's queue bound, which refuses what is beyond it
     int window = Math.max(1, Math.min(16, options.getMaxQueueSize() - 1));
-    BufferSender sender = new BufferSender(buffer, http, rateLimiter, gate, window, reporter);
+    BufferSender sender =
+        new BufferSender(buffer, leftOvers, http, rateLimiter, gate, window, reporter);
     BufferedTransport transport =
         new BufferedTransport(
             buffer, directory, http, rateLimiter, gate, sender, settings.flushTimeout(), drops);

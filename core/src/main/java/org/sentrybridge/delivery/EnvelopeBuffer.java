@@ -2,18 +2,17 @@ package org.sentrybridge.delivery;
 
 import io.sentry.SentryEnvelope;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.sentrybridge.StatusReporter;
 
 /**
  * Envelopes accepted from the SDK and not yet confirmed by Sentry, oldest first. The first {@code
- * maxInMemory} are kept in memory, later ones spill to {@link EnvelopeFiles} up to {@code maxBytes}.
+ * maxInMemory} are kept in memory, later ones spill to {@link EnvelopeFiles} up to {@code
+ * maxBytes}.
  * When both bounds are reached the oldest repeat summaries go first, then the oldest envelopes;
  * every drop is counted. An envelope handed out for sending stays here (marked in flight) until
  * Sentry confirms it, so neither a failure nor a stop can lose it.
@@ -48,9 +47,6 @@ final class EnvelopeBuffer {
   private final int maxInMemory;
   private final long maxBytes;
   private final DropCounter drops;
-  private final List<Entry> leftOvers = new ArrayList<>();
-  private final List<Path> batches = new ArrayList<>();
-  private final List<BufferDirectory> orphans;
   private long nextSequence;
   private long version;
   private int inMemory;
@@ -58,137 +54,69 @@ final class EnvelopeBuffer {
   private boolean diskOnly;
 
   EnvelopeBuffer(EnvelopeFiles files, int maxInMemory, long maxBytes, DropCounter drops) {
-    this(files, List.of(), maxInMemory, maxBytes, drops);
-  }
-
-  /**
-   * @param orphans buffer directories of ended processes, taken over by {@link #checkLeftOvers()}
-   */
-  EnvelopeBuffer(
-      EnvelopeFiles files,
-      List<BufferDirectory> orphans,
-      int maxInMemory,
-      long maxBytes,
-      DropCounter drops) {
     this.files = files;
-    this.orphans = new ArrayList<>(orphans);
     this.maxInMemory = maxInMemory;
     this.maxBytes = maxBytes;
     this.drops = drops;
-    adoptFilesOfEarlierRuns();
   }
 
   Path dir() {
     return files.dir();
   }
 
-  /** Only the file names are read here (cheap); {@link #checkLeftOvers()} reads the contents. */
-  private void adoptFilesOfEarlierRuns() {
-    for (EnvelopeFiles.Found found : files.list()) {
-      nextSequence = Math.max(nextSequence, found.sequence + 1);
-      if (found.batch) {
-        batches.add(found.file);
-        continue;
-      }
-      Entry entry = new Entry(found.sequence, found.repeatSummary);
-      entry.file = found.file;
-      entry.bytes = found.bytes;
-      insert(entry);
-      diskBytes += found.bytes;
-      leftOvers.add(entry);
-    }
-  }
-
   /**
-   * Splits the batches an earlier run left, reads every envelope file it left and removes those
-   * that are truncated or corrupt; then takes over the envelopes of ended processes.
+   * Takes in an envelope file of an earlier run under its own sequence.
    *
-   * @return how many envelopes were unreadable
+   * @return its entry, or null when that sequence is already here
    */
-  int checkLeftOvers() {
-    int corrupt = checkOwnLeftOvers();
-    for (BufferDirectory orphan : orphans) {
-      corrupt += takeOver(files.in(orphan.path()));
-      orphan.release();
-    }
-    orphans.clear();
-    return corrupt;
-  }
-
-  private int takeOver(EnvelopeFiles orphan) {
-    int corrupt = 0;
-    for (EnvelopeFiles.Found found : orphan.list()) {
-      if (found.batch) {
-        EnvelopeFiles.Split split = orphan.split(found.file);
-        corrupt += split.unreadable;
-        for (EnvelopeFiles.Found part : split.files) {
-          corrupt += moveIn(orphan, part);
-        }
-      } else {
-        corrupt += moveIn(orphan, found);
-      }
-    }
-    return corrupt;
-  }
-
-  /** Moves one envelope file of an ended process in, after ours; returns 1 when unreadable. */
-  private int moveIn(EnvelopeFiles orphan, EnvelopeFiles.Found found) {
-    byte[] bytes;
-    try {
-      bytes = files.read(found.file) == null ? null : Files.readAllBytes(found.file);
-    } catch (IOException e) {
-      bytes = null;
-    }
-    if (bytes == null) {
-      orphan.delete(found.file);
-      return 1;
-    }
+  Entry adoptFile(long sequence, boolean repeatSummary, Path file, long bytes) {
     lock.lock();
     try {
-      Entry entry = new Entry(nextSequence++, found.repeatSummary);
-      entry.file = files.write(entry.sequence, entry.repeatSummary, bytes);
+      if (entries.containsKey(sequence)) {
+        return null;
+      }
+      Entry entry = new Entry(sequence, repeatSummary);
+      entry.file = file;
+      entry.bytes = bytes;
+      insert(entry);
+      diskBytes += bytes;
+      nextSequence = Math.max(nextSequence, sequence + 1);
+      changed();
+      return entry;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Takes in an envelope of another process as the newest one, written to a file of ours. */
+  void adoptBytes(boolean repeatSummary, byte[] bytes) throws IOException {
+    lock.lock();
+    try {
+      Entry entry = new Entry(nextSequence, repeatSummary);
+      entry.file = files.write(entry.sequence, repeatSummary, bytes);
+      nextSequence++;
       entry.bytes = bytes.length;
       diskBytes += bytes.length;
       insert(entry);
       changed();
-    } catch (IOException e) {
-      return 0; // left where it is, for a later start
     } finally {
       lock.unlock();
     }
-    orphan.delete(found.file);
-    return 0;
   }
 
-  private int checkOwnLeftOvers() {
-    int corrupt = 0;
-    for (Path batch : batches) {
-      EnvelopeFiles.Split split = files.split(batch);
-      corrupt += split.unreadable;
-      lock.lock();
-      try {
-        for (EnvelopeFiles.Found found : split.files) {
-          if (!entries.containsKey(found.sequence)) {
-            Entry entry = new Entry(found.sequence, found.repeatSummary);
-            entry.file = found.file;
-            entry.bytes = found.bytes;
-            insert(entry);
-            diskBytes += found.bytes;
-          }
-        }
-        changed();
-      } finally {
-        lock.unlock();
-      }
+  /** New envelopes get sequences from {@code sequence} on (after those of a batch on disk). */
+  void reserveSequencesBelow(long sequence) {
+    lock.lock();
+    try {
+      nextSequence = Math.max(nextSequence, sequence);
+    } finally {
+      lock.unlock();
     }
-    batches.clear();
-    for (Entry entry : leftOvers) {
-      if (files.read(entry.file) == null && removeIfPresent(entry)) {
-        corrupt++;
-      }
-    }
-    leftOvers.clear();
-    return corrupt;
+  }
+
+  /** Removes an entry that turned out unreadable; false when it was gone already. */
+  boolean discard(Entry entry) {
+    return removeIfPresent(entry);
   }
 
   /** Keeps an envelope; never waits for the network. */
@@ -222,13 +150,15 @@ final class EnvelopeBuffer {
       drops.add(1, "envelope could not be serialized (" + e + ")");
       return false;
     }
+    boolean fitsOnDisk = bytes.length <= maxBytes;
     while (diskBytes + bytes.length > maxBytes) {
       if (!diskOnly && inMemory < maxInMemory) {
         keepInMemory(entry, envelope);
         return true;
       }
       Entry victim = victim();
-      if (victim == null || victim == entry) {
+      // for an envelope that can never go to disk, only a place in memory helps
+      if (victim == null || victim == entry || (!fitsOnDisk && victim.file != null)) {
         drops.add(1, BUFFER_FULL);
         return false;
       }

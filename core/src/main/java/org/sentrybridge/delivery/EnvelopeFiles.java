@@ -105,7 +105,7 @@ final class EnvelopeFiles {
     return out.toByteArray();
   }
 
-  /** Writes one envelope file; a file cut short by a crash is found unreadable at the next start. */
+  /** Writes one envelope file; one cut short by a crash is found unreadable at the next start. */
   Path write(long sequence, boolean repeatSummary, byte[] bytes) throws IOException {
     Files.createDirectories(dir);
     Path target = dir.resolve(name(sequence, repeatSummary));

@@ -21,7 +21,7 @@ class CorruptBufferFaultTest {
   @TempDir Path buffer;
 
   @Test
-  void corruptAndTruncatedBufferFilesAreSkippedWithOneMessageAndTheRestDelivered() throws Exception {
+  void unreadableBufferFilesAreSkippedWithOneMessageAndTheRestDelivered() throws Exception {
     List<String> messages = FaultHarness.messages("left over", 20);
     try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start()) {
       receiver.goDown();

@@ -37,7 +37,8 @@ class FloodControlFaultTest {
       long occurrences = events.stream().mapToLong(FloodControlFaultTest::standsFor).sum();
       assertThat(events).hasSizeBetween(1, 3);
       assertThat(occurrences).isEqualTo(OCCURRENCES);
-      assertThat(events).anyMatch(e -> e.getTag("repeats") != null && e.getExtra("repeats") != null);
+      assertThat(events)
+          .anyMatch(e -> e.getTag("repeats") != null && e.getExtra("repeats") != null);
       FaultHarness.figures(
           "same error x10000",
           "events=" + events.size() + " occurrences counted=" + occurrences + " repeats tags="
@@ -68,7 +69,7 @@ class FloodControlFaultTest {
     return repeats == null ? 1 : Long.parseLong(repeats);
   }
 
-  /** Same logger, template, exception type and throwing line every time; only the argument varies. */
+  /** Same logger, template, exception type and throwing line every time; only arguments vary. */
   private static LogRecord sameError(int orderId) {
     return LogRecord.builder(LogLevel.ERROR, FaultHarness.LOGGER)
         .message("order {} failed", "order " + orderId + " failed")

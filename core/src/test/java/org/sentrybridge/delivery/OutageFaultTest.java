@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sentrybridge.LogEventForwarder;
@@ -99,7 +100,7 @@ class OutageFaultTest {
     keptThroughFault("connection reset", LoopbackSentryReceiver::resetConnections);
   }
 
-  private void keptThroughFault(String fault, java.util.function.Consumer<LoopbackSentryReceiver> mode) {
+  private void keptThroughFault(String fault, Consumer<LoopbackSentryReceiver> mode) {
     RecordingStatusReporter status = new RecordingStatusReporter();
     try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start();
         LogEventForwarder forwarder =
@@ -109,7 +110,9 @@ class OutageFaultTest {
       for (String message : messages) {
         assertThat(forwarder.forward(FaultHarness.distinctError(message))).isTrue();
       }
-      Poll.until("requests reach the failing receiver", Duration.ofSeconds(10),
+      Poll.until(
+          "requests reach the failing receiver",
+          Duration.ofSeconds(10),
           () -> receiver.requestTimes().size() >= 2);
       assertThat(forwarder.flush(NOT_DELIVERED_CHECK)).as("nothing can be delivered").isFalse();
       assertThat(receiver.events()).isEmpty();

@@ -49,7 +49,9 @@ class SlowReceiverFaultTest {
       for (Thread thread : threads) {
         thread.join();
       }
-      Poll.until("a request reaches the slow receiver", Duration.ofSeconds(10),
+      Poll.until(
+          "a request reaches the slow receiver",
+          Duration.ofSeconds(10),
           () -> !receiver.requestTimes().isEmpty());
 
       long closeBegan = System.nanoTime();
