@@ -169,7 +169,10 @@ public final class BridgeSettings {
     return dedupeWindow;
   }
 
-  /** How long stop/close waits for queued events to be delivered. Default 5 s. */
+  /**
+   * How long stop/close waits for queued and buffered events to be delivered; what is left then
+   * stays in {@link #bufferDir()} for the next start and is reported. Default 5 s.
+   */
   public Duration flushTimeout() {
     return flushTimeout;
   }

@@ -107,10 +107,13 @@ final class BufferedTransport implements ITransport {
     sender.stop(SENDER_STOP_MILLIS);
     buffer.awaitNothingInFlight(deadline);
     gate.close(); // envelopes still queued in the SDK's executor now fail fast, without a request
-    http.close(true); // true: do not wait for the SDK's own flush timeout
-    leftOver = buffer.persist();
-    directory.release();
-    drops.reportNow();
+    try {
+      http.close(true); // true: do not wait for the SDK's own flush timeout
+    } finally {
+      leftOver = buffer.persist();
+      directory.release();
+      drops.reportNow();
+    }
   }
 
   @Override

@@ -112,7 +112,8 @@ public final class DeliveryPipeline {
     closed = true;
     worker.wake();
     try {
-      worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      // a little beyond the deadline if need be: the worker still hands over the last summaries
+      worker.join(Math.max(100, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
