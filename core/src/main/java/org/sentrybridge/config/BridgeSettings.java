@@ -144,22 +144,35 @@ public final class BridgeSettings {
     return queueSize;
   }
 
-  /** Envelopes kept in memory before they spill to {@link #bufferDir()}. Default 2000. */
+  /**
+   * Undelivered envelopes kept in memory; later ones spill to {@link #bufferDir()}. Default 2000.
+   */
   public int maxBufferedEvents() {
     return maxBufferedEvents;
   }
 
-  /** Bytes of envelopes kept on disk; past it the oldest go first. Default 100 MiB. */
+  /**
+   * Bytes of envelopes kept on disk. Past it (and past {@link #maxBufferedEvents()}) the oldest
+   * repeat summaries are dropped first, then the oldest events; drops are reported at most once a
+   * minute. Default 100 MiB.
+   */
   public long maxBufferBytes() {
     return maxBufferBytes;
   }
 
-  /** The same error within this window is sent once with a repeat count; zero turns it off. */
+  /**
+   * Flood control: the same error (exception type, top in-app frame, logger and message template)
+   * within this window is sent once at once, then once more with tag and extra {@code repeats}
+   * when the window ends. Zero turns it off. Default 60 s.
+   */
   public Duration dedupeWindow() {
     return dedupeWindow;
   }
 
-  /** How long stop/close waits for queued events to be delivered. Default 5 s. */
+  /**
+   * How long stop/close waits for queued and buffered events to be delivered; what is left then
+   * stays in {@link #bufferDir()} for the next start and is reported. Default 5 s.
+   */
   public Duration flushTimeout() {
     return flushTimeout;
   }

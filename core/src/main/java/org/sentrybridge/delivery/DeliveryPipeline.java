@@ -21,6 +21,8 @@ import org.sentrybridge.StatusReporter;
  */
 public final class DeliveryPipeline {
 
+  private static final long WINDOW_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
   /** Submissions the queue refused because it was full; reported at most once a minute. */
   private final DropCounter drops;
   private final Queue<Submission> queue = new ConcurrentLinkedQueue<>();
@@ -110,7 +112,8 @@ public final class DeliveryPipeline {
     closed = true;
     worker.wake();
     try {
-      worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      // a little beyond the deadline if need be: the worker still hands over the last summaries
+      worker.join(Math.max(100, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -120,18 +123,25 @@ public final class DeliveryPipeline {
   }
 
   private void run() {
+    long nextWindowCheck = System.nanoTime();
     while (true) {
       Submission submission = queue.poll();
       if (submission != null) {
         queued.decrementAndGet();
+        long now = System.nanoTime();
         try {
-          if (repeats.admit(submission, System.nanoTime())) {
+          if (repeats.admit(submission, now)) {
             capture(submission, 0);
           }
         } catch (RuntimeException e) {
           reporter.error("could not turn a log event into a Sentry event", e);
         } finally {
           processed.incrementAndGet();
+        }
+        if (now - nextWindowCheck >= 0) {
+          // under constant load the queue is never empty: close ended windows on the way too
+          sendFolded(now, false);
+          nextWindowCheck = now + WINDOW_CHECK_NANOS;
         }
         continue;
       }
@@ -162,11 +172,15 @@ public final class DeliveryPipeline {
       event.setTag("repeats", Long.toString(repeatCount));
       event.setExtra("repeats", repeatCount);
     }
+    Hint hint = new Hint();
+    if (repeatCount > 0) {
+      hint.set(BufferedTransport.REPEAT_SUMMARY, Boolean.TRUE);
+    }
     if (submission.configurator() != null) {
       scopes.captureEvent(
-          event, new Hint(), scope -> submission.configurator().configure(scope, scopes));
+          event, hint, scope -> submission.configurator().configure(scope, scopes));
     } else {
-      scopes.captureEvent(event, new Hint());
+      scopes.captureEvent(event, hint);
     }
   }
 }

@@ -8,9 +8,11 @@ import java.util.Map;
 
 /**
  * Flood control. The first occurrence of an error goes out at once; further occurrences of the same
- * {@link ErrorFingerprint} within the window are only counted. When the window closes, one more
- * event (the latest occurrence) goes out carrying how many occurrences it stands for. Used by the
- * delivery thread alone, so it needs no locking.
+ * {@link ErrorFingerprint} within the window are only counted. When the window closes (or on flush
+ * and close), one more event (the latest occurrence) goes out carrying in tag and extra {@code
+ * repeats} how many occurrences it stands for, itself included; the first occurrence stands for
+ * itself alone. So the occurrences of an error add up to the number of events without the tag plus
+ * the sum of {@code repeats}. Used by the delivery thread alone, so it needs no locking.
  */
 final class RepeatFolder {
 
@@ -38,6 +40,7 @@ final class RepeatFolder {
   private final long windowNanos;
   private final int maxWindows;
   private final Map<ErrorFingerprint, Window> windows = new LinkedHashMap<>();
+  private final List<Folded> endedEarly = new ArrayList<>();
 
   RepeatFolder(long windowNanos, int maxWindows) {
     this.windowNanos = windowNanos;
@@ -62,12 +65,13 @@ final class RepeatFolder {
     }
     if (window != null) {
       windows.remove(fingerprint);
+      ended(window);
     }
     if (windows.size() >= maxWindows) {
-      // too many distinct errors to track: forget the oldest window; later repeats of it are
-      // sent as a new first occurrence, so nothing is lost, only less folded
+      // too many distinct errors to track: close the oldest window early; later repeats of it
+      // are sent as a new first occurrence, so nothing is lost, only less folded
       Iterator<Window> oldest = windows.values().iterator();
-      oldest.next();
+      ended(oldest.next());
       oldest.remove();
     }
     windows.put(fingerprint, new Window(nowNanos));
@@ -79,7 +83,8 @@ final class RepeatFolder {
    * for their repeats.
    */
   List<Folded> close(long nowNanos, boolean all) {
-    List<Folded> due = new ArrayList<>();
+    List<Folded> due = new ArrayList<>(endedEarly);
+    endedEarly.clear();
     Iterator<Window> it = windows.values().iterator();
     while (it.hasNext()) {
       Window window = it.next();
@@ -93,9 +98,19 @@ final class RepeatFolder {
     return due;
   }
 
+  /** Keeps the summary of a window that ended outside {@link #close} for the next close. */
+  private void ended(Window window) {
+    if (window.repeats > 0) {
+      endedEarly.add(new Folded(window.latest, window.repeats));
+    }
+  }
+
   /** Occurrences counted but not yet sent as a folded event. */
   long pendingRepeats() {
     long pending = 0;
+    for (Folded folded : endedEarly) {
+      pending += folded.repeats;
+    }
     for (Window window : windows.values()) {
       pending += window.repeats;
     }
@@ -104,7 +119,7 @@ final class RepeatFolder {
 
   /** Nanos until the next window closes, or -1 when none is open. */
   long nanosUntilNextClose(long nowNanos) {
-    long next = -1;
+    long next = endedEarly.isEmpty() ? -1 : 0;
     for (Window window : windows.values()) {
       if (window.repeats == 0) {
         continue;

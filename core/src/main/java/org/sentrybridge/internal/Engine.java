@@ -128,7 +128,8 @@ final class Engine {
   }
 
   boolean flush(Duration timeout) {
-    return !isEnabled() || pipeline.flush(timeout);
+    return !isEnabled()
+        || (pipeline.flush(timeout) && (transports == null || transports.isDrained()));
   }
 
   void shutdown(StatusReporter reporter) {
@@ -137,6 +138,10 @@ final class Engine {
       return;
     }
     closed = true;
+    if (transports != null) {
+      // pipeline, SDK client and transport each flush on the way down: one timeout for all
+      transports.closeBy(System.nanoTime() + settings.flushTimeout().toNanos());
+    }
     int left = pipeline.close(settings.flushTimeout());
     if (left > 0) {
       reporter.warn(left + " events were still queued when sentry-bridge stopped and are lost");

@@ -1,0 +1,475 @@
+package org.sentrybridge.delivery;
+
+import io.sentry.SentryEnvelope;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Envelopes accepted from the SDK and not yet confirmed by Sentry, oldest first. The first {@code
+ * maxInMemory} are kept in memory, later ones spill to {@link EnvelopeFiles} up to {@code
+ * maxBytes}.
+ * When both bounds are reached the oldest repeat summaries go first, then the oldest envelopes;
+ * every drop is counted. An envelope handed out for sending stays here (marked in flight) until
+ * Sentry confirms it, so neither a failure nor a stop can lose it.
+ */
+final class EnvelopeBuffer {
+
+  /** One buffered envelope: in memory ({@code file == null}) or on disk. */
+  static final class Entry {
+    final long sequence;
+    final boolean repeatSummary;
+    /** The envelope when in memory, or while a file-backed entry is being sent. */
+    SentryEnvelope envelope;
+    Path file;
+    long bytes;
+    boolean inFlight;
+    /** Written (or about to be) into the batch file of a close: its file is shared. */
+    boolean inBatch;
+
+    Entry(long sequence, boolean repeatSummary) {
+      this.sequence = sequence;
+      this.repeatSummary = repeatSummary;
+    }
+  }
+
+  static final String BUFFER_FULL = "buffer full";
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final TreeMap<Long, Entry> entries = new TreeMap<>();
+  private final TreeMap<Long, Entry> summaries = new TreeMap<>();
+  private final EnvelopeFiles files;
+  private final int maxInMemory;
+  private final long maxBytes;
+  private final DropCounter drops;
+  private long nextSequence;
+  private long version;
+  private int inMemory;
+  private long diskBytes;
+  private boolean diskOnly;
+
+  EnvelopeBuffer(EnvelopeFiles files, int maxInMemory, long maxBytes, DropCounter drops) {
+    this.files = files;
+    this.maxInMemory = maxInMemory;
+    this.maxBytes = maxBytes;
+    this.drops = drops;
+  }
+
+  Path dir() {
+    return files.dir();
+  }
+
+  /**
+   * Takes in an envelope file of an earlier run under its own sequence.
+   *
+   * @return its entry, or null when that sequence is already here
+   */
+  Entry adoptFile(long sequence, boolean repeatSummary, Path file, long bytes) {
+    lock.lock();
+    try {
+      if (entries.containsKey(sequence)) {
+        return null;
+      }
+      Entry entry = new Entry(sequence, repeatSummary);
+      entry.file = file;
+      entry.bytes = bytes;
+      insert(entry);
+      diskBytes += bytes;
+      nextSequence = Math.max(nextSequence, sequence + 1);
+      changed();
+      return entry;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Takes in an envelope of another process as the newest one, written to a file of ours. */
+  void adoptBytes(boolean repeatSummary, byte[] bytes) throws IOException {
+    lock.lock();
+    try {
+      Entry entry = new Entry(nextSequence, repeatSummary);
+      entry.file = files.write(entry.sequence, repeatSummary, bytes);
+      nextSequence++;
+      entry.bytes = bytes.length;
+      diskBytes += bytes.length;
+      insert(entry);
+      changed();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** New envelopes get sequences from {@code sequence} on (after those of a batch on disk). */
+  void reserveSequencesBelow(long sequence) {
+    lock.lock();
+    try {
+      nextSequence = Math.max(nextSequence, sequence);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Removes an entry that turned out unreadable; false when it was gone already. */
+  boolean discard(Entry entry) {
+    return removeIfPresent(entry);
+  }
+
+  /** Keeps an envelope; never waits for the network. */
+  void add(SentryEnvelope envelope, boolean repeatSummary) {
+    lock.lock();
+    try {
+      Entry entry = new Entry(nextSequence++, repeatSummary);
+      if (!diskOnly && inMemory < maxInMemory) {
+        keepInMemory(entry, envelope);
+      } else {
+        spill(entry, envelope);
+      }
+      changed();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void keepInMemory(Entry entry, SentryEnvelope envelope) {
+    entry.envelope = envelope;
+    inMemory++;
+    insert(entry);
+  }
+
+  /** Writes the entry to disk, making room by the drop rules; false when it was dropped. */
+  private boolean spill(Entry entry, SentryEnvelope envelope) {
+    byte[] bytes;
+    try {
+      bytes = files.serialize(envelope);
+    } catch (IOException | RuntimeException e) {
+      drops.add(1, "envelope could not be serialized (" + e + ")");
+      return false;
+    }
+    boolean fitsOnDisk = bytes.length <= maxBytes;
+    while (diskBytes + bytes.length > maxBytes) {
+      if (!diskOnly && inMemory < maxInMemory) {
+        keepInMemory(entry, envelope);
+        return true;
+      }
+      Entry victim = victim();
+      // for an envelope that can never go to disk, only a place in memory helps
+      if (victim == null || victim == entry || (!fitsOnDisk && victim.file != null)) {
+        drops.add(1, BUFFER_FULL);
+        return false;
+      }
+      remove(victim);
+      drops.add(1, BUFFER_FULL);
+    }
+    try {
+      entry.file = files.write(entry.sequence, entry.repeatSummary, bytes);
+    } catch (IOException | RuntimeException e) {
+      drops.add(1, "cannot write to the buffer directory " + files.dir() + " (" + e + ")");
+      return false;
+    }
+    entry.bytes = bytes.length;
+    diskBytes += bytes.length;
+    if (entries.get(entry.sequence) != entry) {
+      insert(entry);
+    }
+    return true;
+  }
+
+  /** The oldest repeat summary not in flight, else the oldest envelope not in flight. */
+  private Entry victim() {
+    for (Entry entry : summaries.values()) {
+      if (!entry.inFlight) {
+        return entry;
+      }
+    }
+    for (Entry entry : entries.values()) {
+      if (!entry.inFlight) {
+        return entry;
+      }
+    }
+    return null;
+  }
+
+  /** The oldest envelope not in flight, now marked in flight; null when there is none. */
+  Entry take() {
+    lock.lock();
+    try {
+      for (Entry entry : entries.values()) {
+        if (!entry.inFlight) {
+          entry.inFlight = true;
+          return entry;
+        }
+      }
+      return null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The envelope of a taken entry, read from disk if needed; null (and dropped) if unreadable. */
+  SentryEnvelope envelopeOf(Entry entry) {
+    Path file;
+    lock.lock();
+    try {
+      if (entry.envelope != null) {
+        return entry.envelope;
+      }
+      file = entry.file;
+    } finally {
+      lock.unlock();
+    }
+    SentryEnvelope envelope = file == null ? null : files.read(file);
+    lock.lock();
+    try {
+      if (envelope == null) {
+        if (removeIfPresent(entry)) {
+          drops.add(1, "unreadable file in the buffer directory " + files.dir());
+        }
+        return null;
+      }
+      entry.envelope = envelope;
+      return envelope;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Records what Sentry answered for a taken entry: delivered entries leave the buffer. */
+  void complete(Entry entry, boolean delivered) {
+    lock.lock();
+    try {
+      entry.inFlight = false;
+      if (entries.get(entry.sequence) != entry) {
+        return;
+      }
+      if (delivered) {
+        remove(entry);
+      } else if (entry.file != null) {
+        entry.envelope = null; // read again on the next attempt: keeps memory bounded
+      }
+      changed();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Writes every envelope still in memory to disk (within {@code maxBytes}, by the drop rules):
+   * those in flight each to its own file, so that a confirmation arriving later deletes it, the
+   * others together into one batch file. Later additions go straight to disk.
+   *
+   * @return how many envelopes the buffer holds now
+   */
+  int persist() {
+    lock.lock();
+    try {
+      diskOnly = true;
+      List<Entry> inFlightInMemory = new ArrayList<>();
+      List<Entry> batch = new ArrayList<>();
+      for (Entry entry : entries.values()) {
+        if (entry.file == null) {
+          (entry.inFlight ? inFlightInMemory : batch).add(entry);
+        }
+      }
+      persistBatch(batch);
+      for (Entry entry : inFlightInMemory) {
+        if (entries.get(entry.sequence) == entry) {
+          SentryEnvelope envelope = entry.envelope;
+          inMemory--;
+          entry.envelope = null;
+          if (!spill(entry, envelope)) {
+            entries.remove(entry.sequence);
+            summaries.remove(entry.sequence);
+          }
+        }
+      }
+      changed();
+      return entries.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void persistBatch(List<Entry> batch) {
+    List<byte[]> serialized = new ArrayList<>(batch.size());
+    for (Entry entry : batch) {
+      byte[] bytes;
+      try {
+        bytes = files.serialize(entry.envelope);
+      } catch (IOException | RuntimeException e) {
+        remove(entry);
+        drops.add(1, "envelope could not be serialized (" + e + ")");
+        serialized.add(null);
+        continue;
+      }
+      serialized.add(bytes);
+      // counted as on disk from here, so that the drop rules apply to the batch as well
+      inMemory--;
+      entry.inBatch = true;
+      entry.bytes = bytes.length;
+      diskBytes += bytes.length;
+    }
+    while (diskBytes > maxBytes) {
+      Entry victim = victim();
+      if (victim == null) {
+        break;
+      }
+      remove(victim);
+      drops.add(1, BUFFER_FULL);
+    }
+    List<EnvelopeFiles.BatchRecord> records = new ArrayList<>();
+    List<Entry> written = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      Entry entry = batch.get(i);
+      if (serialized.get(i) != null && entries.get(entry.sequence) == entry) {
+        records.add(
+            new EnvelopeFiles.BatchRecord(entry.sequence, entry.repeatSummary, serialized.get(i)));
+        written.add(entry);
+      }
+    }
+    if (records.isEmpty()) {
+      return;
+    }
+    try {
+      Path file = files.writeBatch(records);
+      for (Entry entry : written) {
+        entry.file = file;
+        entry.envelope = null;
+      }
+    } catch (IOException | RuntimeException e) {
+      for (Entry entry : written) {
+        remove(entry);
+      }
+      drops.add(
+          written.size(), "cannot write to the buffer directory " + files.dir() + " (" + e + ")");
+    }
+  }
+
+  int size() {
+    lock.lock();
+    try {
+      return entries.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits until the buffer is empty; false when {@code deadlineNanos} came first. */
+  boolean awaitEmpty(long deadlineNanos) {
+    lock.lock();
+    try {
+      while (!entries.isEmpty()) {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        changed.awaitNanos(left);
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return entries.isEmpty();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits until no entry is in flight; false when {@code deadlineNanos} came first. */
+  boolean awaitNothingInFlight(long deadlineNanos) {
+    lock.lock();
+    try {
+      while (entries.values().stream().anyMatch(e -> e.inFlight)) {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        changed.awaitNanos(left);
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A counter that changes with every change of the buffer, for {@link #awaitChange}. */
+  long version() {
+    lock.lock();
+    try {
+      return version;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits up to {@code nanos} for a change after {@code seenVersion}. */
+  void awaitChange(long seenVersion, long nanos) {
+    lock.lock();
+    try {
+      long left = nanos;
+      while (version == seenVersion && left > 0) {
+        left = changed.awaitNanos(left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Wakes whoever waits for a change (used to stop the sender). */
+  void wakeUp() {
+    lock.lock();
+    try {
+      changed();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void changed() {
+    version++;
+    changed.signalAll();
+  }
+
+  private void insert(Entry entry) {
+    entries.put(entry.sequence, entry);
+    if (entry.repeatSummary) {
+      summaries.put(entry.sequence, entry);
+    }
+  }
+
+  private boolean removeIfPresent(Entry entry) {
+    lock.lock();
+    try {
+      if (entries.get(entry.sequence) != entry) {
+        return false;
+      }
+      remove(entry);
+      changed();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void remove(Entry entry) {
+    entries.remove(entry.sequence);
+    summaries.remove(entry.sequence);
+    if (entry.inBatch) {
+      diskBytes -= entry.bytes; // the batch file is shared: it stays
+    } else if (entry.file != null) {
+      files.delete(entry.file);
+      diskBytes -= entry.bytes;
+    } else {
+      inMemory--;
+    }
+    entry.envelope = null;
+  }
+}

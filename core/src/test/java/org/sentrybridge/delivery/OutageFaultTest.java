@@ -1,0 +1,135 @@
+package org.sentrybridge.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentrybridge.delivery.FaultHarness.ARRIVAL_TIMEOUT;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sentrybridge.LogEventForwarder;
+import org.sentrybridge.devserver.LoopbackSentryReceiver;
+import org.sentrybridge.testing.Poll;
+import org.sentrybridge.testing.RecordingStatusReporter;
+
+/** Sentry down, failing or resetting connections: events are kept and arrive once it recovers. */
+class OutageFaultTest {
+
+  private static final Duration NOT_DELIVERED_CHECK = Duration.ofSeconds(1);
+
+  @TempDir Path buffer;
+
+  @Test
+  void errorsLoggedWhileReceiverIsDownArriveOnceWhenItComesUp() {
+    RecordingStatusReporter status = new RecordingStatusReporter();
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start();
+        LogEventForwarder forwarder =
+            FaultHarness.forwarder(FaultHarness.settings(receiver, buffer).build(), status)) {
+      receiver.goDown();
+      List<String> messages = FaultHarness.messages("while down", 1_000);
+      for (String message : messages) {
+        assertThat(forwarder.forward(FaultHarness.distinctError(message))).isTrue();
+      }
+      assertThat(forwarder.flush(NOT_DELIVERED_CHECK)).as("nothing can be delivered").isFalse();
+
+      receiver.comeUp();
+      receiver.awaitEvents(messages.size(), ARRIVAL_TIMEOUT);
+      assertThat(forwarder.flush(Duration.ofSeconds(20))).isTrue();
+
+      Map<String, Integer> arrivals = FaultHarness.arrivals(receiver);
+      assertThat(arrivals.keySet()).containsExactlyInAnyOrderElementsOf(messages);
+      assertThat(FaultHarness.duplicates(arrivals)).isZero();
+      FaultHarness.figures(
+          "down, 1000 logged, up",
+          "delivered=" + arrivals.size() + " lost=" + (messages.size() - arrivals.size())
+              + " duplicates=" + FaultHarness.duplicates(arrivals));
+    }
+  }
+
+  @Test
+  void errorsKeptOnDiskWhenStoppedWhileDownArriveAfterRestart() throws Exception {
+    RecordingStatusReporter firstRun = new RecordingStatusReporter();
+    List<String> messages = FaultHarness.messages("across restart", 300);
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start()) {
+      receiver.goDown();
+      try (LogEventForwarder forwarder =
+          FaultHarness.forwarder(
+              FaultHarness.settings(receiver, buffer).maxBufferedEvents(100).build(),
+              firstRun)) {
+        for (String message : messages) {
+          assertThat(forwarder.forward(FaultHarness.distinctError(message))).isTrue();
+        }
+      }
+      assertThat(firstRun.lines("WARN"))
+          .contains(
+              messages.size() + " events were not delivered and are kept in " + buffer
+                  + " for the next start");
+      // what was in memory went into one batch file, the rest had spilled one file each
+      assertThat(FaultHarness.batchFiles(buffer)).hasSize(1);
+      assertThat(FaultHarness.envelopeFiles(buffer)).isNotEmpty();
+
+      receiver.comeUp();
+      RecordingStatusReporter secondRun = new RecordingStatusReporter();
+      try (LogEventForwarder forwarder =
+          FaultHarness.forwarder(FaultHarness.settings(receiver, buffer).build(), secondRun)) {
+        receiver.awaitEvents(messages.size(), ARRIVAL_TIMEOUT);
+        assertThat(forwarder.flush(Duration.ofSeconds(20))).isTrue();
+      }
+      Map<String, Integer> arrivals = FaultHarness.arrivals(receiver);
+      assertThat(arrivals.keySet()).containsExactlyInAnyOrderElementsOf(messages);
+      assertThat(FaultHarness.duplicates(arrivals)).isZero();
+      assertThat(FaultHarness.bufferedFiles(buffer)).isEmpty();
+      assertThat(secondRun.lines("WARN")).isEmpty();
+      FaultHarness.figures(
+          "stopped while down, restarted up",
+          "kept on disk=" + messages.size() + " delivered after restart=" + arrivals.size()
+              + " duplicates=" + FaultHarness.duplicates(arrivals));
+    }
+  }
+
+  @Test
+  void errorsRefusedWith500AreKeptAndArriveAfterRecovery() {
+    keptThroughFault("500", r -> r.respondWithStatus(500));
+  }
+
+  @Test
+  void errorsWhoseConnectionIsResetAreKeptAndArriveAfterRecovery() {
+    keptThroughFault("connection reset", LoopbackSentryReceiver::resetConnections);
+  }
+
+  private void keptThroughFault(String fault, Consumer<LoopbackSentryReceiver> mode) {
+    RecordingStatusReporter status = new RecordingStatusReporter();
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start();
+        LogEventForwarder forwarder =
+            FaultHarness.forwarder(FaultHarness.settings(receiver, buffer).build(), status)) {
+      mode.accept(receiver);
+      List<String> messages = FaultHarness.messages(fault, 200);
+      for (String message : messages) {
+        assertThat(forwarder.forward(FaultHarness.distinctError(message))).isTrue();
+      }
+      Poll.until(
+          "requests reach the failing receiver",
+          Duration.ofSeconds(10),
+          () -> receiver.requestTimes().size() >= 2);
+      assertThat(forwarder.flush(NOT_DELIVERED_CHECK)).as("nothing can be delivered").isFalse();
+      assertThat(receiver.events()).isEmpty();
+      int failedRequests = receiver.requestTimes().size();
+
+      receiver.respondHealthy();
+      receiver.awaitEvents(messages.size(), ARRIVAL_TIMEOUT);
+      assertThat(forwarder.flush(Duration.ofSeconds(20))).isTrue();
+
+      Map<String, Integer> arrivals = FaultHarness.arrivals(receiver);
+      assertThat(arrivals.keySet()).containsExactlyInAnyOrderElementsOf(messages);
+      assertThat(FaultHarness.duplicates(arrivals)).isZero();
+      FaultHarness.figures(
+          fault + ", then healthy",
+          "failed requests=" + failedRequests + " delivered=" + arrivals.size() + " lost="
+              + (messages.size() - arrivals.size()) + " duplicates="
+              + FaultHarness.duplicates(arrivals));
+    }
+  }
+}
