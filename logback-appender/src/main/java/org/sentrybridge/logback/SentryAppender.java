@@ -257,13 +257,11 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     LogEventForwarder closing = forwarder;
     forwarder = null;
     if (closing != null) {
-      // another holder may keep the integration running, so close alone would not deliver ours
-      if (closing.isEnabled() && !closing.flush(stopTimeout)) {
+      if (!closing.close(stopTimeout)) {
         addWarn(
             "Sentry appender [" + getName() + "]: not every event was delivered within "
                 + stopTimeout.toMillis() + " ms");
       }
-      closing.close();
     }
   }
 
