@@ -8,6 +8,7 @@ import org.sentrybridge.event.BreadcrumbRing;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogLevel;
 import org.sentrybridge.event.LogRecord;
+import org.sentrybridge.internal.Lease;
 
 /**
  * An appender's connection to the shared integration: decides, on the logging thread and cheaply,
@@ -80,6 +81,20 @@ public final class LogEventForwarder implements AutoCloseable {
   @Override
   public void close() {
     service.close();
+  }
+
+  /**
+   * Delivers what this appender handed over and gives its share back, all within {@code timeout}
+   * (an appender's {@code stop()}).
+   *
+   * @return true when everything was delivered in time; what was not stays on disk
+   */
+  public boolean close(Duration timeout) {
+    if (service instanceof Lease) {
+      return ((Lease) service).close(timeout);
+    }
+    service.close();
+    return true;
   }
 
   private static boolean isOwnLogging(String loggerName) {

@@ -55,6 +55,7 @@ class ScopeAndMetadataTest {
       assertThat(event.getServerName()).isNull();
       assertThat(event.getExtra("thread_name")).isNull();
       assertThat(event.getThreads()).isNullOrEmpty();
+      assertThat(event.getUser()).isNull();
     }
   }
 

@@ -200,7 +200,10 @@ public final class BridgeSettings {
     return value == null || value.trim().isEmpty() || Dsns.isAbsent(value) ? null : value.trim();
   }
 
-  /** Builds {@link BridgeSettings}; the text setters collect problems rather than throw. */
+  /**
+   * Builds {@link BridgeSettings}. The text setters collect problems rather than throw, and take null
+   * as "not configured" (the default stays).
+   */
   public static final class Builder {
     private boolean enabled = true;
     private String dsn;
@@ -224,6 +227,9 @@ public final class BridgeSettings {
     }
 
     public Builder enabled(String text) {
+      if (text == null) {
+        return this; // not configured: keep the default
+      }
       Boolean value = SettingParsers.parseBoolean("enabled", text, problems);
       return value == null ? this : enabled(value);
     }
@@ -239,6 +245,9 @@ public final class BridgeSettings {
     }
 
     public Builder sendMetadata(String text) {
+      if (text == null) {
+        return this; // not configured: keep the default
+      }
       Boolean value = SettingParsers.parseBoolean("sendMetadata", text, problems);
       return value == null ? this : sendMetadata(value);
     }
@@ -287,6 +296,9 @@ public final class BridgeSettings {
     }
 
     public Builder queueSize(String text) {
+      if (text == null) {
+        return this; // not configured: keep the default
+      }
       Long value = SettingParsers.parseLong("queueSize", text, 1, problems);
       return value == null ? this : queueSize((int) Math.min(Integer.MAX_VALUE, value));
     }
@@ -301,6 +313,9 @@ public final class BridgeSettings {
     }
 
     public Builder maxBufferedEvents(String text) {
+      if (text == null) {
+        return this; // not configured: keep the default
+      }
       Long value = SettingParsers.parseLong("maxBufferedEvents", text, 1, problems);
       return value == null
           ? this
@@ -318,6 +333,9 @@ public final class BridgeSettings {
     }
 
     public Builder maxBufferBytes(String text) {
+      if (text == null) {
+        return this; // not configured: keep the default
+      }
       Long value = SettingParsers.parseBytes("maxBufferBytes", text, problems);
       return value == null ? this : maxBufferBytes(value);
     }
@@ -328,6 +346,9 @@ public final class BridgeSettings {
     }
 
     public Builder dedupeWindow(String text) {
+      if (text == null) {
+        return this; // not configured: keep the default
+      }
       Duration value = SettingParsers.parseDuration("dedupeWindow", text, problems);
       return value == null ? this : dedupeWindow(value);
     }
@@ -338,6 +359,9 @@ public final class BridgeSettings {
     }
 
     public Builder flushTimeout(String text) {
+      if (text == null) {
+        return this; // not configured: keep the default
+      }
       Duration value = SettingParsers.parseDuration("flushTimeout", text, problems);
       return value == null ? this : flushTimeout(value);
     }

@@ -19,9 +19,17 @@ public final class DeliveryThread extends Thread {
     setDaemon(true);
   }
 
-  /** True on a sentry-bridge delivery thread, where logging must not loop back into Sentry. */
+  /**
+   * True on a thread that works for Sentry: sentry-bridge's delivery and sender threads, and the
+   * SDK's own transport thread. What is logged there must not loop back into Sentry.
+   */
   public static boolean isCurrent() {
-    return Thread.currentThread() instanceof DeliveryThread;
+    Thread current = Thread.currentThread();
+    if (current instanceof DeliveryThread) {
+      return true;
+    }
+    String name = current.getName();
+    return name.startsWith("sentry-bridge-") || name.startsWith("SentryAsyncConnection");
   }
 
   void wake() {

@@ -174,7 +174,10 @@ public final class CaptureRules {
     return Pattern.compile(regex.toString());
   }
 
-  /** Builds {@link CaptureRules}; text setters collect problems instead of throwing. */
+  /**
+   * Builds {@link CaptureRules}. Text setters collect problems instead of throwing, and take null as
+   * "not configured" (the default stays).
+   */
   public static final class Builder {
     private final String mechanismType;
     private LogLevel minimumEventLevel = DEFAULT_MINIMUM_EVENT_LEVEL;
@@ -198,6 +201,9 @@ public final class CaptureRules {
     }
 
     public Builder minimumEventLevel(String text) {
+      if (text == null) {
+        return this; // not configured: keep the default
+      }
       int before = problems.size();
       LogLevel level = LogLevel.parse("minimumEventLevel", text, problems);
       return problems.size() == before ? minimumEventLevel(level) : this;
@@ -209,6 +215,9 @@ public final class CaptureRules {
     }
 
     public Builder requireThrowable(String text) {
+      if (text == null) {
+        return this; // not configured: keep the default
+      }
       Boolean value = SettingParsers.parseBoolean("requireThrowable", text, problems);
       return value == null ? this : requireThrowable(value);
     }
@@ -220,6 +229,9 @@ public final class CaptureRules {
     }
 
     public Builder minimumBreadcrumbLevel(String text) {
+      if (text == null) {
+        return this; // not configured: keep the default
+      }
       int before = problems.size();
       LogLevel level = LogLevel.parse("minimumBreadcrumbLevel", text, problems);
       return problems.size() == before ? minimumBreadcrumbLevel(level) : this;
@@ -290,6 +302,9 @@ public final class CaptureRules {
     }
 
     public Builder maxBreadcrumbs(String text) {
+      if (text == null) {
+        return this; // not configured: keep the default
+      }
       Long value = SettingParsers.parseLong("maxBreadcrumbs", text, 0, problems);
       return value == null ? this : maxBreadcrumbs((int) Math.min(1000, value));
     }

@@ -89,7 +89,8 @@ public final class BridgeRuntime {
     }
   }
 
-  static void release(Lease lease) {
+  /** Gives the lease back; the last one stops the engine, network waits ending by the deadline. */
+  static void release(Lease lease, long deadlineNanos) {
     Engine stopping = null;
     synchronized (LOCK) {
       if (!leases.remove(lease)) {
@@ -101,7 +102,7 @@ public final class BridgeRuntime {
       }
     }
     if (stopping != null) {
-      stopping.shutdown(lease.reporter());
+      stopping.shutdown(lease.reporter(), deadlineNanos);
     }
   }
 

@@ -18,6 +18,9 @@ import org.sentrybridge.delivery.BufferedTransportFactory;
  */
 final class Engine {
 
+  /** Time the last close always gives the delivery thread to turn queued records into envelopes. */
+  static final Duration LOCAL_DRAIN = Duration.ofSeconds(1);
+
   static final String NO_DSN_MESSAGE =
       "sentry-bridge is disabled because no Sentry DSN was provided";
 
@@ -132,7 +135,12 @@ final class Engine {
         || (pipeline.flush(timeout) && (transports == null || transports.isDrained()));
   }
 
-  void shutdown(StatusReporter reporter) {
+  /**
+   * Stops the pipeline and, if it is ours, the SDK. Queued records are still turned into envelopes
+   * (local work, given at least {@link #LOCAL_DRAIN}); waits for the network end at the deadline,
+   * and what Sentry has not confirmed by then is kept on disk.
+   */
+  void shutdown(StatusReporter reporter, long deadlineNanos) {
     if (closed || scopes == null) {
       closed = true;
       return;
@@ -140,9 +148,10 @@ final class Engine {
     closed = true;
     if (transports != null) {
       // pipeline, SDK client and transport each flush on the way down: one timeout for all
-      transports.closeBy(System.nanoTime() + settings.flushTimeout().toNanos());
+      transports.closeBy(deadlineNanos);
     }
-    int left = pipeline.close(settings.flushTimeout());
+    Duration remaining = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+    int left = pipeline.close(remaining.compareTo(LOCAL_DRAIN) > 0 ? remaining : LOCAL_DRAIN);
     if (left > 0) {
       reporter.warn(left + " events were still queued when sentry-bridge stopped and are lost");
     }

@@ -57,8 +57,23 @@ public final class Lease implements SentryService {
 
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      BridgeRuntime.release(this);
+    close(engine.settings().flushTimeout());
+  }
+
+  /**
+   * Delivers what was handed over, then gives the share back, all within {@code timeout}: the
+   * last holder's shutdown waits for the network only until the same deadline.
+   *
+   * @return true when everything handed over was delivered in time
+   */
+  public boolean close(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    if (!closed.compareAndSet(false, true)) {
+      return true;
     }
+    // another holder may keep the integration running, so the shutdown alone would not deliver ours
+    boolean delivered = engine.flush(timeout);
+    BridgeRuntime.release(this, deadline);
+    return delivered;
   }
 }

@@ -7,6 +7,7 @@ import io.sentry.ITransportFactory;
 import io.sentry.NoOpLogger;
 import io.sentry.SentryEvent;
 import io.sentry.SentryOptions;
+import io.sentry.protocol.User;
 import io.sentry.config.PropertiesProvider;
 import io.sentry.config.PropertiesProviderFactory;
 import org.sentrybridge.config.BridgeSettings;
@@ -71,7 +72,20 @@ final class SdkStarter {
     public SentryEvent process(SentryEvent event, Hint hint) {
       event.getContexts().remove("runtime");
       event.setServerName(null);
+      User user = event.getUser();
+      if (user != null && isBlank(user)) {
+        event.setUser(null); // the SDK adds an empty user to every event
+      }
       return event;
+    }
+
+    private static boolean isBlank(User user) {
+      return user.getId() == null
+          && user.getEmail() == null
+          && user.getUsername() == null
+          && user.getIpAddress() == null
+          && user.getName() == null
+          && (user.getData() == null || user.getData().isEmpty());
     }
   }
 }

@@ -301,67 +301,36 @@ public final class SentryAppender extends AbstractAppender {
     }
 
     private BridgeSettings settings() {
-      BridgeSettings.Builder b = BridgeSettings.builder();
-      b.dsn(dsn);
-      if (enabled != null) {
-        b.enabled(enabled);
-      }
-      if (sendMetadata != null) {
-        b.sendMetadata(sendMetadata);
-      }
-      b.environment(environment);
-      b.release(release);
+      BridgeSettings.Builder b =
+          BridgeSettings.builder()
+              .dsn(dsn)
+              .enabled(enabled)
+              .sendMetadata(sendMetadata)
+              .environment(environment)
+              .release(release)
+              .bufferDir(bufferDir)
+              .queueSize(queueSize)
+              .maxBufferedEvents(maxBufferedEvents)
+              .maxBufferBytes(maxBufferBytes)
+              .dedupeWindow(dedupeWindow)
+              .flushTimeout(flushTimeout);
       for (InitOption option : options) {
         b.init(option.name(), option.value());
-      }
-      if (bufferDir != null) {
-        b.bufferDir(bufferDir);
-      }
-      if (queueSize != null) {
-        b.queueSize(queueSize);
-      }
-      if (maxBufferedEvents != null) {
-        b.maxBufferedEvents(maxBufferedEvents);
-      }
-      if (maxBufferBytes != null) {
-        b.maxBufferBytes(maxBufferBytes);
-      }
-      if (dedupeWindow != null) {
-        b.dedupeWindow(dedupeWindow);
-      }
-      if (flushTimeout != null) {
-        b.flushTimeout(flushTimeout);
       }
       return b.build();
     }
 
     private CaptureRules rules() {
-      CaptureRules.Builder b = CaptureRules.builder(MECHANISM_TYPE);
-      if (minimumEventLevel != null) {
-        b.minimumEventLevel(minimumEventLevel);
-      }
-      if (requireThrowable != null) {
-        b.requireThrowable(requireThrowable);
-      }
-      if (minimumBreadcrumbLevel != null) {
-        b.minimumBreadcrumbLevel(minimumBreadcrumbLevel);
-      }
-      if (contextTags != null) {
-        b.contextTags(contextTags);
-      }
-      if (userMdcKeys != null) {
-        b.userMdcKeys(userMdcKeys);
-      }
-      if (ignoredExceptions != null) {
-        b.ignoredExceptions(ignoredExceptions);
-      }
-      if (ignoredLoggers != null) {
-        b.ignoredLoggers(ignoredLoggers);
-      }
-      if (maxBreadcrumbs != null) {
-        b.maxBreadcrumbs(maxBreadcrumbs);
-      }
-      return b.build();
+      return CaptureRules.builder(MECHANISM_TYPE)
+          .minimumEventLevel(minimumEventLevel)
+          .requireThrowable(requireThrowable)
+          .minimumBreadcrumbLevel(minimumBreadcrumbLevel)
+          .contextTags(contextTags)
+          .userMdcKeys(userMdcKeys)
+          .ignoredExceptions(ignoredExceptions)
+          .ignoredLoggers(ignoredLoggers)
+          .maxBreadcrumbs(maxBreadcrumbs)
+          .build();
     }
 
     /**

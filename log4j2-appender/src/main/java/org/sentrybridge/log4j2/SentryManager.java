@@ -44,9 +44,7 @@ final class SentryManager extends AbstractManager {
   protected boolean releaseSub(long timeout, TimeUnit unit) {
     Duration limit =
         timeout > 0 ? Duration.ofNanos(unit.toNanos(timeout)) : settings.flushTimeout();
-    boolean flushed = forwarder.flush(limit);
-    forwarder.close();
-    return flushed;
+    return forwarder.close(limit);
   }
 
   private static final class Data {

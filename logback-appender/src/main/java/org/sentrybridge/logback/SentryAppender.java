@@ -257,69 +257,47 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     LogEventForwarder closing = forwarder;
     forwarder = null;
     if (closing != null) {
-      // another holder may keep the integration running, so close alone would not deliver ours
-      if (closing.isEnabled() && !closing.flush(stopTimeout)) {
+      if (!closing.close(stopTimeout)) {
         addWarn(
             "Sentry appender [" + getName() + "]: not every event was delivered within "
                 + stopTimeout.toMillis() + " ms");
       }
-      closing.close();
     }
   }
 
   private BridgeSettings settings() {
-    BridgeSettings.Builder b = BridgeSettings.builder().dsn(dsn);
-    if (enabled != null) {
-      b.enabled(enabled);
-    }
-    if (sendMetadata != null) {
-      b.sendMetadata(sendMetadata);
-    }
-    b.environment(environment).release(release);
+    BridgeSettings.Builder b =
+        BridgeSettings.builder()
+            .dsn(dsn)
+            .enabled(enabled)
+            .sendMetadata(sendMetadata)
+            .environment(environment)
+            .release(release)
+            .bufferDir(bufferDir)
+            .queueSize(queueSize)
+            .maxBufferedEvents(maxBufferedEvents)
+            .maxBufferBytes(maxBufferBytes)
+            .dedupeWindow(dedupeWindow)
+            .flushTimeout(flushTimeout);
     List<String> initProblems = new ArrayList<>();
     for (String text : init) {
       b.init(InitOptionsText.parse(text, initProblems));
     }
     initProblems.forEach(b::problem);
-    if (bufferDir != null) {
-      b.bufferDir(bufferDir);
-    }
-    if (queueSize != null) {
-      b.queueSize(queueSize);
-    }
-    if (maxBufferedEvents != null) {
-      b.maxBufferedEvents(maxBufferedEvents);
-    }
-    if (maxBufferBytes != null) {
-      b.maxBufferBytes(maxBufferBytes);
-    }
-    if (dedupeWindow != null) {
-      b.dedupeWindow(dedupeWindow);
-    }
-    if (flushTimeout != null) {
-      b.flushTimeout(flushTimeout);
-    }
     return b.build();
   }
 
   private CaptureRules rules() {
-    CaptureRules.Builder b = CaptureRules.builder(MECHANISM_TYPE);
-    if (minimumEventLevel != null) {
-      b.minimumEventLevel(minimumEventLevel);
-    }
-    if (requireThrowable != null) {
-      b.requireThrowable(requireThrowable);
-    }
-    if (minimumBreadcrumbLevel != null) {
-      b.minimumBreadcrumbLevel(minimumBreadcrumbLevel);
-    }
+    CaptureRules.Builder b =
+        CaptureRules.builder(MECHANISM_TYPE)
+            .minimumEventLevel(minimumEventLevel)
+            .requireThrowable(requireThrowable)
+            .minimumBreadcrumbLevel(minimumBreadcrumbLevel)
+            .maxBreadcrumbs(maxBreadcrumbs);
     contextTags.forEach(b::contextTags);
     userMdcKeys.forEach(b::userMdcKeys);
     ignoredExceptions.forEach(b::ignoredExceptions);
     ignoredLoggers.forEach(b::ignoredLoggers);
-    if (maxBreadcrumbs != null) {
-      b.maxBreadcrumbs(maxBreadcrumbs);
-    }
     return b.build();
   }
 }

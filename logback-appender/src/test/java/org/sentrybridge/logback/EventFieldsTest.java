@@ -160,11 +160,7 @@ class EventFieldsTest extends LoopbackCase {
     assertThat(event.getTimestamp()).isNotNull();
     assertThat(event.getLogger()).isNull();
     assertThat(event.getTags()).isNullOrEmpty();
-    if (event.getUser() != null) { // the SDK may add an empty user of its own
-      assertThat(event.getUser())
-          .extracting("id", "email", "ipAddress", "username")
-          .containsOnlyNulls();
-    }
+    assertThat(event.getUser()).isNull();
     assertThat(event.getBreadcrumbs()).isNullOrEmpty();
     assertThat(event.getThreads()).isNullOrEmpty();
     assertThat(event.getExtras()).isNullOrEmpty();
