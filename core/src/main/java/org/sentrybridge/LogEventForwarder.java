@@ -8,6 +8,7 @@ import org.sentrybridge.event.BreadcrumbRing;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogLevel;
 import org.sentrybridge.event.LogRecord;
+import org.sentrybridge.event.MessageTemplates;
 import org.sentrybridge.internal.Lease;
 
 /**
@@ -50,6 +51,15 @@ public final class LogEventForwarder implements AutoCloseable {
   /** Remembers a log line for the next event of this appender. */
   public void breadcrumb(Instant timestamp, LogLevel level, String loggerName, String message) {
     breadcrumbs.add(timestamp, level, loggerName, message);
+  }
+
+  /**
+   * Remembers a log line given as an SLF4J-style template and its arguments: the arguments become
+   * text now, the line is formatted only if an event takes it, on the delivery thread.
+   */
+  public void breadcrumb(
+      Instant timestamp, LogLevel level, String loggerName, String template, Object[] arguments) {
+    breadcrumbs.add(timestamp, level, loggerName, template, MessageTemplates.texts(arguments));
   }
 
   /**

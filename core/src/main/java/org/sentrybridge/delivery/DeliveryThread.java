@@ -39,6 +39,12 @@ public final class DeliveryThread extends Thread {
     }
   }
 
+  /** Sleeps without announcing it: producers do not wake a napping thread. */
+  void nap(long nanos) {
+    LockSupport.parkNanos(this, nanos);
+  }
+
+  /** Sleeps until woken by a producer, or {@code nanos} passed. */
   void idle(long nanos) {
     idle = true;
     try {

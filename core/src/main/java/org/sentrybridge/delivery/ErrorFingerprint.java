@@ -16,12 +16,15 @@ final class ErrorFingerprint {
   };
 
   private final String exceptionType;
-  private final String topFrame;
+  private final StackTraceElement topFrame;
   private final String loggerName;
   private final String template;
   private final int hash;
+  /** Only for reuse by the next {@link #of}; not part of equality. */
+  private Throwable throwable;
 
-  private ErrorFingerprint(String exceptionType, String topFrame, String loggerName, String template) {
+  private ErrorFingerprint(
+      String exceptionType, StackTraceElement topFrame, String loggerName, String template) {
     this.exceptionType = exceptionType;
     this.topFrame = topFrame;
     this.loggerName = loggerName;
@@ -29,23 +32,38 @@ final class ErrorFingerprint {
     this.hash = Objects.hash(exceptionType, topFrame, loggerName, template);
   }
 
-  static ErrorFingerprint of(LogRecord record) {
+  /**
+   * The fingerprint of a record. {@code previous} (may be null) is the last fingerprint made: when
+   * the record carries the same throwable instance, its top frame is reused, since reading a stack
+   * trace copies it.
+   */
+  static ErrorFingerprint of(LogRecord record, ErrorFingerprint previous) {
     Throwable error = record.throwable();
-    return new ErrorFingerprint(
-        error == null ? null : error.getClass().getName(),
-        error == null ? null : topInAppFrame(error),
-        record.loggerName(),
-        record.messageTemplate());
+    StackTraceElement topFrame = null;
+    if (error != null) {
+      topFrame =
+          previous != null && previous.throwable == error
+              ? previous.topFrame
+              : topInAppFrame(error);
+    }
+    ErrorFingerprint fingerprint =
+        new ErrorFingerprint(
+            error == null ? null : error.getClass().getName(),
+            topFrame,
+            record.loggerName(),
+            record.messageTemplate());
+    fingerprint.throwable = error;
+    return fingerprint;
   }
 
-  private static String topInAppFrame(Throwable error) {
+  private static StackTraceElement topInAppFrame(Throwable error) {
     StackTraceElement[] frames = error.getStackTrace();
     for (StackTraceElement frame : frames) {
       if (isInApp(frame.getClassName())) {
-        return frame.toString();
+        return frame;
       }
     }
-    return frames.length > 0 ? frames[0].toString() : null;
+    return frames.length > 0 ? frames[0] : null;
   }
 
   private static boolean isInApp(String className) {

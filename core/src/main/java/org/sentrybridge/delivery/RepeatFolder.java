@@ -37,6 +37,7 @@ final class RepeatFolder {
     }
   }
 
+  private ErrorFingerprint lastFingerprint;
   private final long windowNanos;
   private final int maxWindows;
   private final Map<ErrorFingerprint, Window> windows = new LinkedHashMap<>();
@@ -56,7 +57,8 @@ final class RepeatFolder {
     if (!isOn() || submission.isManual()) {
       return true;
     }
-    ErrorFingerprint fingerprint = ErrorFingerprint.of(submission.record());
+    ErrorFingerprint fingerprint = ErrorFingerprint.of(submission.record(), lastFingerprint);
+    lastFingerprint = fingerprint;
     Window window = windows.get(fingerprint);
     if (window != null && nowNanos - window.openedAtNanos < windowNanos) {
       window.latest = submission;

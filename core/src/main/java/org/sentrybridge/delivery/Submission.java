@@ -35,7 +35,8 @@ public final class Submission {
       Throwable error,
       ScopeConfigurator configurator,
       SentryId eventId,
-      boolean sendMetadata) {
+      boolean sendMetadata,
+      Thread caller) {
     this.record = record;
     this.rules = rules;
     this.crumbs = crumbs;
@@ -43,9 +44,9 @@ public final class Submission {
     this.configurator = configurator;
     this.eventId = eventId;
     this.sendMetadata = sendMetadata;
-    Thread current = Thread.currentThread();
-    this.threadName = current.getName();
-    this.threadId = current.getId();
+    // a log record carries its own thread; an error sent by hand is described by its caller
+    this.threadName = caller == null ? null : caller.getName();
+    this.threadId = caller == null ? 0 : caller.getId();
   }
 
   public static Submission ofLog(
@@ -53,13 +54,21 @@ public final class Submission {
       CaptureRules rules,
       List<BreadcrumbRing.Crumb> crumbs,
       boolean sendMetadata) {
-    return new Submission(record, rules, crumbs, record.throwable(), null, null, sendMetadata);
+    return new Submission(
+        record, rules, crumbs, record.throwable(), null, null, sendMetadata, null);
   }
 
   public static Submission ofError(
       Throwable error, ScopeConfigurator configurator, boolean sendMetadata) {
     return new Submission(
-        null, null, Collections.emptyList(), error, configurator, new SentryId(), sendMetadata);
+        null,
+        null,
+        Collections.emptyList(),
+        error,
+        configurator,
+        new SentryId(),
+        sendMetadata,
+        Thread.currentThread());
   }
 
   /** The id the event gets; for log records it is chosen when the event is made. */

@@ -19,14 +19,22 @@ public final class BreadcrumbRing {
     final Instant timestamp;
     final LogLevel level;
     final String loggerName;
-    final String message;
+    final String template;
+    final List<String> arguments;
 
-    Crumb(long sequence, Instant timestamp, LogLevel level, String loggerName, String message) {
+    Crumb(
+        long sequence,
+        Instant timestamp,
+        LogLevel level,
+        String loggerName,
+        String template,
+        List<String> arguments) {
       this.sequence = sequence;
       this.timestamp = timestamp;
       this.level = level;
       this.loggerName = loggerName;
-      this.message = message;
+      this.template = template;
+      this.arguments = arguments;
     }
 
     public Instant timestamp() {
@@ -41,8 +49,9 @@ public final class BreadcrumbRing {
       return loggerName;
     }
 
+    /** The log line's text, formatted when asked (on the delivery thread). */
     public String message() {
-      return message;
+      return MessageTemplates.format(template, arguments);
     }
   }
 
@@ -54,8 +63,16 @@ public final class BreadcrumbRing {
   }
 
   public void add(Instant timestamp, LogLevel level, String loggerName, String message) {
+    add(timestamp, level, loggerName, message, Collections.emptyList());
+  }
+
+  /** Remembers a line whose {@code {}} placeholders are filled in only if an event takes it. */
+  public void add(
+      Instant timestamp, LogLevel level, String loggerName, String template, List<String> arguments) {
     long sequence = next.getAndIncrement();
-    slots.set((int) (sequence % slots.length()), new Crumb(sequence, timestamp, level, loggerName, message));
+    slots.set(
+        (int) (sequence % slots.length()),
+        new Crumb(sequence, timestamp, level, loggerName, template, arguments));
   }
 
   /** The remembered lines, oldest first. */

@@ -36,10 +36,11 @@ public final class EventFactory {
       LogRecord record, CaptureRules rules, List<BreadcrumbRing.Crumb> crumbs, boolean sendMetadata) {
     SentryEvent event = new SentryEvent(Date.from(record.timestamp()));
     event.setLevel(record.level().toSentryLevel());
-    if (record.messageTemplate() != null || record.formattedMessage() != null) {
+    String formatted = record.formattedMessage();
+    if (record.messageTemplate() != null || formatted != null) {
       Message message = new Message();
       message.setMessage(record.messageTemplate());
-      message.setFormatted(record.formattedMessage());
+      message.setFormatted(formatted);
       if (!record.arguments().isEmpty()) {
         message.setParams(new ArrayList<>(record.arguments()));
       }

@@ -60,9 +60,14 @@ public final class LogRecord {
     return messageTemplate;
   }
 
-  /** The message with its arguments filled in. */
+  /**
+   * The message with its arguments filled in: as the framework formatted it, or (when the appender
+   * left that to the delivery thread) filled in from the template the way SLF4J does.
+   */
   public String formattedMessage() {
-    return formattedMessage;
+    return formattedMessage != null
+        ? formattedMessage
+        : MessageTemplates.format(messageTemplate, arguments);
   }
 
   /** The arguments as text, nulls kept in position. */
@@ -126,6 +131,10 @@ public final class LogRecord {
       this.loggerName = loggerName;
     }
 
+    /**
+     * The template and, if the framework already made it, the formatted text; null leaves the
+     * formatting to the delivery thread ({@code {}} placeholders, SLF4J style).
+     */
     public Builder message(String template, String formatted) {
       this.messageTemplate = template;
       this.formattedMessage = formatted;
@@ -134,13 +143,7 @@ public final class LogRecord {
 
     /** Converts each argument to text now, since a mutable argument may change later. */
     public Builder arguments(Object[] args) {
-      if (args != null && args.length > 0) {
-        String[] text = new String[args.length];
-        for (int i = 0; i < args.length; i++) {
-          text[i] = args[i] == null ? null : String.valueOf(args[i]);
-        }
-        this.arguments = Collections.unmodifiableList(java.util.Arrays.asList(text));
-      }
+      this.arguments = MessageTemplates.texts(args);
       return this;
     }
 
@@ -193,9 +196,6 @@ public final class LogRecord {
     public LogRecord build() {
       if (timestamp == null) {
         timestamp = Instant.now();
-      }
-      if (formattedMessage == null) {
-        formattedMessage = messageTemplate;
       }
       if (!keyValues.isEmpty()) {
         keyValues = Collections.unmodifiableMap(keyValues);

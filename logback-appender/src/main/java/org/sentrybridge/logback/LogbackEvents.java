@@ -49,7 +49,7 @@ final class LogbackEvents {
   static LogRecord toRecord(ILoggingEvent event, LogLevel level, Throwable throwable) {
     LogRecord.Builder record =
         LogRecord.builder(level, event.getLoggerName())
-            .message(event.getMessage(), event.getFormattedMessage())
+            .message(event.getMessage(), null) // formatted on the delivery thread
             .arguments(event.getArgumentArray())
             .throwable(throwable)
             .thread(event.getThreadName(), threadId(event.getThreadName()))

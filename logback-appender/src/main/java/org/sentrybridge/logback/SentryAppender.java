@@ -240,7 +240,11 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
       target.forward(LogbackEvents.toRecord(event, level, throwable));
     } else if (target.isBreadcrumb(level, loggerName)) {
       target.breadcrumb(
-          LogbackEvents.instant(event), level, loggerName, event.getFormattedMessage());
+          LogbackEvents.instant(event),
+          level,
+          loggerName,
+          event.getMessage(),
+          event.getArgumentArray());
     }
   }
 

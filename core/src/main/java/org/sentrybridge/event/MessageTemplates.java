@@ -1,0 +1,73 @@
+package org.sentrybridge.event;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Fills {@code {}} placeholders the way SLF4J does, so a message can be formatted on the delivery
+ * thread instead of the logging thread: {@code \{}} is a literal {@code {}}, {@code \\{}} a
+ * backslash followed by the argument; surplus placeholders stay as written.
+ */
+public final class MessageTemplates {
+
+  private static final String FAILED = "[FAILED toString()]";
+
+  private MessageTemplates() {}
+
+  public static String format(String template, List<String> arguments) {
+    if (template == null || arguments.isEmpty()) {
+      return template;
+    }
+    StringBuilder out = new StringBuilder(template.length() + 16 * arguments.size());
+    int from = 0;
+    int next = 0;
+    while (next < arguments.size()) {
+      int at = template.indexOf("{}", from);
+      if (at < 0) {
+        break;
+      }
+      boolean escaped = at > 0 && template.charAt(at - 1) == '\\';
+      boolean doubleEscaped = escaped && at > 1 && template.charAt(at - 2) == '\\';
+      if (escaped && !doubleEscaped) {
+        out.append(template, from, at - 1).append('{');
+        from = at + 1;
+        continue;
+      }
+      out.append(template, from, doubleEscaped ? at - 1 : at).append(arguments.get(next++));
+      from = at + 2;
+    }
+    return out.append(template, from, template.length()).toString();
+  }
+
+  /** Every argument as {@link #text}, nulls kept in position; empty for null or none. */
+  public static List<String> texts(Object[] arguments) {
+    if (arguments == null || arguments.length == 0) {
+      return Collections.emptyList();
+    }
+    String[] texts = new String[arguments.length];
+    for (int i = 0; i < arguments.length; i++) {
+      texts[i] = text(arguments[i]);
+    }
+    return Collections.unmodifiableList(Arrays.asList(texts));
+  }
+
+  /**
+   * An argument as text, now: arrays as {@code [a, b]}, and a {@code toString()} that throws never
+   * reaches the application.
+   */
+  public static String text(Object argument) {
+    if (argument == null) {
+      return null;
+    }
+    try {
+      if (!argument.getClass().isArray()) {
+        return argument.toString();
+      }
+      String deep = Arrays.deepToString(new Object[] {argument});
+      return deep.substring(1, deep.length() - 1);
+    } catch (RuntimeException | StackOverflowError e) {
+      return FAILED;
+    }
+  }
+}
