@@ -22,17 +22,20 @@ public final class LogEventForwarder implements AutoCloseable {
   private final CaptureRules rules;
   private final BreadcrumbRing breadcrumbs;
   private final boolean sendMetadata;
+  private final boolean startedEnabled;
 
   LogEventForwarder(SentryService service, CaptureRules rules) {
     this.service = service;
     this.rules = rules;
     this.breadcrumbs = new BreadcrumbRing(Math.max(1, rules.maxBreadcrumbs()));
     this.sendMetadata = SentryBridge.sendMetadata(service);
+    this.startedEnabled = service.isEnabled();
   }
 
   /** False when nothing is sent (no DSN, closed): the appender can return at once. */
   public boolean isEnabled() {
-    return service.isEnabled();
+    // a service that started disabled never becomes enabled: skip the volatile reads then
+    return startedEnabled && service.isEnabled();
   }
 
   /**
