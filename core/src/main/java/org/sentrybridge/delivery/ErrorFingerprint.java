@@ -29,7 +29,10 @@ final class ErrorFingerprint {
     this.topFrame = topFrame;
     this.loggerName = loggerName;
     this.template = template;
-    this.hash = Objects.hash(exceptionType, topFrame, loggerName, template);
+    this.hash =
+        31 * (31 * (31 * Objects.hashCode(exceptionType) + Objects.hashCode(topFrame))
+                + Objects.hashCode(loggerName))
+            + Objects.hashCode(template);
   }
 
   /**
