@@ -3,12 +3,13 @@ package com.example.log4j2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.sentrybridge.testing.ChildJvm;
 
 class Log4j2ExampleTest {
 
   @Test
   void withoutSentryDsnPrintsWhatTheLocalReceiverGot() throws Exception {
-    ExampleRun run = ExampleRun.of(Log4j2Example.class);
+    ChildJvm run = ChildJvm.run(Log4j2Example.class);
 
     assertThat(run.exitCode).as(run.output).isZero();
     assertThat(run.output)
@@ -32,7 +33,7 @@ class Log4j2ExampleTest {
 
   @Test
   void noDsnRunsInPassThroughModeAndSaysSo() throws Exception {
-    ExampleRun run = ExampleRun.of(Log4j2Example.class, "--no-dsn");
+    ChildJvm run = ChildJvm.run(Log4j2Example.class, "--no-dsn");
 
     assertThat(run.exitCode).as(run.output).isZero();
     assertThat(run.output)

@@ -3,12 +3,13 @@ package com.example.logback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.sentrybridge.testing.ChildJvm;
 
 class LogbackExampleTest {
 
   @Test
   void withoutSentryDsnPrintsWhatTheLocalReceiverGot() throws Exception {
-    ExampleRun run = ExampleRun.of(LogbackExample.class);
+    ChildJvm run = ChildJvm.run(LogbackExample.class);
 
     assertThat(run.exitCode).as(run.output).isZero();
     assertThat(run.output)
@@ -32,7 +33,7 @@ class LogbackExampleTest {
 
   @Test
   void noDsnRunsInPassThroughModeAndSaysSo() throws Exception {
-    ExampleRun run = ExampleRun.of(LogbackExample.class, "--no-dsn");
+    ChildJvm run = ChildJvm.run(LogbackExample.class, "--no-dsn");
 
     assertThat(run.exitCode).as(run.output).isZero();
     assertThat(run.output)

@@ -1,4 +1,4 @@
-package com.example.logback;
+package org.sentrybridge.testing;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -8,19 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs an example's main in its own JVM, as a user would, and keeps what it printed. */
-final class ExampleRun {
+/** Runs a main class in its own JVM, as a user would, and keeps what it printed. */
+public final class ChildJvm {
 
-  final int exitCode;
-  final String output;
+  public final int exitCode;
+  public final String output;
 
-  private ExampleRun(int exitCode, String output) {
+  private ChildJvm(int exitCode, String output) {
     this.exitCode = exitCode;
     this.output = output;
   }
 
   /** Runs {@code main} with no SENTRY_DSN in its environment. */
-  static ExampleRun of(Class<?> main, String... args) throws Exception {
+  public static ChildJvm run(Class<?> main, String... args) throws Exception {
     String classpath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> command = new ArrayList<>();
@@ -29,16 +29,16 @@ final class ExampleRun {
     command.add(classpath);
     command.add(main.getName());
     command.addAll(List.of(args));
-    File log = File.createTempFile("example-run", ".txt");
+    File log = File.createTempFile("child-jvm", ".txt");
     log.deleteOnExit();
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
     builder.environment().remove("SENTRY_DSN");
     Process process = builder.start();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("the example did not exit within 60 s:\n" + read(log));
+      throw new AssertionError("the program did not exit within 60 s:\n" + read(log));
     }
-    return new ExampleRun(process.exitValue(), read(log));
+    return new ChildJvm(process.exitValue(), read(log));
   }
 
   private static String read(File file) throws Exception {
