@@ -31,6 +31,7 @@ final class Engine {
   private final BufferedTransportFactory transports;
   private final boolean ownsSdk;
   private volatile boolean closed;
+  private final Thread exitHook;
 
   private Engine(
       BridgeSettings settings,
@@ -38,17 +39,19 @@ final class Engine {
       IScopes scopes,
       DeliveryPipeline pipeline,
       BufferedTransportFactory transports,
-      boolean ownsSdk) {
+      boolean ownsSdk,
+      StatusReporter reporter) {
     this.settings = settings;
     this.dsn = dsn;
     this.scopes = scopes;
     this.pipeline = pipeline;
     this.transports = transports;
     this.ownsSdk = ownsSdk;
+    this.exitHook = scopes == null ? null : exitHook(reporter);
   }
 
   static Engine disabled(BridgeSettings settings) {
-    return new Engine(settings, null, null, null, null, false);
+    return new Engine(settings, null, null, null, null, false, null);
   }
 
   /** Starts the SDK and the pipeline; reports and returns a disabled engine when it cannot. */
@@ -83,7 +86,8 @@ final class Engine {
           scopes,
           new DeliveryPipeline(scopes, settings.queueSize(), settings.dedupeWindow(), reporter),
           null,
-          false);
+          false,
+          reporter);
     }
     try {
       BufferedTransportFactory transports = new BufferedTransportFactory(settings, dsn, reporter);
@@ -101,13 +105,33 @@ final class Engine {
           scopes,
           new DeliveryPipeline(scopes, settings.queueSize(), settings.dedupeWindow(), reporter),
           transports,
-          true);
+          true,
+          reporter);
     } catch (RuntimeException e) {
       reporter.error(
           "the Sentry SDK could not start: " + Redaction.redact(e.getMessage(), dsn)
               + "; sentry-bridge stays disabled");
       return disabled(settings);
     }
+  }
+
+  /**
+   * An application that exits without stopping its logging still gets its queued errors delivered,
+   * or kept on disk, within {@code flushTimeout}: in order, queue, then SDK, then buffer. The SDK's
+   * own hook is off (it would only flush the transport, and could close it before the queue is
+   * drained).
+   */
+  private Thread exitHook(StatusReporter reporter) {
+    Thread hook =
+        new Thread(
+            () -> shutdown(reporter, System.nanoTime() + settings.flushTimeout().toNanos()),
+            "sentry-bridge-exit");
+    try {
+      Runtime.getRuntime().addShutdownHook(hook);
+    } catch (IllegalStateException alreadyExiting) {
+      return null;
+    }
+    return hook;
   }
 
   boolean isEnabled() {
@@ -140,12 +164,19 @@ final class Engine {
    * (local work, given at least {@link #LOCAL_DRAIN}); waits for the network end at the deadline,
    * and what Sentry has not confirmed by then is kept on disk.
    */
-  void shutdown(StatusReporter reporter, long deadlineNanos) {
+  synchronized void shutdown(StatusReporter reporter, long deadlineNanos) {
     if (closed || scopes == null) {
       closed = true;
       return;
     }
     closed = true;
+    if (exitHook != null && Thread.currentThread() != exitHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(exitHook);
+      } catch (IllegalStateException alreadyExiting) {
+        // the hook runs or ran; this shutdown happened first or concurrently, both are fine
+      }
+    }
     if (transports != null) {
       // pipeline, SDK client and transport each flush on the way down: one timeout for all
       transports.closeBy(deadlineNanos);

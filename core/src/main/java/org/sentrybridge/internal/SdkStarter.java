@@ -55,6 +55,8 @@ final class SdkStarter {
     // flood control is ours and works per fingerprint; the SDK's would drop a repeated instance
     options.setEnableDeduplication(false);
     options.setAttachServerName(settings.sendMetadata());
+    // the engine's own exit hook drains the queue before the SDK closes
+    options.setEnableShutdownHook(false);
     SdkOptionCatalog.apply(settings.init(), options);
     options.setEnableExternalConfiguration(false);
     if (transportFactory != null) {
