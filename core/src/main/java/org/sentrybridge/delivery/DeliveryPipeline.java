@@ -41,7 +41,6 @@ public final class DeliveryPipeline {
   private final int capacity;
   private final IScopes scopes;
   private final RepeatFolder repeats;
-  private final StatusReporter reporter;
   private final DeliveryThread worker;
   private volatile boolean closed;
   private volatile boolean flushRequested;
@@ -51,7 +50,6 @@ public final class DeliveryPipeline {
     this.scopes = scopes;
     this.capacity = capacity;
     this.repeats = new RepeatFolder(dedupeWindow.toNanos(), 10_000);
-    this.reporter = reporter;
     this.drops = new DropCounter(reporter, Duration.ofMinutes(1));
     this.worker = new DeliveryThread(this::run);
     this.worker.start();
@@ -143,7 +141,8 @@ public final class DeliveryPipeline {
             capture(submission, 0);
           }
         } catch (RuntimeException e) {
-          reporter.error("could not turn a log event into a Sentry event", e);
+          // counted and reported once a minute: a failing conversion must not flood the status log
+          drops.add(1, "could not be turned into Sentry events (last: " + e + ")");
         } finally {
           if ((++processedLocally & (PUBLISH_EVERY - 1)) == 0) {
             processed.lazySet(processedLocally);
@@ -181,7 +180,7 @@ public final class DeliveryPipeline {
       try {
         capture(folded.latest, folded.repeats);
       } catch (RuntimeException e) {
-        reporter.error("could not send a repeated error", e);
+        drops.add(1, "could not be turned into Sentry events (last: " + e + ")");
       }
     }
   }
