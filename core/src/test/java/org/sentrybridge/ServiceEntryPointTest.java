@@ -54,4 +54,31 @@ class ServiceEntryPointTest {
       }
     }
   }
+
+  @Test
+  void anAppenderStartingAfterAnEarlyServiceCallTakesOverWithItsOwnSettings() {
+    String saved = System.getProperty("sentry.dsn");
+    System.clearProperty("sentry.dsn");
+    RecordingStatusReporter status = new RecordingStatusReporter();
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start()) {
+      SentryService early = SentryBridge.service(); // e.g. from a static initialiser
+      assertThat(early.isEnabled()).isFalse();
+
+      try (SentryService appender =
+          SentryBridge.start(
+              BridgeSettings.builder().dsn(receiver.dsn()).bufferDir(buffer).build(), status)) {
+        assertThat(early.isEnabled()).isTrue();
+        SentryId id = early.sendError(new IllegalStateException("after the takeover"));
+        assertThat(receiver.awaitEvents(1, Duration.ofSeconds(20)).get(0).getEventId())
+            .isEqualTo(id);
+        assertThat(status.lines("WARN")).isEmpty();
+      }
+      early.close();
+      assertThat(SentryBridge.find()).isEmpty();
+    } finally {
+      if (saved != null) {
+        System.setProperty("sentry.dsn", saved);
+      }
+    }
+  }
 }

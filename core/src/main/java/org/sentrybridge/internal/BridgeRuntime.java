@@ -18,22 +18,20 @@ public final class BridgeRuntime {
   private static Engine engine;
   private static final List<Lease> leases = new ArrayList<>();
 
-  /** The handle {@link #shared()} took because nothing was running; closed at JVM exit. */
-  private static SentryService defaultLease;
+  /** The handle {@link #shared()} took because nothing was running. */
+  private static Lease defaultLease;
 
   private BridgeRuntime() {}
 
   /**
    * The shared view of the running integration. When nothing runs yet, starts one from the SDK's
-   * usual sources (system properties, {@code SENTRY_*} variables, {@code sentry.properties}),
-   * closed at JVM exit.
+   * usual sources (system properties, {@code SENTRY_*} variables, {@code sentry.properties}); an
+   * appender or {@link #acquire} that starts later with its own settings takes over from it.
    */
   public static SentryService shared() {
     synchronized (LOCK) {
       if (engine == null && defaultLease == null) {
-        defaultLease = acquire(BridgeSettings.builder().build(), StatusReporter.stderr());
-        Thread hook = new Thread(BridgeRuntime::releaseDefault, "sentry-bridge-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        defaultLease = (Lease) acquire(BridgeSettings.builder().build(), StatusReporter.stderr());
       }
     }
     return SharedService.INSTANCE;
@@ -47,7 +45,7 @@ public final class BridgeRuntime {
   }
 
   static void releaseDefault() {
-    SentryService lease;
+    Lease lease;
     synchronized (LOCK) {
       lease = defaultLease;
       defaultLease = null;
@@ -64,7 +62,16 @@ public final class BridgeRuntime {
       return NoOpService.INSTANCE;
     }
     synchronized (LOCK) {
-      if (engine == null) {
+      if (engine != null && onlyTheDefaultHolds()) {
+        // only SentryBridge.service() started it, from defaults: explicit settings take over
+        Engine defaults = engine;
+        leases.clear();
+        engine = null;
+        defaults.shutdown(reporter, System.nanoTime() + defaults.settings().flushTimeout().toNanos());
+        engine = Engine.start(settings, reporter);
+        defaultLease = new Lease(engine, StatusReporter.stderr());
+        leases.add(defaultLease);
+      } else if (engine == null) {
         engine = Engine.start(settings, reporter);
       } else {
         reportDifferences(engine, settings, reporter);
@@ -73,6 +80,10 @@ public final class BridgeRuntime {
       leases.add(lease);
       return lease;
     }
+  }
+
+  private static boolean onlyTheDefaultHolds() {
+    return defaultLease != null && leases.size() == 1 && leases.get(0) == defaultLease;
   }
 
   /** The running engine's shared view, or null when nothing runs. */
