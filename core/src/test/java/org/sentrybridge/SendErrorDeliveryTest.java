@@ -36,6 +36,9 @@ class SendErrorDeliveryTest {
       assertThat(event.getContexts().getOperatingSystem()).isNotNull();
       assertThat(event.getContexts().getRuntime()).isNotNull();
       assertThat(event.getServerName()).isNotBlank();
+      assertThat(event.getSdk().getIntegrationSet()).contains("SentryBridge");
+      assertThat(event.getSdk().getPackageSet())
+          .anySatisfy(p -> assertThat(p.getName()).isEqualTo("maven:org.sentrybridge:sentry-bridge-core"));
     }
   }
 }

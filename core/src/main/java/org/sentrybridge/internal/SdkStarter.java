@@ -6,6 +6,7 @@ import io.sentry.Hint;
 import io.sentry.ITransportFactory;
 import io.sentry.NoOpLogger;
 import io.sentry.SentryEvent;
+import io.sentry.SentryIntegrationPackageStorage;
 import io.sentry.SentryOptions;
 import io.sentry.protocol.User;
 import io.sentry.config.PropertiesProvider;
@@ -22,6 +23,9 @@ import org.sentrybridge.config.SdkOptionCatalog;
 final class SdkStarter {
 
   private SdkStarter() {}
+
+  /** Name under which events list sentry-bridge among the SDK's integrations. */
+  static final String INTEGRATION = "SentryBridge";
 
   /** The SDK's external sources, read once per start (system properties, env, properties files). */
   static ExternalOptions externalOptions() {
@@ -55,6 +59,10 @@ final class SdkStarter {
     // flood control is ours and works per fingerprint; the SDK's would drop a repeated instance
     options.setEnableDeduplication(false);
     options.setAttachServerName(settings.sendMetadata());
+    // lets Sentry show which integration sent an event (sdk.integrations, sdk.packages)
+    SentryIntegrationPackageStorage.getInstance().addIntegration(INTEGRATION);
+    SentryIntegrationPackageStorage.getInstance()
+        .addPackage("maven:org.sentrybridge:sentry-bridge-core", version());
     // the engine's own exit hook drains the queue before the SDK closes
     options.setEnableShutdownHook(false);
     SdkOptionCatalog.apply(settings.init(), options);
@@ -66,6 +74,12 @@ final class SdkStarter {
       options.addEventProcessor(new MetadataRemover());
     }
     return options;
+  }
+
+  /** This library's version from its jar manifest; "unknown" when run from classes. */
+  private static String version() {
+    String version = SdkStarter.class.getPackage().getImplementationVersion();
+    return version == null ? "unknown" : version;
   }
 
   /** With {@code sendMetadata=false}: drop what the SDK adds about the host on its own. */
