@@ -47,12 +47,16 @@ final class LogbackEvents {
    * current thread, so this is right behind an {@code AsyncAppender} too.
    */
   static LogRecord toRecord(ILoggingEvent event, LogLevel level, Throwable throwable) {
+    String threadName = event.getThreadName();
+    boolean onLoggingThread = isOnLoggingThread(event);
     LogRecord.Builder record =
         LogRecord.builder(level, event.getLoggerName())
-            .message(event.getMessage(), null) // formatted on the delivery thread
+            // on the logging thread, formatting is left to the delivery thread; behind an
+            // AsyncAppender the event was already formatted when it was queued: take that text
+            .message(event.getMessage(), onLoggingThread ? null : event.getFormattedMessage())
             .arguments(event.getArgumentArray())
             .throwable(throwable)
-            .thread(event.getThreadName(), threadId(event.getThreadName()))
+            .thread(threadName, onLoggingThread ? Thread.currentThread().getId() : 0L)
             .timestamp(instant(event));
     Map<String, String> mdc = event.getMDCPropertyMap();
     if (mdc != null && !mdc.isEmpty()) {
@@ -66,6 +70,14 @@ final class LogbackEvents {
       }
     }
     return record.build();
+  }
+
+  /**
+   * True when the appender runs on the thread that logged (not behind an {@code AsyncAppender},
+   * which formats the message before it queues the event).
+   */
+  static boolean isOnLoggingThread(ILoggingEvent event) {
+    return Thread.currentThread().getName().equals(event.getThreadName());
   }
 
   /** When the event was logged; events made by hand may carry only the millisecond timestamp. */
@@ -93,11 +105,5 @@ final class LogbackEvents {
     for (Iterator<Marker> references = marker.iterator(); references.hasNext(); ) {
       collect(references.next(), names);
     }
-  }
-
-  /** Logback keeps only the thread's name; its id is known when we still run on that thread. */
-  private static long threadId(String threadName) {
-    Thread current = Thread.currentThread();
-    return current.getName().equals(threadName) ? current.getId() : 0L;
   }
 }

@@ -3,6 +3,7 @@ package org.sentrybridge.logback;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.sentrybridge.LogEventForwarder;
@@ -239,12 +240,14 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     if (target.isEvent(level, loggerName, throwable)) {
       target.forward(LogbackEvents.toRecord(event, level, throwable));
     } else if (target.isBreadcrumb(level, loggerName)) {
-      target.breadcrumb(
-          LogbackEvents.instant(event),
-          level,
-          loggerName,
-          event.getMessage(),
-          event.getArgumentArray());
+      Instant timestamp = LogbackEvents.instant(event);
+      if (LogbackEvents.isOnLoggingThread(event)) {
+        // formatted only if an event takes the breadcrumb, on the delivery thread
+        target.breadcrumb(
+            timestamp, level, loggerName, event.getMessage(), event.getArgumentArray());
+      } else {
+        target.breadcrumb(timestamp, level, loggerName, event.getFormattedMessage());
+      }
     }
   }
 

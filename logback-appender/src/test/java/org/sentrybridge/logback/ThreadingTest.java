@@ -22,8 +22,11 @@ class ThreadingTest extends LoopbackCase {
         new Thread(
             () -> {
               MDC.put("requestId", "r-99");
+              StringBuilder cart = new StringBuilder("3 items");
               try {
-                log.error("request failed", new IllegalStateException("boom"));
+                log.error("request failed with cart {}", cart, new IllegalStateException("boom"));
+                cart.setLength(0); // the caller reuses its objects right away
+                cart.append("changed after logging");
               } finally {
                 MDC.clear();
               }
@@ -37,6 +40,7 @@ class ThreadingTest extends LoopbackCase {
     assertThat(event.getThreads()).extracting(t -> t.getName()).containsExactly("http-request-7");
     assertThat(EventFieldsTest.asMap(event.getContexts().get("MDC")))
         .containsEntry("requestId", "r-99");
+    assertThat(event.getMessage().getFormatted()).isEqualTo("request failed with cart 3 items");
   }
 
   @Test
