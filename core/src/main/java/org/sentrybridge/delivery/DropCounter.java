@@ -1,21 +1,30 @@
 package org.sentrybridge.delivery;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sentrybridge.StatusReporter;
 
 /**
  * Counts events that had to be dropped and reports them on the status channel at most once per
- * interval, so a broken Sentry cannot flood the application's own log.
+ * interval, so a broken Sentry cannot flood the application's own log. Each kind of drop gets its
+ * own line: the kind is the reason up to its detail in parentheses, and the line quotes the latest
+ * reason of that kind.
  */
 public final class DropCounter {
 
+  /** The drops of one kind since the last report. */
+  private static final class Pending {
+    final AtomicLong count = new AtomicLong();
+    volatile String lastReason;
+  }
+
   private final StatusReporter reporter;
   private final long intervalNanos;
-  private final AtomicLong pending = new AtomicLong();
+  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
   private final AtomicLong total = new AtomicLong();
   private final AtomicLong nextReportAt;
-  private volatile String lastReason = "";
 
   public DropCounter(StatusReporter reporter, Duration interval) {
     this.reporter = reporter;
@@ -24,9 +33,10 @@ public final class DropCounter {
   }
 
   public void add(long count, String reason) {
-    pending.addAndGet(count);
+    Pending kind = pending.computeIfAbsent(kindOf(reason), k -> new Pending());
+    kind.lastReason = reason;
+    kind.count.addAndGet(count);
     total.addAndGet(count);
-    lastReason = reason;
     long now = System.nanoTime();
     long due = nextReportAt.get();
     if (now - due >= 0 && nextReportAt.compareAndSet(due, now + intervalNanos)) {
@@ -45,9 +55,17 @@ public final class DropCounter {
   }
 
   private void report() {
-    long count = pending.getAndSet(0);
-    if (count > 0) {
-      reporter.warn(count + " events dropped: " + lastReason);
+    for (Pending kind : pending.values()) {
+      long count = kind.count.getAndSet(0);
+      if (count > 0) {
+        reporter.warn(count + " events dropped: " + kind.lastReason);
+      }
     }
+  }
+
+  /** "buffer full" and "cannot write to X (e1)" / "(e2)" are two kinds, not three. */
+  private static String kindOf(String reason) {
+    int detail = reason.indexOf(" (");
+    return detail < 0 ? reason : reason.substring(0, detail);
   }
 }
