@@ -77,15 +77,6 @@ public final class LogEventForwarder implements AutoCloseable {
             record, rules, sendMetadata ? breadcrumbs.snapshot() : null, sendMetadata));
   }
 
-  public CaptureRules rules() {
-    return rules;
-  }
-
-  /** The shared service behind this forwarder. */
-  public SentryService service() {
-    return service;
-  }
-
   public boolean flush(Duration timeout) {
     return service.flush(timeout);
   }

@@ -74,24 +74,6 @@ public final class BridgeSettings {
     return new Builder();
   }
 
-  /** A builder holding these settings, to change some of them. */
-  public Builder toBuilder() {
-    Builder b = new Builder();
-    b.enabled = enabled;
-    b.dsn = dsn;
-    b.sendMetadata = sendMetadata;
-    b.environment = environment;
-    b.release = release;
-    b.init.putAll(init);
-    b.bufferDir = bufferDir;
-    b.queueSize = queueSize;
-    b.maxBufferedEvents = maxBufferedEvents;
-    b.maxBufferBytes = maxBufferBytes;
-    b.dedupeWindow = dedupeWindow;
-    b.flushTimeout = flushTimeout;
-    return b;
-  }
-
   /** false turns the integration fully off: no SDK, no service, nothing sent. Default true. */
   public boolean enabled() {
     return enabled;

@@ -107,18 +107,6 @@ final class RepeatFolder {
     }
   }
 
-  /** Occurrences counted but not yet sent as a folded event. */
-  long pendingRepeats() {
-    long pending = 0;
-    for (Folded folded : endedEarly) {
-      pending += folded.repeats;
-    }
-    for (Window window : windows.values()) {
-      pending += window.repeats;
-    }
-    return pending;
-  }
-
   /** Nanos until the next window closes, or -1 when none is open. */
   long nanosUntilNextClose(long nowNanos) {
     long next = endedEarly.isEmpty() ? -1 : 0;

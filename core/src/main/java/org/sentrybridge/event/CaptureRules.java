@@ -243,10 +243,6 @@ public final class CaptureRules {
       return this;
     }
 
-    public Builder contextTag(String glob) {
-      return contextTags(glob);
-    }
-
     /**
      * Maps user fields to MDC keys: {@code id=userId, email=user.email, ipAddress=clientIp,
      * username=login}.

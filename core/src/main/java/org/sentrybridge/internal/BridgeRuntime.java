@@ -93,13 +93,6 @@ public final class BridgeRuntime {
     }
   }
 
-  /** True while at least one handle is open. */
-  public static boolean isRunning() {
-    synchronized (LOCK) {
-      return engine != null;
-    }
-  }
-
   /** Gives the lease back; the last one stops the engine, network waits ending by the deadline. */
   static void release(Lease lease, long deadlineNanos) {
     Engine stopping = null;
