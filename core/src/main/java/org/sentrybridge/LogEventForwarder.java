@@ -2,6 +2,11 @@ package org.sentrybridge;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.sentrybridge.delivery.DeliveryThread;
 import org.sentrybridge.delivery.Submission;
 import org.sentrybridge.event.BreadcrumbRing;
@@ -9,7 +14,9 @@ import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogLevel;
 import org.sentrybridge.event.LogRecord;
 import org.sentrybridge.event.MessageTemplates;
+import org.sentrybridge.internal.CallerContexts;
 import org.sentrybridge.internal.Lease;
+import org.sentrybridge.internal.OfficialAppenderFilter;
 
 /**
  * An appender's connection to the shared integration: decides, on the logging thread and cheaply,
@@ -23,6 +30,8 @@ public final class LogEventForwarder implements AutoCloseable {
   private final BreadcrumbRing breadcrumbs;
   private final boolean sendMetadata;
   private final boolean startedEnabled;
+  /** What {@link #close} undoes: registrations made while this appender runs. */
+  private final List<Runnable> registrations = new CopyOnWriteArrayList<>();
 
   LogEventForwarder(SentryService service, CaptureRules rules) {
     this.service = service;
@@ -81,10 +90,54 @@ public final class LogEventForwarder implements AutoCloseable {
     return service.flush(timeout);
   }
 
+  /**
+   * Lets {@code sendError} take the caller's MDC / ThreadContext while this appender runs, as a
+   * logged error does, with this appender's {@code contextTags} and {@code userMdcKeys}. {@code
+   * reader} copies the current thread's entries (it runs on the thread that calls {@code
+   * sendError}); {@code framework} is the same object for appenders that read the same entries.
+   */
+  public void shareCallerContext(Object framework, Supplier<Map<String, String>> reader) {
+    if (isEnabled()) {
+      registrations.add(CallerContexts.register(framework, reader, rules));
+    }
+  }
+
+  /**
+   * Tells which framework log events this appender takes (the object the framework hands to every
+   * appender), so that an official Sentry appender's copy of the same error is dropped: one event
+   * per error. Undone by {@link #close}, or earlier by running what this returns.
+   */
+  public Runnable recogniseOwnEvents(Predicate<Object> takes) {
+    if (!isEnabled()) {
+      return () -> {};
+    }
+    Runnable registration = OfficialAppenderFilter.recognise(takes);
+    registrations.add(registration);
+    return () -> {
+      registrations.remove(registration);
+      registration.run();
+    };
+  }
+
+  /** Warns, once per process, that an official Sentry appender runs next to this one. */
+  public void officialAppenderFound(String officialAppender, StatusReporter reporter) {
+    if (isEnabled()) {
+      OfficialAppenderFilter.found(officialAppender, reporter);
+    }
+  }
+
   /** Gives this appender's share of the integration back; the last one flushes and stops it. */
   @Override
   public void close() {
+    unregister();
     service.close();
+  }
+
+  private void unregister() {
+    for (Runnable registration : registrations) {
+      registration.run();
+    }
+    registrations.clear();
   }
 
   /**
@@ -94,6 +147,7 @@ public final class LogEventForwarder implements AutoCloseable {
    * @return true when everything was delivered in time; what was not stays on disk
    */
   public boolean close(Duration timeout) {
+    unregister();
     if (service instanceof Lease) {
       return ((Lease) service).close(timeout);
     }

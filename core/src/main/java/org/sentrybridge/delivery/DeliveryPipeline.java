@@ -75,6 +75,11 @@ public final class DeliveryPipeline {
     return true;
   }
 
+  /** Submissions taken since the start; a change tells that errors are still coming. */
+  public long offeredCount() {
+    return offered.get();
+  }
+
   /** Submissions waiting for the delivery thread. */
   public int queued() {
     return (int) Math.max(0, offered.get() - processed.get());
@@ -138,7 +143,7 @@ public final class DeliveryPipeline {
         lastWorkNanos = now;
         try {
           if (repeats.admit(submission, now)) {
-            capture(submission, 0);
+            capture(submission, null);
           }
         } catch (RuntimeException e) {
           // counted and reported once a minute: a failing conversion must not flood the status log
@@ -178,21 +183,23 @@ public final class DeliveryPipeline {
     List<RepeatFolder.Folded> due = repeats.close(now, all);
     for (RepeatFolder.Folded folded : due) {
       try {
-        capture(folded.latest, folded.repeats);
+        capture(folded.latest, folded);
       } catch (RuntimeException e) {
         drops.add(1, "could not be turned into Sentry events (last: " + e + ")");
       }
     }
   }
 
-  private void capture(Submission submission, long repeatCount) {
+  /** Sends one occurrence; with {@code folded}, as the summary of that folded run. */
+  private void capture(Submission submission, RepeatFolder.Folded folded) {
     SentryEvent event = submission.toEvent();
-    if (repeatCount > 0) {
-      event.setTag("repeats", Long.toString(repeatCount));
-      event.setExtra("repeats", repeatCount);
-    }
     Hint hint = new Hint();
-    if (repeatCount > 0) {
+    if (folded != null) {
+      event.setTag("repeats", Long.toString(folded.repeats));
+      event.setExtra("repeats", folded.repeats);
+      if (folded.users > 0) {
+        event.setExtra("users", folded.moreUsers ? folded.users + "+" : folded.users);
+      }
       hint.set(BufferedTransport.REPEAT_SUMMARY, Boolean.TRUE);
     }
     if (submission.configurator() != null) {

@@ -1,29 +1,63 @@
 package org.sentrybridge.delivery;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Flood control. The first occurrence of an error goes out at once; further occurrences of the same
- * {@link ErrorFingerprint} within the window are only counted. When the window closes (or on flush
- * and close), one more event (the latest occurrence) goes out carrying in tag and extra {@code
- * repeats} how many occurrences it stands for, itself included; the first occurrence stands for
- * itself alone. So the occurrences of an error add up to the number of events without the tag plus
- * the sum of {@code repeats}. Used by the delivery thread alone, so it needs no locking.
+ * {@link ErrorFingerprint} <em>and the same user</em> within the window are only counted. When the
+ * window closes (or on flush and close), one more event (the latest occurrence) goes out carrying
+ * in tag and extra {@code repeats} how many occurrences it stands for, itself included, and in
+ * extra {@code users} how many distinct users those occurrences had; the first occurrence stands
+ * for itself alone. So the occurrences of an error add up to the number of events without the tag
+ * plus the sum of {@code repeats}.
+ *
+ * <p>Errors of different users are never folded into one another, so Sentry's count of affected
+ * users and each user's own history stay right: per error and window, each of the first {@link
+ * #MAX_USERS_PER_ERROR} distinct users gets a window (and so an event) of its own. Users beyond
+ * that bound share one more window: its first occurrence goes out at once, its summary counts the
+ * rest, exactly, with their distinct users (counted up to {@link #MAX_COUNTED_USERS}). Occurrences
+ * without a user share a window of their own. Used by the delivery thread alone, so it needs no
+ * locking.
  */
 final class RepeatFolder {
+
+  /** Per error and window, how many distinct users get events of their own. */
+  static final int MAX_USERS_PER_ERROR = 100;
+  /** Distinct users a summary counts exactly; beyond, it says {@code "10000+"}. */
+  static final int MAX_COUNTED_USERS = 10_000;
 
   /** An event that stands for several occurrences. */
   static final class Folded {
     final Submission latest;
     final long repeats;
+    /** Distinct users among the repeats; 0 when none had a user. */
+    final int users;
+    /** True when there were more distinct users than were counted. */
+    final boolean moreUsers;
 
-    Folded(Submission latest, long repeats) {
+    Folded(Submission latest, long repeats, int users, boolean moreUsers) {
       this.latest = latest;
       this.repeats = repeats;
+      this.users = users;
+      this.moreUsers = moreUsers;
+    }
+  }
+
+  /**
+   * What occurrences fold into one window: the same error, and the same user (null: none), or for
+   * {@code otherUsers} every user beyond the bound.
+   */
+  private record Key(ErrorFingerprint fingerprint, String user, boolean otherUsers) {
+
+    boolean ownUser() {
+      return user != null && !otherUsers;
     }
   }
 
@@ -31,21 +65,54 @@ final class RepeatFolder {
     final long openedAtNanos;
     Submission latest;
     long repeats;
+    /** The repeats' distinct users; kept only for the window of the users beyond the bound. */
+    Set<String> users;
+    boolean moreUsers;
 
     Window(long openedAtNanos) {
       this.openedAtNanos = openedAtNanos;
+    }
+
+    void repeat(Submission submission, String user) {
+      latest = submission;
+      repeats++;
+      if (users != null && user != null) {
+        if (users.size() < MAX_COUNTED_USERS) {
+          users.add(user);
+        } else if (!users.contains(user)) {
+          moreUsers = true;
+        }
+      }
+    }
+
+    Folded summary(Key key) {
+      int distinct;
+      if (users != null) {
+        distinct = users.size();
+      } else {
+        distinct = key.ownUser() ? 1 : 0;
+      }
+      return new Folded(latest, repeats, distinct, moreUsers);
     }
   }
 
   private ErrorFingerprint lastFingerprint;
   private final long windowNanos;
   private final int maxWindows;
-  private final Map<ErrorFingerprint, Window> windows = new LinkedHashMap<>();
+  private final int maxUsersPerError;
+  private final Map<Key, Window> windows = new LinkedHashMap<>();
+  /** How many users of each error have a window of their own now. */
+  private final Map<ErrorFingerprint, Integer> userWindows = new HashMap<>();
   private final List<Folded> endedEarly = new ArrayList<>();
 
   RepeatFolder(long windowNanos, int maxWindows) {
+    this(windowNanos, maxWindows, MAX_USERS_PER_ERROR);
+  }
+
+  RepeatFolder(long windowNanos, int maxWindows, int maxUsersPerError) {
     this.windowNanos = windowNanos;
     this.maxWindows = maxWindows;
+    this.maxUsersPerError = maxUsersPerError;
   }
 
   boolean isOn() {
@@ -59,25 +126,57 @@ final class RepeatFolder {
     }
     ErrorFingerprint fingerprint = ErrorFingerprint.of(submission.record(), lastFingerprint);
     lastFingerprint = fingerprint;
-    Window window = windows.get(fingerprint);
-    if (window != null && nowNanos - window.openedAtNanos < windowNanos) {
-      window.latest = submission;
-      window.repeats++;
-      return false;
+    String user = submission.userKey();
+    Key key = new Key(fingerprint, user, false);
+    expire(key, nowNanos);
+    Window window = windows.get(key);
+    if (window == null && user != null && ownWindows(fingerprint) >= maxUsersPerError) {
+      key = new Key(fingerprint, null, true);
+      expire(key, nowNanos);
+      window = windows.get(key);
     }
     if (window != null) {
-      windows.remove(fingerprint);
-      ended(window);
+      window.repeat(submission, user);
+      return false;
     }
     if (windows.size() >= maxWindows) {
       // too many distinct errors to track: close the oldest window early; later repeats of it
       // are sent as a new first occurrence, so nothing is lost, only less folded
-      Iterator<Window> oldest = windows.values().iterator();
-      ended(oldest.next());
+      Iterator<Map.Entry<Key, Window>> oldest = windows.entrySet().iterator();
+      Map.Entry<Key, Window> entry = oldest.next();
       oldest.remove();
+      forget(entry.getKey());
+      ended(entry.getKey(), entry.getValue());
     }
-    windows.put(fingerprint, new Window(nowNanos));
+    Window opened = new Window(nowNanos);
+    if (key.otherUsers()) {
+      opened.users = new HashSet<>();
+    } else if (key.ownUser()) {
+      userWindows.merge(fingerprint, 1, Integer::sum);
+    }
+    windows.put(key, opened);
     return true;
+  }
+
+  /** Ends the window of this key if its time is over (its summary goes out with the next close). */
+  private void expire(Key key, long nowNanos) {
+    Window window = windows.get(key);
+    if (window != null && nowNanos - window.openedAtNanos >= windowNanos) {
+      windows.remove(key);
+      forget(key);
+      ended(key, window);
+    }
+  }
+
+  private int ownWindows(ErrorFingerprint fingerprint) {
+    return userWindows.getOrDefault(fingerprint, 0);
+  }
+
+  /** Updates the count of own user windows when the window of {@code key} is gone. */
+  private void forget(Key key) {
+    if (key.ownUser()) {
+      userWindows.computeIfPresent(key.fingerprint(), (f, n) -> n > 1 ? n - 1 : null);
+    }
   }
 
   /**
@@ -87,23 +186,25 @@ final class RepeatFolder {
   List<Folded> close(long nowNanos, boolean all) {
     List<Folded> due = new ArrayList<>(endedEarly);
     endedEarly.clear();
-    Iterator<Window> it = windows.values().iterator();
+    Iterator<Map.Entry<Key, Window>> it = windows.entrySet().iterator();
     while (it.hasNext()) {
-      Window window = it.next();
+      Map.Entry<Key, Window> entry = it.next();
+      Window window = entry.getValue();
       if (all || nowNanos - window.openedAtNanos >= windowNanos) {
         if (window.repeats > 0) {
-          due.add(new Folded(window.latest, window.repeats));
+          due.add(window.summary(entry.getKey()));
         }
         it.remove();
+        forget(entry.getKey());
       }
     }
     return due;
   }
 
   /** Keeps the summary of a window that ended outside {@link #close} for the next close. */
-  private void ended(Window window) {
+  private void ended(Key key, Window window) {
     if (window.repeats > 0) {
-      endedEarly.add(new Folded(window.latest, window.repeats));
+      endedEarly.add(window.summary(key));
     }
   }
 

@@ -6,6 +6,7 @@ import io.sentry.protocol.Mechanism;
 import io.sentry.protocol.SentryId;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.sentrybridge.ScopeConfigurator;
 import org.sentrybridge.event.BreadcrumbRing;
 import org.sentrybridge.event.CaptureRules;
@@ -91,6 +92,26 @@ public final class Submission {
 
   public ScopeConfigurator configurator() {
     return configurator;
+  }
+
+  /**
+   * Who this error happened to, as its event will say: the user fields that {@code userMdcKeys}
+   * take from the record's MDC / ThreadContext, as text; null when there is none (or no metadata
+   * is sent). Flood control never folds errors of different users into one another.
+   */
+  String userKey() {
+    if (record == null || !sendMetadata || rules == null || rules.userMdcKeys().isEmpty()) {
+      return null;
+    }
+    StringBuilder key = null;
+    for (Map.Entry<String, String> field : rules.userMdcKeys().entrySet()) {
+      String value = record.contextData().get(field.getValue());
+      if (value != null) {
+        key = key == null ? new StringBuilder() : key.append('\n');
+        key.append(field.getKey()).append('=').append(value);
+      }
+    }
+    return key == null ? null : key.toString();
   }
 
   /** Builds the Sentry event; runs on the delivery thread. */

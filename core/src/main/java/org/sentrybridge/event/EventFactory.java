@@ -100,34 +100,42 @@ public final class EventFactory {
     if (!rest.isEmpty()) {
       event.getContexts().put(MDC_CONTEXT, rest);
     }
-    if (!rules.userMdcKeys().isEmpty()) {
-      User user = new User();
-      boolean any = false;
-      for (Map.Entry<String, String> field : rules.userMdcKeys().entrySet()) {
-        String value = data.get(field.getValue());
-        if (value == null) {
-          continue;
-        }
-        any = true;
-        switch (field.getKey()) {
-          case "id":
-            user.setId(value);
-            break;
-          case "email":
-            user.setEmail(value);
-            break;
-          case "ipAddress":
-            user.setIpAddress(value);
-            break;
-          default:
-            user.setUsername(value);
-            break;
-        }
+    User user = user(data, rules.userMdcKeys());
+    if (user != null) {
+      event.setUser(user);
+    }
+  }
+
+  /**
+   * The Sentry user that {@code userMdcKeys} (user field to MDC key) make of MDC / ThreadContext
+   * entries; null when none of those keys has a value.
+   */
+  public static User user(Map<String, String> data, Map<String, String> userMdcKeys) {
+    User user = null;
+    for (Map.Entry<String, String> field : userMdcKeys.entrySet()) {
+      String value = data.get(field.getValue());
+      if (value == null) {
+        continue;
       }
-      if (any) {
-        event.setUser(user);
+      if (user == null) {
+        user = new User();
+      }
+      switch (field.getKey()) {
+        case "id":
+          user.setId(value);
+          break;
+        case "email":
+          user.setEmail(value);
+          break;
+        case "ipAddress":
+          user.setIpAddress(value);
+          break;
+        default:
+          user.setUsername(value);
+          break;
       }
     }
+    return user;
   }
 
   /**

@@ -5,6 +5,8 @@ import io.sentry.IScopes;
 import io.sentry.Sentry;
 import io.sentry.SentryOptions;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.sentrybridge.StatusReporter;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.config.Dsns;
@@ -24,6 +26,15 @@ final class Engine {
   static final String NO_DSN_MESSAGE =
       "sentry-bridge is disabled because no Sentry DSN was provided";
 
+  /**
+   * At JVM exit, the longest the integration stays open for errors that keep coming; delivery then
+   * gets {@code flushTimeout} more, so the exit hook ends at the latest this plus {@code
+   * flushTimeout} after the JVM began to exit.
+   */
+  static final Duration EXIT_WAIT_LIMIT = Duration.ofSeconds(30);
+
+  private static final long EXIT_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
   private final BridgeSettings settings;
   private final String dsn;
   private final IScopes scopes;
@@ -32,6 +43,7 @@ final class Engine {
   private final boolean ownsSdk;
   private volatile boolean closed;
   private final Thread exitHook;
+  private final OfficialAppenderFilter officialAppenders;
 
   private Engine(
       BridgeSettings settings,
@@ -40,6 +52,7 @@ final class Engine {
       DeliveryPipeline pipeline,
       BufferedTransportFactory transports,
       boolean ownsSdk,
+      OfficialAppenderFilter officialAppenders,
       StatusReporter reporter) {
     this.settings = settings;
     this.dsn = dsn;
@@ -47,11 +60,12 @@ final class Engine {
     this.pipeline = pipeline;
     this.transports = transports;
     this.ownsSdk = ownsSdk;
+    this.officialAppenders = officialAppenders;
     this.exitHook = scopes == null ? null : exitHook(reporter);
   }
 
   static Engine disabled(BridgeSettings settings) {
-    return new Engine(settings, null, null, null, null, false, null);
+    return new Engine(settings, null, null, null, null, false, null, null);
   }
 
   /** Starts the SDK and the pipeline; reports and returns a disabled engine when it cannot. */
@@ -75,11 +89,15 @@ final class Engine {
               + " not a valid Sentry DSN: " + dsnProblem + "; sentry-bridge stays disabled");
       return disabled(settings);
     }
+    SdkVersion.check(SdkVersion.running(), reporter);
+    OfficialAppenderFilter officialAppenders = new OfficialAppenderFilter(reporter);
     if (Sentry.isEnabled()) {
       reporter.info(
           "Sentry was already initialised by the application: sentry-bridge sends through it,"
               + " and its own dsn and init options are not applied");
       IScopes scopes = Sentry.getCurrentScopes();
+      // first in line, so the SDK's duplicate check never sees the official appender's copy
+      scopes.getOptions().getEventProcessors().add(0, officialAppenders);
       return new Engine(
           settings,
           dsn,
@@ -87,11 +105,13 @@ final class Engine {
           new DeliveryPipeline(scopes, settings.queueSize(), settings.dedupeWindow(), reporter),
           null,
           false,
+          officialAppenders,
           reporter);
     }
     try {
       BufferedTransportFactory transports = new BufferedTransportFactory(settings, dsn, reporter);
       SentryOptions options = SdkStarter.options(settings, external, dsn, transports);
+      options.getEventProcessors().add(0, officialAppenders);
       Sentry.init(options);
       IScopes scopes = Sentry.getCurrentScopes();
       if (!scopes.isEnabled()) {
@@ -106,8 +126,10 @@ final class Engine {
           new DeliveryPipeline(scopes, settings.queueSize(), settings.dedupeWindow(), reporter),
           transports,
           true,
+          officialAppenders,
           reporter);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
+      // LinkageError: an SDK outside the supported range may lack what sentry-bridge calls
       reporter.error(
           "the Sentry SDK could not start: " + Redaction.redact(e.getMessage(), dsn)
               + "; sentry-bridge stays disabled");
@@ -116,22 +138,52 @@ final class Engine {
   }
 
   /**
-   * An application that exits without stopping its logging still gets its queued errors delivered,
-   * or kept on disk, within {@code flushTimeout}: in order, queue, then SDK, then buffer. The SDK's
-   * own hook is off (it would only flush the transport, and could close it before the queue is
-   * drained).
+   * An application that exits without stopping its logging still gets its errors delivered, or
+   * kept on disk: see {@link #closeAtExit}. The SDK's own hook is off (it would only flush the
+   * transport, and could close it before the queue is drained).
    */
   private Thread exitHook(StatusReporter reporter) {
-    Thread hook =
-        new Thread(
-            () -> shutdown(reporter, System.nanoTime() + settings.flushTimeout().toNanos()),
-            "sentry-bridge-exit");
+    Thread hook = new Thread(() -> closeAtExit(reporter), "sentry-bridge-exit");
     try {
       Runtime.getRuntime().addShutdownHook(hook);
     } catch (IllegalStateException alreadyExiting) {
       return null;
     }
     return hook;
+  }
+
+  /**
+   * Runs when the JVM begins to exit, at the same time as the application's own shutdown hooks: a
+   * web server draining its requests, bean destruction, the logging framework's stop. Those may
+   * still log errors, so the integration stays open and keeps delivering. It closes when its last
+   * holder lets go (the logging framework stopped the appenders), or once no error came for {@code
+   * flushTimeout} (each error had its {@code flushTimeout}; what is left is kept on disk), or at
+   * the latest {@link #EXIT_WAIT_LIMIT} after the exit began, with {@code flushTimeout} more for
+   * delivery.
+   */
+  void closeAtExit(StatusReporter reporter) {
+    long quietNanos = settings.flushTimeout().toNanos();
+    long now = System.nanoTime();
+    long limit = now + EXIT_WAIT_LIMIT.toNanos();
+    long seen = pipeline.offeredCount();
+    long lastArrival = now;
+    while (!closed) {
+      now = System.nanoTime();
+      long offered = pipeline.offeredCount();
+      if (offered != seen) {
+        seen = offered;
+        lastArrival = now;
+      }
+      if (now - lastArrival >= quietNanos) {
+        shutdown(reporter, now);
+        return;
+      }
+      if (now - limit >= 0) {
+        shutdown(reporter, now + quietNanos);
+        return;
+      }
+      LockSupport.parkNanos(EXIT_POLL_NANOS);
+    }
   }
 
   boolean isEnabled() {
@@ -188,6 +240,8 @@ final class Engine {
     }
     if (ownsSdk) {
       Sentry.close();
+    } else {
+      scopes.getOptions().getEventProcessors().remove(officialAppenders);
     }
     if (transports != null) {
       transports.reportLeftOver(reporter);

@@ -13,8 +13,11 @@ final class Services {
     if (error == null || engine == null || !engine.isEnabled()) {
       return SentryId.EMPTY_ID;
     }
-    Submission submission =
-        Submission.ofError(error, configurator, engine.settings().sendMetadata());
+    boolean sendMetadata = engine.settings().sendMetadata();
+    // the caller's MDC is read here, on the caller's thread; it is metadata, as for logged errors
+    ScopeConfigurator withContext =
+        sendMetadata ? CallerContexts.around(configurator) : configurator;
+    Submission submission = Submission.ofError(error, withContext, sendMetadata);
     return engine.submit(submission) ? submission.eventId() : SentryId.EMPTY_ID;
   }
 }

@@ -11,6 +11,8 @@ import org.apache.logging.log4j.core.Core;
 import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
@@ -38,20 +40,88 @@ public final class SentryAppender extends AbstractAppender {
   /** The exception mechanism type events carry. */
   public static final String MECHANISM_TYPE = "log4j2";
 
+  /** The official Sentry appender ({@code <Sentry>}), which must not send what this one sends. */
+  static final String OFFICIAL_APPENDER = "io.sentry.log4j2.SentryAppender";
+
   /** Set while this thread appends, so whatever the conversion logs cannot come back in. */
   private static final ThreadLocal<boolean[]> APPENDING = ThreadLocal.withInitial(() -> new boolean[1]);
 
   private final SentryManager manager;
+  private final Configuration configuration;
   private final AtomicBoolean released = new AtomicBoolean();
+  private volatile Runnable ownEventsRegistration;
 
   private SentryAppender(
       String name,
       Filter filter,
       boolean ignoreExceptions,
       Property[] properties,
-      SentryManager manager) {
+      SentryManager manager,
+      Configuration configuration) {
     super(name, filter, null, ignoreExceptions, properties);
     this.manager = manager;
+    this.configuration = configuration;
+  }
+
+  /**
+   * Starts; by now every appender of the configuration exists, so an official Sentry appender
+   * among them is reported here, whatever the order of declaration.
+   */
+  @Override
+  public void start() {
+    super.start();
+    LogEventForwarder forwarder = manager.forwarder();
+    ownEventsRegistration = forwarder.recogniseOwnEvents(this::takes);
+    if (configuration != null) {
+      for (Appender appender : configuration.getAppenders().values()) {
+        if (isOfficial(appender.getClass())) {
+          forwarder.officialAppenderFound(
+              OFFICIAL_APPENDER + " '" + appender.getName() + "'",
+              new StatusLoggerReporter(getName()));
+          break;
+        }
+      }
+    }
+  }
+
+  private static boolean isOfficial(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      if (c.getName().equals(OFFICIAL_APPENDER)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when this appender takes {@code logEvent} as a Sentry event: the event's logger config
+   * (or a parent, through additivity) refers to this appender, its filter lets the event through
+   * and its rules select it. The official appender's copy of such an event is dropped.
+   */
+  private boolean takes(Object logEvent) {
+    if (!(logEvent instanceof LogEvent) || !isStarted() || configuration == null) {
+      return false;
+    }
+    LogEvent event = (LogEvent) logEvent;
+    LogEventForwarder forwarder = manager.forwarder();
+    if (!forwarder.isEnabled()
+        || !forwarder.isEvent(
+            LogEventConverter.level(event.getLevel()), event.getLoggerName(), event.getThrown())
+        || isFiltered(event)) {
+      return false;
+    }
+    String loggerName = event.getLoggerName() == null ? "" : event.getLoggerName();
+    for (LoggerConfig config = configuration.getLoggerConfig(loggerName);
+        config != null;
+        config = config.getParent()) {
+      if (config.getAppenders().get(getName()) == this) {
+        return true;
+      }
+      if (!config.isAdditive()) {
+        return false;
+      }
+    }
+    return false;
   }
 
   @PluginBuilderFactory
@@ -99,6 +169,10 @@ public final class SentryAppender extends AbstractAppender {
       return true;
     }
     setStopping();
+    Runnable registration = ownEventsRegistration;
+    if (registration != null) {
+      registration.run();
+    }
     boolean stopped = super.stop(timeout, timeUnit, false);
     stopped &= manager.stop(timeout, timeUnit);
     setStopped();
@@ -297,7 +371,7 @@ public final class SentryAppender extends AbstractAppender {
           SentryManager.getManager(
               managerKey(name), settings, rules, new StatusLoggerReporter(name));
       return new SentryAppender(
-          name, getFilter(), isIgnoreExceptions(), getPropertyArray(), manager);
+          name, getFilter(), isIgnoreExceptions(), getPropertyArray(), manager, getConfiguration());
     }
 
     private BridgeSettings settings() {

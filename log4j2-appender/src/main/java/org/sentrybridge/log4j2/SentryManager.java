@@ -2,6 +2,7 @@ package org.sentrybridge.log4j2;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.appender.AbstractManager;
 import org.apache.logging.log4j.core.appender.ManagerFactory;
 import org.sentrybridge.LogEventForwarder;
@@ -64,6 +65,8 @@ final class SentryManager extends AbstractManager {
     public SentryManager createManager(String name, Data data) {
       LogEventForwarder forwarder =
           SentryBridge.forwarder(data.settings, data.rules, data.reporter);
+      // sendError takes the caller's ThreadContext, as a logged error does
+      forwarder.shareCallerContext(ThreadContext.class, ThreadContext::getImmutableContext);
       return new SentryManager(name, forwarder, data.settings);
     }
   }

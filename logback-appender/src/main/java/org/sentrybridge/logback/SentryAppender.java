@@ -1,16 +1,25 @@
 package org.sentrybridge.logback;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggerContextVO;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.spi.FilterReply;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import org.sentrybridge.LogEventForwarder;
 import org.sentrybridge.SentryBridge;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogLevel;
+import org.slf4j.MDC;
+import org.slf4j.spi.MDCAdapter;
 
 /**
  * Sends the errors logged through Logback to Sentry, through the process-wide sentry-bridge
@@ -43,6 +52,9 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   /** The mechanism type of events from this appender. */
   public static final String MECHANISM_TYPE = "logback";
 
+  /** The official Sentry appender, which must not send the errors this one sends. */
+  static final String OFFICIAL_APPENDER = "io.sentry.logback.SentryAppender";
+
   private String dsn;
   private String enabled;
   private String sendMetadata;
@@ -66,6 +78,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
   private volatile LogEventForwarder forwarder;
   private Duration stopTimeout = BridgeSettings.DEFAULT_FLUSH_TIMEOUT;
+  /** Set at the first log event: by then the configuration is complete, every appender attached. */
+  private boolean peersChecked;
 
   /**
    * The Sentry DSN, usually {@code ${SENTRY_DSN}}. Default: none, then the SDK's usual sources
@@ -224,7 +238,13 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
       return;
     }
     stopTimeout = settings.flushTimeout();
-    forwarder = SentryBridge.forwarder(settings, rules, new LogbackStatusReporter(this));
+    LogEventForwarder started =
+        SentryBridge.forwarder(settings, rules, new LogbackStatusReporter(this));
+    MDCAdapter mdc = mdcAdapter();
+    started.shareCallerContext(mdc, mdc::getCopyOfContextMap);
+    started.recogniseOwnEvents(this::takes);
+    forwarder = started;
+    peersChecked = false;
     super.start();
   }
 
@@ -233,6 +253,10 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     LogEventForwarder target = forwarder;
     if (target == null || !target.isEnabled()) {
       return;
+    }
+    if (!peersChecked) {
+      peersChecked = true;
+      findOfficialAppender(target);
     }
     LogLevel level = LogbackEvents.level(event.getLevel());
     Throwable throwable = LogbackEvents.throwable(event);
@@ -269,6 +293,85 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
             "Sentry appender [" + getName() + "]: not every event was delivered within "
                 + stopTimeout.toMillis() + " ms");
       }
+    }
+  }
+
+  /** The MDC this context's events carry, which {@code sendError} also reads. */
+  private MDCAdapter mdcAdapter() {
+    MDCAdapter adapter =
+        getContext() instanceof LoggerContext ? ((LoggerContext) getContext()).getMDCAdapter() : null;
+    return adapter != null ? adapter : MDC.getMDCAdapter();
+  }
+
+  /** Warns (once per process) when the official Sentry appender runs on the same context. */
+  private void findOfficialAppender(LogEventForwarder target) {
+    if (!(getContext() instanceof LoggerContext)) {
+      return;
+    }
+    for (Logger logger : ((LoggerContext) getContext()).getLoggerList()) {
+      for (Iterator<Appender<ILoggingEvent>> it = logger.iteratorForAppenders(); it.hasNext(); ) {
+        Appender<ILoggingEvent> appender = it.next();
+        if (isOfficial(appender.getClass())) {
+          target.officialAppenderFound(
+              OFFICIAL_APPENDER + " [" + appender.getName() + "]", new LogbackStatusReporter(this));
+          return;
+        }
+      }
+    }
+  }
+
+  private static boolean isOfficial(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      if (c.getName().equals(OFFICIAL_APPENDER)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when this appender takes {@code logEvent} as a Sentry event: it is attached to the event's
+   * logger (or, through additivity, to a parent), its filters let the event through, and its rules
+   * select it. The official appender's copy of such an event is dropped.
+   */
+  private boolean takes(Object logEvent) {
+    LogEventForwarder target = forwarder;
+    if (!(logEvent instanceof ILoggingEvent) || target == null || !target.isEnabled()) {
+      return false;
+    }
+    ILoggingEvent event = (ILoggingEvent) logEvent;
+    LoggerContextVO origin = event.getLoggerContextVO();
+    if (!(getContext() instanceof LoggerContext)
+        || (origin != null && !Objects.equals(origin.getName(), getContext().getName()))) {
+      return false;
+    }
+    return target.isEvent(
+            LogbackEvents.level(event.getLevel()),
+            event.getLoggerName(),
+            LogbackEvents.throwable(event))
+        && isAttachedFor(event.getLoggerName())
+        && getFilterChainDecision(event) != FilterReply.DENY;
+  }
+
+  /** True when events of this logger reach this appender, directly or through additivity. */
+  private boolean isAttachedFor(String loggerName) {
+    LoggerContext context = (LoggerContext) getContext();
+    String name = loggerName == null ? Logger.ROOT_LOGGER_NAME : loggerName;
+    while (true) {
+      Logger logger = context.exists(name);
+      if (logger != null) {
+        if (logger.isAttached(this)) {
+          return true;
+        }
+        if (!logger.isAdditive()) {
+          return false;
+        }
+      }
+      if (name.equals(Logger.ROOT_LOGGER_NAME)) {
+        return false;
+      }
+      int separator = Math.max(name.lastIndexOf('.'), name.lastIndexOf('$'));
+      name = separator > 0 ? name.substring(0, separator) : Logger.ROOT_LOGGER_NAME;
     }
   }
 
