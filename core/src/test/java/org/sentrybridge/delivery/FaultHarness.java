@@ -38,7 +38,13 @@ final class FaultHarness {
 
   /** Starts the bridge the way an appender does. */
   static LogEventForwarder forwarder(BridgeSettings settings, RecordingStatusReporter status) {
-    return SentryBridge.forwarder(settings, CaptureRules.builder("test").build(), status);
+    return forwarder(settings, CaptureRules.builder("test").build(), status);
+  }
+
+  /** Starts the bridge the way an appender with these rules does. */
+  static LogEventForwarder forwarder(
+      BridgeSettings settings, CaptureRules rules, RecordingStatusReporter status) {
+    return SentryBridge.forwarder(settings, rules, status);
   }
 
   /** An error whose message template is its own: flood control never folds two of them. */

@@ -1,14 +1,16 @@
 package org.sentrybridge.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogLevel;
 import org.sentrybridge.event.LogRecord;
 
-/** Repeat counts are never lost, whatever ends a window. */
+/** Repeat counts are never lost, whatever ends a window, and users are never folded together. */
 class RepeatFolderTest {
 
   private static final long WINDOW = 1_000;
@@ -38,6 +40,74 @@ class RepeatFolderTest {
     assertThat(folder.nanosUntilNextClose(3)).isZero();
     assertThat(folder.close(3, false)).extracting(f -> f.repeats).containsExactly(1L);
   }
+
+  @Test
+  void errorsOfDifferentUsersAreNeverFoldedIntoOneAnother() {
+    RepeatFolder folder = new RepeatFolder(WINDOW, 100);
+    assertThat(folder.admit(errorOf("u1"), 0)).isTrue();
+    assertThat(folder.admit(errorOf("u2"), 1)).as("another user: an event of its own").isTrue();
+    assertThat(folder.admit(errorOf(null), 2)).as("no user: a window of its own").isTrue();
+    assertThat(folder.admit(errorOf("u1"), 3)).isFalse();
+    assertThat(folder.admit(errorOf("u1"), 4)).isFalse();
+    assertThat(folder.admit(errorOf(null), 5)).isFalse();
+
+    List<RepeatFolder.Folded> due = folder.close(6, true);
+    assertThat(due)
+        .extracting(f -> f.latest.userKey(), f -> f.repeats, f -> f.users)
+        .containsExactlyInAnyOrder(
+            tuple("id=u1", 2L, 1),
+            tuple(null, 1L, 0));
+  }
+
+  @Test
+  void usersBeyondTheBoundShareOneWindowWhoseSummaryCountsRepeatsAndUsersExactly() {
+    RepeatFolder folder = new RepeatFolder(WINDOW, 100, 3);
+    long now = 0;
+    int sentAtOnce = 0;
+    // users u0..u9, each twice: u0..u2 get their own windows, u3..u9 share one
+    for (int round = 0; round < 2; round++) {
+      for (int user = 0; user < 10; user++) {
+        if (folder.admit(errorOf("u" + user), now++)) {
+          sentAtOnce++;
+        }
+      }
+    }
+    assertThat(sentAtOnce).as("u0, u1, u2, and the first of the others (u3)").isEqualTo(4);
+
+    List<RepeatFolder.Folded> due = folder.close(now, true);
+    assertThat(due).hasSize(4);
+    assertThat(due).filteredOn(f -> f.repeats == 1).hasSize(3).allMatch(f -> f.users == 1);
+    RepeatFolder.Folded others = due.stream().filter(f -> f.repeats > 1).findFirst().get();
+    // u4..u9 once and u3..u9 again: 13 occurrences of 7 users besides u3's first
+    assertThat(others.repeats).isEqualTo(13);
+    assertThat(others.users).isEqualTo(7);
+    assertThat(others.moreUsers).isFalse();
+    long occurrences = sentAtOnce + due.stream().mapToLong(f -> f.repeats).sum();
+    assertThat(occurrences).isEqualTo(20);
+  }
+
+  @Test
+  void aUserWhoseWindowEndedGetsANewOneWithinTheBound() {
+    RepeatFolder folder = new RepeatFolder(WINDOW, 100, 1);
+    assertThat(folder.admit(errorOf("u1"), 0)).isTrue();
+    assertThat(folder.admit(errorOf("u2"), 1)).as("beyond the bound: first of the others").isTrue();
+    assertThat(folder.admit(errorOf("u1"), WINDOW)).as("u1's window ended").isTrue();
+    assertThat(folder.admit(errorOf("u3"), WINDOW)).as("u2's shared window still open").isFalse();
+  }
+
+  private static Submission errorOf(String userId) {
+    LogRecord.Builder record =
+        LogRecord.builder(LogLevel.ERROR, "com.example.Service")
+            .message("checkout failed", "checkout failed")
+            .throwable(sameThrowable());
+    if (userId != null) {
+      record.contextData(Map.of("userId", userId, "request", "r-" + userId));
+    }
+    return Submission.ofLog(record.build(), USER_RULES, List.of(), true);
+  }
+
+  private static final CaptureRules USER_RULES =
+      CaptureRules.builder("test").userMdcKeys("id=userId").build();
 
   private static Submission error(String template) {
     LogRecord record =
