@@ -254,10 +254,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     if (target == null || !target.isEnabled()) {
       return;
     }
-    if (!peersChecked) {
-      peersChecked = true;
-      findOfficialAppender(target);
-    }
+    checkPeersOnce(target);
     LogLevel level = LogbackEvents.level(event.getLevel());
     Throwable throwable = LogbackEvents.throwable(event);
     String loggerName = event.getLoggerName();
@@ -303,7 +300,18 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     return adapter != null ? adapter : MDC.getMDCAdapter();
   }
 
-  /** Warns (once per process) when the official Sentry appender runs on the same context. */
+  /**
+   * At the first log event (this appender's, or the official appender's copy of one), when the
+   * configuration is complete: warns (once per process) if the official Sentry appender runs on the
+   * same context.
+   */
+  private void checkPeersOnce(LogEventForwarder target) {
+    if (!peersChecked) {
+      peersChecked = true;
+      findOfficialAppender(target);
+    }
+  }
+
   private void findOfficialAppender(LogEventForwarder target) {
     if (!(getContext() instanceof LoggerContext)) {
       return;
@@ -345,6 +353,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         || (origin != null && !Objects.equals(origin.getName(), getContext().getName()))) {
       return false;
     }
+    checkPeersOnce(target);
     return target.isEvent(
             LogbackEvents.level(event.getLevel()),
             event.getLoggerName(),

@@ -1,0 +1,70 @@
+package org.sentrybridge.logback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import io.sentry.Sentry;
+import io.sentry.SentryEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.sentrybridge.SentryBridge;
+
+/**
+ * Both appenders on one Logback context, as during a migration: each error arrives exactly once,
+ * and one warning says why. Each declaration order is its own test class, so its own JVM: the
+ * warning is given once per process.
+ */
+abstract class NextToTheOfficialAppender extends LoopbackCase {
+
+  private static final int ERRORS = 3;
+  private static final String MESSAGE_ONLY = "a message-only error, which sentry-bridge leaves alone";
+
+  /** The configuration under {@code /logback/}. */
+  abstract String configuration();
+
+  @AfterEach
+  void closeWhatTheOfficialAppenderStarted() {
+    Sentry.close();
+  }
+
+  @Test
+  void eachErrorArrivesExactlyOnceAndAWarningSaysWhy() {
+    open(configuration());
+    Logger log = logback.logger("com.example.checkout.PaymentService");
+    for (int i = 0; i < ERRORS; i++) {
+      log.error("payment " + i + " failed", new IllegalStateException("card declined " + i));
+    }
+    log.error(MESSAGE_ONLY);
+
+    receiver.awaitEvents(ERRORS + 1, WAIT);
+    // both ends delivered everything they had: nothing more can arrive
+    assertThat(SentryBridge.service().flush(Duration.ofSeconds(10))).isTrue();
+    Sentry.flush(10_000);
+
+    Map<String, List<SentryEvent>> byMessage =
+        receiver.events().stream()
+            .collect(Collectors.groupingBy(e -> e.getMessage().getFormatted(), Collectors.toList()));
+    assertThat(byMessage).hasSize(ERRORS + 1);
+    assertThat(byMessage.values()).allSatisfy(events -> assertThat(events).hasSize(1));
+    // the errors sentry-bridge takes come from it; the official appender keeps the rest
+    for (int i = 0; i < ERRORS; i++) {
+      SentryEvent event = byMessage.get("payment " + i + " failed").get(0);
+      assertThat(event.getExceptions().get(0).getMechanism().getType())
+          .isEqualTo(SentryAppender.MECHANISM_TYPE);
+    }
+    assertThat(byMessage.get(MESSAGE_ONLY).get(0).getExceptions()).isNullOrEmpty();
+
+    assertThat(logback.statusLines("WARN"))
+        .filteredOn(m -> m.contains("official Sentry appender"))
+        .singleElement()
+        .asString()
+        .contains("io.sentry.logback.SentryAppender [OFFICIAL] also sends errors")
+        .contains("sentry-bridge sends each error its appenders take, once");
+    assertThat(logback.statusLines()).noneMatch(m -> m.contains("is on the class path"));
+  }
+
+}
