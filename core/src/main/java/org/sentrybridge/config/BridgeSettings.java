@@ -144,8 +144,9 @@ public final class BridgeSettings {
 
   /**
    * Flood control: the same error (exception type, top in-app frame, logger and message template)
-   * within this window is sent once at once, then once more with tag and extra {@code repeats}
-   * when the window ends. Zero turns it off. Default 60 s.
+   * of the same user within this window is sent once at once, then once more with tag and extra
+   * {@code repeats} when the window ends; errors of different users are never folded together (up
+   * to 100 users per error and window). Zero turns it off. Default 60 s.
    */
   public Duration dedupeWindow() {
     return dedupeWindow;
@@ -153,7 +154,9 @@ public final class BridgeSettings {
 
   /**
    * How long stop/close waits for queued and buffered events to be delivered; what is left then
-   * stays in {@link #bufferDir()} for the next start and is reported. Default 5 s.
+   * stays in {@link #bufferDir()} for the next start and is reported. At JVM exit, while the
+   * logging framework has not stopped the integration, it closes once no error came for this long
+   * (at most 30 s after the exit began, plus this). Default 5 s.
    */
   public Duration flushTimeout() {
     return flushTimeout;
