@@ -39,7 +39,7 @@ class SdkVersionTest {
 
   @Test
   void theSdkOfTheBuildIsInTheRangeAndIsTheOneRunningHere() {
-    assertThat(SdkVersion.BUILT_ON).isEqualTo("8.62.0");
+    // the constant is copied at compile time, the running version read at run time
     assertThat(SdkVersion.running()).isEqualTo(SdkVersion.BUILT_ON);
     assertThat(SdkVersion.parse(SdkVersion.BUILT_ON).isSupported()).isTrue();
   }
@@ -58,7 +58,7 @@ class SdkVersionTest {
         .singleElement()
         .asString()
         .startsWith("WARN io.sentry:sentry 8.43.0 is on the class path, but sentry-bridge supports"
-            + " 8.53.0 to 8.63.x (built on 8.62.0)");
+            + " 8.53.0 to 8.63.x (built on " + SdkVersion.BUILT_ON + ")");
   }
 
   @Test
