@@ -20,6 +20,12 @@ import org.sentrybridge.StatusReporter;
  */
 public final class DeliveryPipeline {
 
+  /**
+   * Hint key set (to {@code TRUE}) on the capture of a repeat summary, so that a transport that
+   * must drop envelopes drops those first.
+   */
+  public static final String REPEAT_SUMMARY_HINT = "sentry-bridge:repeat-summary";
+
   private static final long WINDOW_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   /** Submissions the queue refused because it was full; reported at most once a minute. */
@@ -193,7 +199,7 @@ public final class DeliveryPipeline {
     }
     Hint hint = new Hint();
     if (repeatCount > 0) {
-      hint.set(BufferedTransport.REPEAT_SUMMARY, Boolean.TRUE);
+      hint.set(REPEAT_SUMMARY_HINT, Boolean.TRUE);
     }
     if (submission.configurator() != null) {
       scopes.captureEvent(

@@ -10,7 +10,7 @@ import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.config.Dsns;
 import org.sentrybridge.delivery.DeliveryPipeline;
 import org.sentrybridge.delivery.Submission;
-import org.sentrybridge.delivery.BufferedTransportFactory;
+import org.sentrybridge.outbox.OutboxTransportFactory;
 
 /**
  * One started integration: the SDK (ours, or the application's own) and the delivery pipeline in
@@ -28,7 +28,7 @@ final class Engine {
   private final String dsn;
   private final IScopes scopes;
   private final DeliveryPipeline pipeline;
-  private final BufferedTransportFactory transports;
+  private final OutboxTransportFactory transports;
   private final boolean ownsSdk;
   private volatile boolean closed;
   private final Thread exitHook;
@@ -38,7 +38,7 @@ final class Engine {
       String dsn,
       IScopes scopes,
       DeliveryPipeline pipeline,
-      BufferedTransportFactory transports,
+      OutboxTransportFactory transports,
       boolean ownsSdk,
       StatusReporter reporter) {
     this.settings = settings;
@@ -90,7 +90,7 @@ final class Engine {
           reporter);
     }
     try {
-      BufferedTransportFactory transports = new BufferedTransportFactory(settings, dsn, reporter);
+      OutboxTransportFactory transports = new OutboxTransportFactory(settings, dsn, reporter);
       SentryOptions options = SdkStarter.options(settings, external, dsn, transports);
       Sentry.init(options);
       IScopes scopes = Sentry.getCurrentScopes();

@@ -12,6 +12,7 @@ import org.sentrybridge.LogEventForwarder;
 import org.sentrybridge.devserver.LoopbackSentryReceiver;
 import org.sentrybridge.event.LogLevel;
 import org.sentrybridge.event.LogRecord;
+import org.sentrybridge.testing.FaultHarness;
 import org.sentrybridge.testing.RecordingStatusReporter;
 
 class FloodControlFaultTest {

@@ -1,4 +1,4 @@
-package org.sentrybridge.delivery;
+package org.sentrybridge.outbox;
 
 import io.sentry.SentryEnvelope;
 import java.io.IOException;
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.sentrybridge.delivery.DropCounter;
 
 /**
  * Envelopes accepted from the SDK and not yet confirmed by Sentry, oldest first. The first {@code
@@ -15,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * maxBytes}.
  * When both bounds are reached the oldest repeat summaries go first, then the oldest envelopes;
  * every drop is counted. An envelope handed out for sending stays here (marked in flight) until
- * Sentry confirms it, so neither a failure nor a stop can lose it.
+ * Sentry answered, so neither a network failure nor a stop can lose it.
  */
 final class EnvelopeBuffer {
 
@@ -238,15 +239,18 @@ final class EnvelopeBuffer {
     }
   }
 
-  /** Records what Sentry answered for a taken entry: delivered entries leave the buffer. */
-  void complete(Entry entry, boolean delivered) {
+  /**
+   * Records the end of an attempt: a finished entry (delivered, or answered with an error that is
+   * final) leaves the buffer; one that met a network failure stays for the next attempt.
+   */
+  void complete(Entry entry, boolean finished) {
     lock.lock();
     try {
       entry.inFlight = false;
       if (entries.get(entry.sequence) != entry) {
         return;
       }
-      if (delivered) {
+      if (finished) {
         remove(entry);
       } else if (entry.file != null) {
         entry.envelope = null; // read again on the next attempt: keeps memory bounded

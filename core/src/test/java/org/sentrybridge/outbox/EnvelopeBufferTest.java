@@ -1,4 +1,4 @@
-package org.sentrybridge.delivery;
+package org.sentrybridge.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sentrybridge.delivery.DropCounter;
 import org.sentrybridge.testing.RecordingStatusReporter;
 
 /** The drop rules at the bounds: oldest repeat summaries first, then the oldest envelopes. */
