@@ -41,7 +41,12 @@ public final class OutboxTransportFactory implements ITransportFactory {
     BufferDirectory directory = BufferDirectory.claim(dir, privateRoot, reporter);
     EnvelopeFiles files = new EnvelopeFiles(directory.path(), options.getSerializer());
     EnvelopeBuffer buffer =
-        new EnvelopeBuffer(files, settings.maxBufferedEvents(), settings.maxBufferBytes(), drops);
+        new EnvelopeBuffer(
+            files,
+            settings.maxBufferedEvents(),
+            settings.maxBufferBytes(),
+            drops,
+            options.getClientReportRecorder());
     LeftOvers leftOvers = LeftOvers.register(buffer, files, directory.orphans());
     int maxInFlight = settings.maxRequestsInFlight();
     EnvelopePoster poster = EnvelopePoster.create(options, requestDetails, maxInFlight, reporter);

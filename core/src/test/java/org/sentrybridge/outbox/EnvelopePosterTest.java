@@ -138,7 +138,8 @@ class EnvelopePosterTest {
   void httpClientOverHttpsUnlessASocketFactoryOrASocksProxyIsSet() {
     String https = "https://key@o1.ingest.sentry.io/42";
     assertThat(choice(options(https))).isInstanceOf(JdkHttpPoster.class);
-    assertThat(choice(options("http://key@127.0.0.1:9/42"))).isInstanceOf(UrlConnectionPoster.class);
+    assertThat(choice(options("http://key@127.0.0.1:9/42")))
+        .isInstanceOf(UrlConnectionPoster.class);
 
     SentryOptions withFactory = options(https);
     withFactory.setSslSocketFactory((SSLSocketFactory) SSLSocketFactory.getDefault());

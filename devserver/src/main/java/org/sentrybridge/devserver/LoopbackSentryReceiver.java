@@ -172,7 +172,7 @@ public final class LoopbackSentryReceiver implements Closeable {
     return maxInFlight.get();
   }
 
-  /** Connections opened to this receiver since start or clear(): fewer than requests when reused. */
+  /** Connections opened to this receiver since start or clear(); fewer than requests: reused. */
   public int connectionCount() {
     return connectionCount.get();
   }
