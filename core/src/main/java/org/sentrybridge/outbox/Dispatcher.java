@@ -156,20 +156,7 @@ final class Dispatcher {
   }
 
   private void run() {
-    int unreadable = leftOvers.check();
-    if (unreadable > 0) {
-      reporter.warn(
-          unreadable + " unreadable (truncated or corrupt) envelope files in " + buffer.dir()
-              + " were skipped and deleted");
-    }
-    if (leftOvers.foreign() > 0) {
-      reporter.warn(
-          leftOvers.foreign() + " files in " + buffer.dir() + " belong to another user and were"
-              + " neither read nor sent");
-    }
-    if (housekeeping != null) {
-      housekeeping.run();
-    }
+    checkLeftOvers();
     while (!stopping) {
       long seen = buffer.version();
       long wait = nanosUntilAllowed();
@@ -184,8 +171,36 @@ final class Dispatcher {
       }
       SentryEnvelope envelope = buffer.envelopeOf(entry); // null: unreadable, dropped and counted
       if (envelope != null) {
-        dispatch(entry, envelope);
+        try {
+          dispatch(entry, envelope);
+        } catch (RuntimeException e) {
+          // one envelope the SDK's code cannot handle must not stop the sending of the others
+          drops.add(1, "the envelope could not be sent (" + e + ")");
+          buffer.complete(entry, true);
+        }
       }
+    }
+  }
+
+  /** Reads what earlier runs left, before the first request; reports what it skipped. */
+  private void checkLeftOvers() {
+    try {
+      int unreadable = leftOvers.check();
+      if (unreadable > 0) {
+        reporter.warn(
+            unreadable + " unreadable (truncated or corrupt) envelope files in " + buffer.dir()
+                + " were skipped and deleted");
+      }
+      if (leftOvers.foreign() > 0) {
+        reporter.warn(
+            leftOvers.foreign() + " files in " + buffer.dir() + " belong to another user and were"
+                + " neither read nor sent");
+      }
+      if (housekeeping != null) {
+        housekeeping.run();
+      }
+    } catch (RuntimeException e) {
+      reporter.warn("the buffer directory " + buffer.dir() + " could not be checked (" + e + ")");
     }
   }
 
