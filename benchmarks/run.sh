@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark in one go, on this machine, and prints the side-by-side table with the ratios
-# as the last lines. JMH options can be given as arguments; the defaults take about 5 minutes.
+# as the last lines. JMH options can be given as arguments; the defaults take about 8 minutes, plus
+# about 3 for the slow-Sentry delivery (sentry-bridge vs the SDK's transport, 100 ms per answer).
 #   benchmarks/run.sh                                 # full run
 #   benchmarks/run.sh -f 1 -wi 1 -i 2 -w 1s -r 1s     # quick look
 set -euo pipefail
@@ -43,6 +44,12 @@ run_burst official-logback org.sentrybridge.benchmarks.official.OfficialLogbackB
 run_burst bridge org.sentrybridge.benchmarks.bridge.Log4j2Burst
 run_burst official-log4j2 org.sentrybridge.benchmarks.official.OfficialLog4j2Burst
 
+echo "== delivery to a slow Sentry: sentry-bridge vs the SDK's transport" >&2
+java -Xms512m -Xmx512m -Dbench.results="$RESULTS/slow-sentry.txt" -cp "$(classpath bridge)" \
+  org.sentrybridge.benchmarks.bridge.SlowSentryDelivery >"$RESULTS/slow-sentry.log" 2>&1 ||
+  { tail -40 "$RESULTS/slow-sentry.log" >&2; exit 1; }
+
 echo
 echo "Java: $(java -version 2>&1 | head -1); cores: $(nproc 2>/dev/null || echo '?'); JMH: ${JMH_ARGS[*]}"
 java -cp "$(classpath bridge)" org.sentrybridge.benchmarks.Report "$RESULTS"
+cat "$RESULTS/slow-sentry.txt"

@@ -43,6 +43,22 @@ class DsnSecrecyTest {
   }
 
   @Test
+  void aPortOutOfRangeIsAConfigurationErrorNamingTheMaskedDsn() {
+    RecordingStatusReporter status = new RecordingStatusReporter();
+    try (SentryService service =
+        SentryBridge.start(
+            BridgeSettings.builder().dsn("http://" + SECRET + "@127.0.0.1:99999/1").build(),
+            status)) {
+      assertThat(service.isEnabled()).isFalse();
+    }
+    assertThat(status.lines("ERROR"))
+        .containsExactly(
+            "dsn: 'http://***@127.0.0.1:99999/1' is not a valid Sentry DSN: the port 99999 is not"
+                + " between 1 and 65535 (expected https://<key>@<host>/<project id>); sentry-bridge"
+                + " stays disabled");
+  }
+
+  @Test
   void maskHidesUserInfoOfAnyString() {
     assertThat(Dsns.mask("https://a:" + SECRET + "@h/1")).isEqualTo("https://***@h/1");
     assertThat(Dsns.mask(SECRET + "@h")).isEqualTo("***@h");

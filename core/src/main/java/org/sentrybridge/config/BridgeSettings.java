@@ -25,6 +25,8 @@ public final class BridgeSettings {
   public static final int DEFAULT_MAX_BUFFERED_EVENTS = 2_000;
   /** Default of {@code maxBufferBytes}: 100 MiB of envelopes on disk. */
   public static final long DEFAULT_MAX_BUFFER_BYTES = 100L * 1024 * 1024;
+  /** Default of {@code maxRequestsInFlight}: requests to Sentry awaiting their answer at once. */
+  public static final int DEFAULT_MAX_REQUESTS_IN_FLIGHT = 32;
   /** Default of {@code dedupeWindow}. */
   public static final Duration DEFAULT_DEDUPE_WINDOW = Duration.ofSeconds(60);
   /** Default of {@code flushTimeout}: how long stop/close waits for delivery. */
@@ -40,6 +42,7 @@ public final class BridgeSettings {
   private final int queueSize;
   private final int maxBufferedEvents;
   private final long maxBufferBytes;
+  private final int maxRequestsInFlight;
   private final Duration dedupeWindow;
   private final Duration flushTimeout;
   private final List<String> problems;
@@ -55,6 +58,7 @@ public final class BridgeSettings {
     this.queueSize = b.queueSize;
     this.maxBufferedEvents = b.maxBufferedEvents;
     this.maxBufferBytes = b.maxBufferBytes;
+    this.maxRequestsInFlight = b.maxRequestsInFlight;
     this.dedupeWindow = b.dedupeWindow;
     this.flushTimeout = b.flushTimeout;
     List<String> all = new ArrayList<>(b.problems);
@@ -106,7 +110,7 @@ public final class BridgeSettings {
 
   /**
    * Where undelivered envelopes are kept on disk. Null (the default) means {@code
-   * <java.io.tmpdir>/sentry-bridge/<hash of the DSN>}.
+   * <java.io.tmpdir>/sentry-bridge-<user name>/<hash of the DSN>}, private to the OS user.
    */
   public Path bufferDir() {
     return bufferDir;
@@ -118,7 +122,18 @@ public final class BridgeSettings {
       return bufferDir;
     }
     String key = Integer.toHexString(Objects.hashCode(resolvedDsn));
-    return Paths.get(System.getProperty("java.io.tmpdir"), "sentry-bridge", key);
+    return defaultBufferRoot().resolve(key);
+  }
+
+  /**
+   * The directory that holds the default buffer directories of this OS user, one per DSN: {@code
+   * <java.io.tmpdir>/sentry-bridge-<user name>}.
+   */
+  public static Path defaultBufferRoot() {
+    String user = System.getProperty("user.name", "");
+    String safe = user.replaceAll("[^A-Za-z0-9._-]", "_");
+    String name = safe.isEmpty() ? "sentry-bridge" : "sentry-bridge-" + safe;
+    return Paths.get(System.getProperty("java.io.tmpdir"), name);
   }
 
   /** Log events that may wait for the delivery thread. Default 10000. */
@@ -140,6 +155,14 @@ public final class BridgeSettings {
    */
   public long maxBufferBytes() {
     return maxBufferBytes;
+  }
+
+  /**
+   * Requests to Sentry that may await their answer at the same time: over HTTP/2 (https) they
+   * share one connection, over HTTP/1.1 each has its own, reused. Default 32.
+   */
+  public int maxRequestsInFlight() {
+    return maxRequestsInFlight;
   }
 
   /**
@@ -177,8 +200,8 @@ public final class BridgeSettings {
         + ", sendMetadata=" + sendMetadata + ", environment=" + environment + ", release="
         + release + ", init=" + init.keySet() + ", bufferDir=" + bufferDir + ", queueSize="
         + queueSize + ", maxBufferedEvents=" + maxBufferedEvents + ", maxBufferBytes="
-        + maxBufferBytes + ", dedupeWindow=" + dedupeWindow + ", flushTimeout=" + flushTimeout
-        + "}";
+        + maxBufferBytes + ", maxRequestsInFlight=" + maxRequestsInFlight + ", dedupeWindow="
+        + dedupeWindow + ", flushTimeout=" + flushTimeout + "}";
   }
 
   private static String blankToNull(String value) {
@@ -200,6 +223,7 @@ public final class BridgeSettings {
     private int queueSize = DEFAULT_QUEUE_SIZE;
     private int maxBufferedEvents = DEFAULT_MAX_BUFFERED_EVENTS;
     private long maxBufferBytes = DEFAULT_MAX_BUFFER_BYTES;
+    private int maxRequestsInFlight = DEFAULT_MAX_REQUESTS_IN_FLIGHT;
     private Duration dedupeWindow = DEFAULT_DEDUPE_WINDOW;
     private Duration flushTimeout = DEFAULT_FLUSH_TIMEOUT;
     private final List<String> problems = new ArrayList<>();
@@ -323,6 +347,25 @@ public final class BridgeSettings {
       }
       Long value = SettingParsers.parseBytes("maxBufferBytes", text, problems);
       return value == null ? this : maxBufferBytes(value);
+    }
+
+    public Builder maxRequestsInFlight(int maxRequestsInFlight) {
+      if (maxRequestsInFlight < 1) {
+        problems.add("maxRequestsInFlight: " + maxRequestsInFlight + " must be at least 1");
+      } else {
+        this.maxRequestsInFlight = maxRequestsInFlight;
+      }
+      return this;
+    }
+
+    public Builder maxRequestsInFlight(String text) {
+      if (text == null) {
+        return this; // not configured: keep the default
+      }
+      Long value = SettingParsers.parseLong("maxRequestsInFlight", text, 1, problems);
+      return value == null
+          ? this
+          : maxRequestsInFlight((int) Math.min(Integer.MAX_VALUE, value));
     }
 
     public Builder dedupeWindow(Duration dedupeWindow) {

@@ -45,10 +45,17 @@ public final class Dsns {
     if (hostAndPort.isEmpty() || hostAndPort.startsWith(":")) {
       return "the host is missing";
     }
+    URI uri;
     try {
-      new URI(scheme, null, "//" + hostAndPort + path, null);
+      uri = new URI(scheme, null, "//" + hostAndPort + path, null);
     } catch (URISyntaxException e) {
       return "the host or path is not valid";
+    }
+    if (uri.getHost() == null) {
+      return "the host is not valid";
+    }
+    if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+      return "the port " + uri.getPort() + " is not between 1 and 65535";
     }
     if (path.length() <= 1 || path.endsWith("/")) {
       return "the project id at the end of the path is missing";

@@ -20,6 +20,12 @@ import org.sentrybridge.StatusReporter;
  */
 public final class DeliveryPipeline {
 
+  /**
+   * Hint key set (to {@code TRUE}) on the capture of a repeat summary, so that a transport that
+   * must drop envelopes drops those first.
+   */
+  public static final String REPEAT_SUMMARY_HINT = "sentry-bridge:repeat-summary";
+
   private static final long WINDOW_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   /** Submissions the queue refused because it was full; reported at most once a minute. */
@@ -200,7 +206,7 @@ public final class DeliveryPipeline {
       if (folded.users > 0) {
         event.setExtra("users", folded.moreUsers ? folded.users + "+" : folded.users);
       }
-      hint.set(BufferedTransport.REPEAT_SUMMARY, Boolean.TRUE);
+      hint.set(REPEAT_SUMMARY_HINT, Boolean.TRUE);
     }
     if (submission.configurator() != null) {
       scopes.captureEvent(

@@ -10,15 +10,24 @@ import org.sentrybridge.StatusReporter;
  * Counts events that had to be dropped and reports them on the status channel at most once per
  * interval, so a broken Sentry cannot flood the application's own log. Each kind of drop gets its
  * own line: the kind is the reason up to its detail in parentheses, and the line quotes the latest
- * reason of that kind.
+ * reason of that kind. Events Sentry refused are reported as such: {@code N events rejected by
+ * Sentry: HTTP 413 (...)}.
  */
 public final class DropCounter {
 
   /** The drops of one kind since the last report. */
   private static final class Pending {
     final AtomicLong count = new AtomicLong();
+    final String verb;
     volatile String lastReason;
+
+    Pending(String verb) {
+      this.verb = verb;
+    }
   }
+
+  private static final String DROPPED = "dropped";
+  private static final String REJECTED = "rejected by Sentry";
 
   private final StatusReporter reporter;
   private final long intervalNanos;
@@ -33,7 +42,16 @@ public final class DropCounter {
   }
 
   public void add(long count, String reason) {
-    Pending kind = pending.computeIfAbsent(kindOf(reason), k -> new Pending());
+    add(count, DROPPED, reason);
+  }
+
+  /** Counts events Sentry answered with an error, e.g. {@code "HTTP 413 (...)"}. */
+  public void addRejected(long count, String answer) {
+    add(count, REJECTED, answer);
+  }
+
+  private void add(long count, String verb, String reason) {
+    Pending kind = pending.computeIfAbsent(verb + ": " + kindOf(reason), k -> new Pending(verb));
     kind.lastReason = reason;
     kind.count.addAndGet(count);
     total.addAndGet(count);
@@ -58,7 +76,7 @@ public final class DropCounter {
     for (Pending kind : pending.values()) {
       long count = kind.count.getAndSet(0);
       if (count > 0) {
-        reporter.warn(count + " events dropped: " + kind.lastReason);
+        reporter.warn(count + " events " + kind.verb + ": " + kind.lastReason);
       }
     }
   }

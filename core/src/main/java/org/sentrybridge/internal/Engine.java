@@ -12,7 +12,7 @@ import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.config.Dsns;
 import org.sentrybridge.delivery.DeliveryPipeline;
 import org.sentrybridge.delivery.Submission;
-import org.sentrybridge.delivery.BufferedTransportFactory;
+import org.sentrybridge.outbox.OutboxTransportFactory;
 
 /**
  * One started integration: the SDK (ours, or the application's own) and the delivery pipeline in
@@ -39,7 +39,7 @@ final class Engine {
   private final String dsn;
   private final IScopes scopes;
   private final DeliveryPipeline pipeline;
-  private final BufferedTransportFactory transports;
+  private final OutboxTransportFactory transports;
   private final boolean ownsSdk;
   private volatile boolean closed;
   private final Thread exitHook;
@@ -50,7 +50,7 @@ final class Engine {
       String dsn,
       IScopes scopes,
       DeliveryPipeline pipeline,
-      BufferedTransportFactory transports,
+      OutboxTransportFactory transports,
       boolean ownsSdk,
       OfficialAppenderFilter officialAppenders,
       StatusReporter reporter) {
@@ -109,7 +109,7 @@ final class Engine {
           reporter);
     }
     try {
-      BufferedTransportFactory transports = new BufferedTransportFactory(settings, dsn, reporter);
+      OutboxTransportFactory transports = new OutboxTransportFactory(settings, dsn, reporter);
       SentryOptions options = SdkStarter.options(settings, external, dsn, transports);
       options.getEventProcessors().add(0, officialAppenders);
       Sentry.init(options);

@@ -2,6 +2,7 @@ package org.sentrybridge.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +19,24 @@ class BridgeSettingsTest {
     assertThat(settings.queueSize()).isEqualTo(10_000);
     assertThat(settings.maxBufferedEvents()).isEqualTo(2_000);
     assertThat(settings.maxBufferBytes()).isEqualTo(100L * 1024 * 1024);
+    assertThat(settings.maxRequestsInFlight()).isEqualTo(32);
     assertThat(settings.dedupeWindow()).isEqualTo(Duration.ofSeconds(60));
     assertThat(settings.flushTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(settings.problems()).isEmpty();
+  }
+
+  @Test
+  void theDefaultBufferDirectoryIsPerUserAndPerDsn() {
+    BridgeSettings settings = BridgeSettings.builder().build();
+    Path root =
+        Path.of(System.getProperty("java.io.tmpdir"))
+            .resolve("sentry-bridge-" + System.getProperty("user.name"));
+
+    assertThat(settings.bufferDirFor("https://a@h/1").getParent()).isEqualTo(root);
+    assertThat(settings.bufferDirFor("https://a@h/1"))
+        .isNotEqualTo(settings.bufferDirFor("https://a@h/2"));
+    assertThat(BridgeSettings.builder().bufferDir("/var/x").build().bufferDirFor("https://a@h/1"))
+        .isEqualTo(Path.of("/var/x"));
   }
 
   @Test
@@ -32,6 +48,7 @@ class BridgeSettingsTest {
             .queueSize("500")
             .maxBufferedEvents("1_000")
             .maxBufferBytes("64MB")
+            .maxRequestsInFlight("4")
             .dedupeWindow("2m")
             .flushTimeout("PT3S")
             .build();
@@ -41,6 +58,7 @@ class BridgeSettingsTest {
     assertThat(settings.queueSize()).isEqualTo(500);
     assertThat(settings.maxBufferedEvents()).isEqualTo(1000);
     assertThat(settings.maxBufferBytes()).isEqualTo(64L * 1024 * 1024);
+    assertThat(settings.maxRequestsInFlight()).isEqualTo(4);
     assertThat(settings.dedupeWindow()).isEqualTo(Duration.ofMinutes(2));
     assertThat(settings.flushTimeout()).isEqualTo(Duration.ofSeconds(3));
     assertThat(settings.problems()).isEmpty();
@@ -54,16 +72,19 @@ class BridgeSettingsTest {
             .sendMetadata("maybe")
             .queueSize("many")
             .maxBufferBytes("lots")
+            .maxRequestsInFlight("0")
             .dedupeWindow("soon")
             .flushTimeout("-5s")
             .build();
 
     assertThat(settings.problems())
-        .hasSize(6)
+        .hasSize(7)
         .anySatisfy(p -> assertThat(p).startsWith("enabled: 'yes please' is not true or false"))
         .anySatisfy(p -> assertThat(p).startsWith("sendMetadata: 'maybe'"))
         .anySatisfy(p -> assertThat(p).startsWith("queueSize: 'many' is not a whole number"))
         .anySatisfy(p -> assertThat(p).startsWith("maxBufferBytes: 'lots'"))
+        .anySatisfy(
+            p -> assertThat(p).isEqualTo("maxRequestsInFlight: 0 is below the minimum of 1"))
         .anySatisfy(p -> assertThat(p).startsWith("dedupeWindow: 'soon'"))
         .anySatisfy(p -> assertThat(p).startsWith("flushTimeout: '-5s' must not be negative"));
   }
@@ -91,6 +112,22 @@ class BridgeSettingsTest {
     assertThat(BridgeSettings.builder().dsn("ftp://key@sentry.example.com/1").build().problems())
         .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
         .contains("https://");
+  }
+
+  @Test
+  void portOutOfRangeIsAProblemNamingTheMaskedDsn() {
+    BridgeSettings settings =
+        BridgeSettings.builder().dsn("http://secretkey@127.0.0.1:99999/1").build();
+
+    assertThat(settings.problems())
+        .containsExactly(
+            "dsn: 'http://***@127.0.0.1:99999/1' is not a valid Sentry DSN: the port 99999 is not"
+                + " between 1 and 65535 (expected https://<key>@<host>/<project id>)");
+    assertThat(BridgeSettings.builder().dsn("http://k@127.0.0.1:0/1").build().problems())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("the port 0 is not between 1 and 65535");
+    assertThat(BridgeSettings.builder().dsn("http://k@127.0.0.1:65535/1").build().problems())
+        .isEmpty();
   }
 
   @Test

@@ -17,6 +17,8 @@ class DropCounterTest {
     drops.add(3, "queue full");
     drops.add(1, "could not be turned into Sentry events (last: java.lang.IllegalStateException: a)");
     drops.add(1, "could not be turned into Sentry events (last: java.lang.IllegalStateException: b)");
+    drops.addRejected(2, "HTTP 413 (envelope exceeded size limits)");
+    drops.addRejected(1, "HTTP 500");
     drops.reportNow();
 
     assertThat(status.lines("WARN"))
@@ -24,7 +26,9 @@ class DropCounterTest {
             "1 events dropped: queue full",
             "3 events dropped: queue full",
             "2 events dropped: could not be turned into Sentry events"
-                + " (last: java.lang.IllegalStateException: b)");
-    assertThat(drops.total()).isEqualTo(6);
+                + " (last: java.lang.IllegalStateException: b)",
+            "2 events rejected by Sentry: HTTP 413 (envelope exceeded size limits)",
+            "1 events rejected by Sentry: HTTP 500");
+    assertThat(drops.total()).isEqualTo(9);
   }
 }

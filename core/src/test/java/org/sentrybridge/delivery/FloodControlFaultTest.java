@@ -15,6 +15,7 @@ import org.sentrybridge.devserver.LoopbackSentryReceiver;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogLevel;
 import org.sentrybridge.event.LogRecord;
+import org.sentrybridge.testing.FaultHarness;
 import org.sentrybridge.testing.RecordingStatusReporter;
 
 class FloodControlFaultTest {

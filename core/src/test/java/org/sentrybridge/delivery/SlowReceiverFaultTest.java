@@ -13,6 +13,7 @@ import org.sentrybridge.LogEventForwarder;
 import org.sentrybridge.devserver.LoopbackSentryReceiver;
 import org.sentrybridge.event.LogRecord;
 import org.sentrybridge.testing.Poll;
+import org.sentrybridge.testing.FaultHarness;
 import org.sentrybridge.testing.RecordingStatusReporter;
 
 class SlowReceiverFaultTest {

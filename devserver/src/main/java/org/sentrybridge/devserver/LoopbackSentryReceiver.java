@@ -6,6 +6,8 @@ import io.sentry.SentryEnvelopeItem;
 import io.sentry.SentryEvent;
 import io.sentry.SentryItemType;
 import io.sentry.SentryOptions;
+import io.sentry.clientreport.ClientReport;
+import io.sentry.clientreport.DiscardedEvent;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,8 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,8 +45,12 @@ import java.util.zip.GZIPInputStream;
  * <p>It can be switched into the failure modes a real Sentry shows: {@link #goDown() down} (port
  * closed), {@link #respondSlowly(Duration) slow}, {@link #respondWithStatus(int) an error status},
  * {@link #rateLimitFor(Duration) 429 with Retry-After} and {@link #resetConnections() connection
- * reset}. It is written on plain sockets rather than the JDK's HttpServer because a connection reset
- * needs control of the socket.
+ * reset}. Independently of those, it can {@link #delayAnswers(Duration) delay every answer} (a
+ * real round trip to Sentry's ingest) and {@link #rejectBodiesOver(long, int) reject bodies over a
+ * size}, as Sentry answers 413 to an event over 1 MB. It counts the requests it answers at the same
+ * time ({@link #maxRequestsInFlight()}) and keeps the client reports that arrive ({@link
+ * #discardedEvents()}). It is written on plain sockets rather than the JDK's HttpServer because a
+ * connection reset needs control of the socket; it speaks HTTP/1.1 only.
  */
 public final class LoopbackSentryReceiver implements Closeable {
 
@@ -58,6 +66,12 @@ public final class LoopbackSentryReceiver implements Closeable {
   private final List<SentryEvent> events = new CopyOnWriteArrayList<>();
   private final List<Instant> requestTimes = new CopyOnWriteArrayList<>();
   private final List<Instant> acceptedTimes = new CopyOnWriteArrayList<>();
+  private final List<DiscardedEvent> discardedEvents = new CopyOnWriteArrayList<>();
+  private final List<Map<String, String>> requestHeaders = new CopyOnWriteArrayList<>();
+  private final List<String> requestTargets = new CopyOnWriteArrayList<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
+  private final AtomicInteger connectionCount = new AtomicInteger();
   private final AtomicInteger envelopeCount = new AtomicInteger();
   private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
   private final List<Consumer<SentryEvent>> listeners = new CopyOnWriteArrayList<>();
@@ -74,6 +88,10 @@ public final class LoopbackSentryReceiver implements Closeable {
   private volatile Duration delay = Duration.ZERO;
   private volatile int status = 200;
   private volatile Instant rateLimitedUntil = Instant.MIN;
+  private volatile String rateLimitedCategories = "";
+  private volatile Duration answerDelay = Duration.ZERO;
+  private volatile long maxBodyBytes = Long.MAX_VALUE;
+  private volatile int oversizeStatus = 413;
   private volatile ServerSocket serverSocket;
   private volatile boolean closed;
   private final int port;
@@ -126,6 +144,37 @@ public final class LoopbackSentryReceiver implements Closeable {
   /** Number of envelopes accepted (answered with 200). */
   public int envelopeCount() {
     return envelopeCount.get();
+  }
+
+  /**
+   * The discarded-event counts of every client report that arrived (reason, category, quantity),
+   * in arrival order. Sentry SDKs attach them to the envelopes they send.
+   */
+  public List<DiscardedEvent> discardedEvents() {
+    return new ArrayList<>(discardedEvents);
+  }
+
+  /** The headers of each request (names in lower case), in arrival order. */
+  public List<Map<String, String>> requestHeaders() {
+    return new ArrayList<>(requestHeaders);
+  }
+
+  /**
+   * The request target of each request as sent: a path, or an absolute URL when the request came
+   * through this receiver acting as an HTTP proxy.
+   */
+  public List<String> requestTargets() {
+    return new ArrayList<>(requestTargets);
+  }
+
+  /** The most requests this receiver was answering at the same time since start or clear(). */
+  public int maxRequestsInFlight() {
+    return maxInFlight.get();
+  }
+
+  /** Connections opened to this receiver since start or clear(); fewer than requests: reused. */
+  public int connectionCount() {
+    return connectionCount.get();
   }
 
   /** When each request arrived, accepted or not. */
@@ -191,6 +240,11 @@ public final class LoopbackSentryReceiver implements Closeable {
       events.clear();
       requestTimes.clear();
       acceptedTimes.clear();
+      discardedEvents.clear();
+      requestHeaders.clear();
+      requestTargets.clear();
+      maxInFlight.set(inFlight.get());
+      connectionCount.set(0);
       envelopeCount.set(0);
     }
   }
@@ -217,8 +271,35 @@ public final class LoopbackSentryReceiver implements Closeable {
    * has passed, then 200 again.
    */
   public void rateLimitFor(Duration retryAfter) {
+    rateLimitFor(retryAfter, "");
+  }
+
+  /**
+   * Like {@link #rateLimitFor(Duration)}, with {@code X-Sentry-Rate-Limits} naming the limited
+   * categories ({@code "error"}, {@code "error;transaction"}; empty: all of them).
+   */
+  public void rateLimitFor(Duration retryAfter, String categories) {
+    rateLimitedCategories = categories;
     rateLimitedUntil = Instant.now().plus(retryAfter);
     mode = Mode.RATE_LIMITED;
+  }
+
+  /**
+   * Waits {@code delay} before every answer, whatever the mode, until set back to zero: the round
+   * trip of a real Sentry ingest. Requests on other connections are answered in parallel.
+   */
+  public void delayAnswers(Duration delay) {
+    answerDelay = delay;
+  }
+
+  /**
+   * Answers {@code status} (and drops the envelope) to every request whose body, once
+   * decompressed, is longer than {@code maxBytes}; {@code Long.MAX_VALUE} turns it off. Sentry
+   * answers 413 to an event over 1 MB.
+   */
+  public void rejectBodiesOver(long maxBytes, int status) {
+    oversizeStatus = status;
+    maxBodyBytes = maxBytes;
   }
 
   /** Resets (TCP RST) every connection as soon as the request arrives. */
@@ -274,6 +355,8 @@ public final class LoopbackSentryReceiver implements Closeable {
     while (!closed && !socket.isClosed()) {
       try {
         Socket connection = socket.accept();
+        connection.setTcpNoDelay(true);
+        connectionCount.incrementAndGet();
         openSockets.add(connection);
         connections.execute(() -> serve(connection));
       } catch (IOException e) {
@@ -306,8 +389,28 @@ public final class LoopbackSentryReceiver implements Closeable {
 
   /** Returns false when the connection must be closed. */
   private boolean answer(Socket socket, HttpRequest request, OutputStream out) throws IOException {
+    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    try {
+      return answerCounted(socket, request, out);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private boolean answerCounted(Socket socket, HttpRequest request, OutputStream out)
+      throws IOException {
     Instant now = Instant.now();
     requestTimes.add(now);
+    requestTargets.add(request.path);
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (String[] header : request.headers) {
+      headers.put(header[0].toLowerCase(Locale.ROOT), header[1]);
+    }
+    requestHeaders.add(headers);
+    Duration extra = answerDelay;
+    if (!extra.isZero()) {
+      sleepQuietly(extra);
+    }
     Mode current = mode;
     if (current == Mode.RATE_LIMITED && now.isAfter(rateLimitedUntil)) {
       current = Mode.HEALTHY;
@@ -326,7 +429,8 @@ public final class LoopbackSentryReceiver implements Closeable {
         respond(
             out,
             429,
-            "Retry-After: " + seconds + "\r\nX-Sentry-Rate-Limits: " + seconds + "::organization\r\n",
+            "Retry-After: " + seconds + "\r\nX-Sentry-Rate-Limits: " + seconds + ":"
+                + rateLimitedCategories + ":organization\r\n",
             "");
         return true;
       case SLOW:
@@ -339,7 +443,16 @@ public final class LoopbackSentryReceiver implements Closeable {
       respond(out, 404, "", "");
       return true;
     }
-    SentryEnvelope envelope = parse(request);
+    byte[] body = decompressed(request);
+    if (body.length > maxBodyBytes) {
+      respond(
+          out,
+          oversizeStatus,
+          "Content-Type: application/json\r\n",
+          "{\"detail\":\"envelope exceeded size limits\"}");
+      return true;
+    }
+    SentryEnvelope envelope = serializer.deserializeEnvelope(new ByteArrayInputStream(body));
     if (envelope == null) {
       respond(out, 400, "", "");
       return true;
@@ -354,18 +467,29 @@ public final class LoopbackSentryReceiver implements Closeable {
     return true;
   }
 
-  private SentryEnvelope parse(HttpRequest request) throws IOException {
-    InputStream body = new ByteArrayInputStream(request.body);
-    if ("gzip".equalsIgnoreCase(request.header("content-encoding"))) {
-      body = new GZIPInputStream(body);
+  private static byte[] decompressed(HttpRequest request) throws IOException {
+    if (!"gzip".equalsIgnoreCase(request.header("content-encoding"))) {
+      return request.body;
     }
-    return serializer.deserializeEnvelope(body);
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(request.body))) {
+      return in.readAllBytes();
+    }
   }
 
   private void keep(SentryEnvelope envelope) {
     List<SentryEvent> arrived = new ArrayList<>();
+    List<DiscardedEvent> discarded = new ArrayList<>();
     for (SentryEnvelopeItem item : envelope.getItems()) {
-      if (item.getHeader().getType() == SentryItemType.Event) {
+      if (item.getHeader().getType() == SentryItemType.ClientReport) {
+        try {
+          ClientReport report = item.getClientReport(serializer);
+          if (report != null) {
+            discarded.addAll(report.getDiscardedEvents());
+          }
+        } catch (Exception e) {
+          throw new IllegalStateException("envelope item is not a valid client report", e);
+        }
+      } else if (item.getHeader().getType() == SentryItemType.Event) {
         try {
           SentryEvent event = item.getEvent(serializer);
           if (event != null) {
@@ -379,6 +503,7 @@ public final class LoopbackSentryReceiver implements Closeable {
     synchronized (monitor) {
       envelopeCount.incrementAndGet();
       events.addAll(arrived);
+      discardedEvents.addAll(discarded);
       monitor.notifyAll();
     }
     for (SentryEvent event : arrived) {
@@ -394,8 +519,12 @@ public final class LoopbackSentryReceiver implements Closeable {
     String head =
         "HTTP/1.1 " + status + " " + reason(status) + "\r\n" + headers + "Content-Length: "
             + bytes.length + "\r\n\r\n";
-    out.write(head.getBytes(StandardCharsets.US_ASCII));
-    out.write(bytes);
+    // one write: a head and a body in two small segments would wait for the client's delayed ACK
+    byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+    byte[] whole = new byte[headBytes.length + bytes.length];
+    System.arraycopy(headBytes, 0, whole, 0, headBytes.length);
+    System.arraycopy(bytes, 0, whole, headBytes.length, bytes.length);
+    out.write(whole);
     out.flush();
   }
 
@@ -403,6 +532,10 @@ public final class LoopbackSentryReceiver implements Closeable {
     switch (status) {
       case 200:
         return "OK";
+      case 400:
+        return "Bad Request";
+      case 413:
+        return "Content Too Large";
       case 429:
         return "Too Many Requests";
       case 500:

@@ -210,6 +210,7 @@ public final class SentryAppender extends AbstractAppender {
     @PluginBuilderAttribute private String queueSize;
     @PluginBuilderAttribute private String maxBufferedEvents;
     @PluginBuilderAttribute private String maxBufferBytes;
+    @PluginBuilderAttribute private String maxRequestsInFlight;
     @PluginBuilderAttribute private String dedupeWindow;
     @PluginBuilderAttribute private String flushTimeout;
 
@@ -303,7 +304,7 @@ public final class SentryAppender extends AbstractAppender {
       return this;
     }
 
-    /** Directory for undelivered envelopes. Default {@code <java.io.tmpdir>/sentry-bridge/<DSN hash>}. */
+    /** Directory for undelivered envelopes. Default {@code <java.io.tmpdir>/sentry-bridge-<user>/<DSN hash>}. */
     public Builder setBufferDir(String bufferDir) {
       this.bufferDir = bufferDir;
       return this;
@@ -324,6 +325,12 @@ public final class SentryAppender extends AbstractAppender {
     /** Bytes of envelopes kept on disk ({@code 100MB}, {@code 0}: none). Default {@code 100MB}. */
     public Builder setMaxBufferBytes(String maxBufferBytes) {
       this.maxBufferBytes = maxBufferBytes;
+      return this;
+    }
+
+    /** Requests to Sentry awaiting their answer at the same time. Default {@code 32}. */
+    public Builder setMaxRequestsInFlight(String maxRequestsInFlight) {
+      this.maxRequestsInFlight = maxRequestsInFlight;
       return this;
     }
 
@@ -386,6 +393,7 @@ public final class SentryAppender extends AbstractAppender {
               .queueSize(queueSize)
               .maxBufferedEvents(maxBufferedEvents)
               .maxBufferBytes(maxBufferBytes)
+              .maxRequestsInFlight(maxRequestsInFlight)
               .dedupeWindow(dedupeWindow)
               .flushTimeout(flushTimeout);
       for (InitOption option : options) {
@@ -418,7 +426,8 @@ public final class SentryAppender extends AbstractAppender {
                   dsn, enabled, sendMetadata, environment, release, minimumEventLevel,
                   requireThrowable, minimumBreadcrumbLevel, contextTags, userMdcKeys,
                   ignoredExceptions, ignoredLoggers, maxBreadcrumbs, bufferDir, queueSize,
-                  maxBufferedEvents, maxBufferBytes, dedupeWindow, flushTimeout));
+                  maxBufferedEvents, maxBufferBytes, maxRequestsInFlight, dedupeWindow,
+                  flushTimeout));
       for (InitOption option : options) {
         parts.add(option.name());
         parts.add(option.value());

@@ -31,6 +31,11 @@ class ConfigurationErrorsTest {
           Map.entry("BadDedupeWindow", "dedupeWindow"),
           Map.entry("BadFlushTimeout", "flushTimeout"),
           Map.entry("BadDsn", "dsn"),
+          Map.entry(
+              "BadDsnPort",
+              "dsn: 'http://***@sentry.example.com:99999/1' is not a valid Sentry DSN: the port"
+                  + " 99999 is not between 1 and 65535"),
+          Map.entry("BadMaxRequestsInFlight", "maxRequestsInFlight"),
           Map.entry("BadOptionName", "tracesSampleRat"),
           Map.entry("BadOptionValue", "tracesSampleRate"));
 

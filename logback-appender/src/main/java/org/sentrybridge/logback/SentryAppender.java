@@ -73,6 +73,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   private String queueSize;
   private String maxBufferedEvents;
   private String maxBufferBytes;
+  private String maxRequestsInFlight;
   private String dedupeWindow;
   private String flushTimeout;
 
@@ -180,8 +181,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   }
 
   /**
-   * Directory for undelivered envelopes. Default {@code <java.io.tmpdir>/sentry-bridge/<hash of
-   * the DSN>}.
+   * Directory for undelivered envelopes. Default {@code <java.io.tmpdir>/sentry-bridge-<user
+   * name>/<hash of the DSN>}, private to the OS user.
    */
   public void setBufferDir(String bufferDir) {
     this.bufferDir = bufferDir;
@@ -205,6 +206,14 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    */
   public void setMaxBufferBytes(String maxBufferBytes) {
     this.maxBufferBytes = maxBufferBytes;
+  }
+
+  /**
+   * Requests to Sentry that may await their answer at the same time (connections are reused;
+   * HTTP/2 where Sentry speaks it). Default 32.
+   */
+  public void setMaxRequestsInFlight(String maxRequestsInFlight) {
+    this.maxRequestsInFlight = maxRequestsInFlight;
   }
 
   /**
@@ -396,6 +405,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
             .queueSize(queueSize)
             .maxBufferedEvents(maxBufferedEvents)
             .maxBufferBytes(maxBufferBytes)
+            .maxRequestsInFlight(maxRequestsInFlight)
             .dedupeWindow(dedupeWindow)
             .flushTimeout(flushTimeout);
     List<String> initProblems = new ArrayList<>();

@@ -67,6 +67,7 @@ class LifecycleTest extends LoopbackCase {
         .anyMatch(m -> m.contains("init.tracesSampleRate: 'lots' is not a number"))
         .anyMatch(m -> m.contains("init.colourScheme is not a Sentry SDK option"))
         .anyMatch(m -> m.contains("queueSize: -5 is below the minimum of 1"))
+        .anyMatch(m -> m.contains("maxRequestsInFlight: 'none' is not a whole number"))
         .anyMatch(m -> m.contains("flushTimeout: 'soon' is not a duration"))
         .anyMatch(m -> m.contains("dsn: 'ftp://***@127.0.0.1/1' is not a valid Sentry DSN"))
         .allMatch(m -> m.startsWith("Sentry appender [SENTRY]: ") && m.contains("not started"))

@@ -1,34 +1,33 @@
-package org.sentrybridge.delivery;
+package org.sentrybridge.outbox;
 
 import io.sentry.Hint;
 import io.sentry.SentryEnvelope;
+import io.sentry.hints.DiskFlushNotification;
 import io.sentry.transport.ITransport;
 import io.sentry.transport.RateLimiter;
+import io.sentry.util.HintUtils;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.sentrybridge.delivery.DeliveryPipeline;
+import org.sentrybridge.delivery.DropCounter;
 
 /**
  * The transport the SDK sends through. {@link #send} only puts the envelope into the {@link
- * EnvelopeBuffer} (memory, then disk) and returns; a {@link BufferSender} delivers it through the
- * SDK's own HTTP transport and removes it only once Sentry accepted it. What is still buffered at
- * {@link #close} stays on disk for the next start.
+ * EnvelopeBuffer} (memory, then disk) and returns; the {@link Dispatcher} sends it and removes it
+ * once Sentry answered. What is still buffered at {@link #close} stays on disk for the next start.
  */
-final class BufferedTransport implements ITransport {
+final class OutboxTransport implements ITransport {
 
-  /** Hint key marking the envelope of a repeat summary: dropped first when the buffer is full. */
-  static final String REPEAT_SUMMARY = "sentry-bridge:repeat-summary";
-
-  private static final long SENDER_STOP_MILLIS = 1_000;
+  private static final long DISPATCHER_STOP_MILLIS = 1_000;
 
   private final EnvelopeBuffer buffer;
   private final BufferDirectory directory;
-  private final ITransport http;
+  private final Dispatcher dispatcher;
+  private final EnvelopePoster poster;
   private final RateLimiter rateLimiter;
-  private final SendGate gate;
-  private final BufferSender sender;
   private final Duration flushTimeout;
   private final DropCounter drops;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -36,32 +35,37 @@ final class BufferedTransport implements ITransport {
   private volatile boolean hasCloseBy;
   private volatile int leftOver = -1;
 
-  BufferedTransport(
+  OutboxTransport(
       EnvelopeBuffer buffer,
       BufferDirectory directory,
-      ITransport http,
+      Dispatcher dispatcher,
+      EnvelopePoster poster,
       RateLimiter rateLimiter,
-      SendGate gate,
-      BufferSender sender,
       Duration flushTimeout,
       DropCounter drops) {
     this.buffer = buffer;
     this.directory = directory;
-    this.http = http;
+    this.dispatcher = dispatcher;
+    this.poster = poster;
     this.rateLimiter = rateLimiter;
-    this.gate = gate;
-    this.sender = sender;
     this.flushTimeout = flushTimeout;
     this.drops = drops;
-    sender.start();
+    dispatcher.start();
   }
 
   @Override
   public void send(SentryEnvelope envelope, Hint hint) {
-    buffer.add(envelope, hint != null && Boolean.TRUE.equals(hint.get(REPEAT_SUMMARY)));
+    buffer.add(
+        envelope,
+        hint != null && Boolean.TRUE.equals(hint.get(DeliveryPipeline.REPEAT_SUMMARY_HINT)));
+    // the SDK's uncaught-exception handler waits for this; the buffer keeps the envelope, and the
+    // exit hook writes it to disk if it is not sent before the process ends
+    if (hint != null) {
+      HintUtils.runIfHasType(hint, DiskFlushNotification.class, DiskFlushNotification::markFlushed);
+    }
   }
 
-  /** Waits until every buffered envelope was accepted by Sentry, or the timeout. */
+  /** Waits until Sentry answered for every buffered envelope, or the timeout. */
   @Override
   public void flush(long timeoutMillis) {
     buffer.awaitEmpty(clamp(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis)));
@@ -79,7 +83,7 @@ final class BufferedTransport implements ITransport {
 
   @Override
   public boolean isHealthy() {
-    return http.isHealthy();
+    return !rateLimiter.isAnyRateLimitActive() && !dispatcher.isBackingOff();
   }
 
   /**
@@ -92,8 +96,9 @@ final class BufferedTransport implements ITransport {
   }
 
   /**
-   * Drains within the flush timeout, stops sending, then keeps on disk whatever Sentry has not
-   * confirmed (envelopes still in flight included: one confirmed later is deleted again).
+   * Drains within the flush timeout, stops sending, sends the last client report, then keeps on
+   * disk whatever Sentry has not answered for (envelopes still in flight included: one answered
+   * later is deleted again).
    */
   @Override
   public void close(boolean isRestarting) throws IOException {
@@ -104,15 +109,19 @@ final class BufferedTransport implements ITransport {
     if (!isRestarting) {
       buffer.awaitEmpty(deadline);
     }
-    sender.stop(SENDER_STOP_MILLIS);
-    buffer.awaitNothingInFlight(deadline);
-    gate.close(); // envelopes still queued in the SDK's executor now fail fast, without a request
+    dispatcher.stop(DISPATCHER_STOP_MILLIS);
+    boolean answered = buffer.awaitNothingInFlight(deadline);
     try {
-      http.close(true); // true: do not wait for the SDK's own flush timeout
+      if (answered && buffer.size() == 0) {
+        dispatcher.sendClientReport(deadline);
+      }
     } finally {
       leftOver = buffer.persist();
       directory.release();
       drops.reportNow();
+      if (answered) {
+        poster.close();
+      }
     }
   }
 

@@ -1,6 +1,9 @@
-package org.sentrybridge.delivery;
+package org.sentrybridge.outbox;
 
+import io.sentry.DataCategory;
 import io.sentry.SentryEnvelope;
+import io.sentry.clientreport.DiscardReason;
+import io.sentry.clientreport.IClientReportRecorder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,14 +11,15 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.sentrybridge.delivery.DropCounter;
 
 /**
- * Envelopes accepted from the SDK and not yet confirmed by Sentry, oldest first. The first {@code
+ * Envelopes accepted from the SDK and not yet answered by Sentry, oldest first. The first {@code
  * maxInMemory} are kept in memory, later ones spill to {@link EnvelopeFiles} up to {@code
- * maxBytes}.
- * When both bounds are reached the oldest repeat summaries go first, then the oldest envelopes;
- * every drop is counted. An envelope handed out for sending stays here (marked in flight) until
- * Sentry confirms it, so neither a failure nor a stop can lose it.
+ * maxBytes}. When both bounds are reached the oldest repeat summaries go first, then the oldest
+ * envelopes; every drop is counted and recorded for the SDK's client report ({@code
+ * cache_overflow}). An envelope handed out for sending stays here (marked in flight) until Sentry
+ * answered, so neither a network failure nor a stop can lose it.
  */
 final class EnvelopeBuffer {
 
@@ -47,17 +51,24 @@ final class EnvelopeBuffer {
   private final int maxInMemory;
   private final long maxBytes;
   private final DropCounter drops;
+  private final IClientReportRecorder clientReports;
   private long nextSequence;
   private long version;
   private int inMemory;
   private long diskBytes;
   private boolean diskOnly;
 
-  EnvelopeBuffer(EnvelopeFiles files, int maxInMemory, long maxBytes, DropCounter drops) {
+  EnvelopeBuffer(
+      EnvelopeFiles files,
+      int maxInMemory,
+      long maxBytes,
+      DropCounter drops,
+      IClientReportRecorder clientReports) {
     this.files = files;
     this.maxInMemory = maxInMemory;
     this.maxBytes = maxBytes;
     this.drops = drops;
+    this.clientReports = clientReports;
   }
 
   Path dir() {
@@ -159,11 +170,10 @@ final class EnvelopeBuffer {
       Entry victim = victim();
       // for an envelope that can never go to disk, only a place in memory helps
       if (victim == null || victim == entry || (!fitsOnDisk && victim.file != null)) {
-        drops.add(1, BUFFER_FULL);
+        lostForRoom(envelope);
         return false;
       }
-      remove(victim);
-      drops.add(1, BUFFER_FULL);
+      dropForRoom(victim);
     }
     try {
       entry.file = files.write(entry.sequence, entry.repeatSummary, bytes);
@@ -238,15 +248,18 @@ final class EnvelopeBuffer {
     }
   }
 
-  /** Records what Sentry answered for a taken entry: delivered entries leave the buffer. */
-  void complete(Entry entry, boolean delivered) {
+  /**
+   * Records the end of an attempt: a finished entry (delivered, or answered with an error that is
+   * final) leaves the buffer; one that met a network failure stays for the next attempt.
+   */
+  void complete(Entry entry, boolean finished) {
     lock.lock();
     try {
       entry.inFlight = false;
       if (entries.get(entry.sequence) != entry) {
         return;
       }
-      if (delivered) {
+      if (finished) {
         remove(entry);
       } else if (entry.file != null) {
         entry.envelope = null; // read again on the next attempt: keeps memory bounded
@@ -318,8 +331,7 @@ final class EnvelopeBuffer {
       if (victim == null) {
         break;
       }
-      remove(victim);
-      drops.add(1, BUFFER_FULL);
+      dropForRoom(victim);
     }
     List<EnvelopeFiles.BatchRecord> records = new ArrayList<>();
     List<Entry> written = new ArrayList<>();
@@ -430,6 +442,22 @@ final class EnvelopeBuffer {
       changed();
     } finally {
       lock.unlock();
+    }
+  }
+
+  private void dropForRoom(Entry victim) {
+    SentryEnvelope envelope = victim.envelope;
+    remove(victim);
+    lostForRoom(envelope);
+  }
+
+  /** Counts a drop for lack of room; an envelope only on disk is counted as one error. */
+  private void lostForRoom(SentryEnvelope envelope) {
+    drops.add(1, BUFFER_FULL);
+    if (envelope != null) {
+      clientReports.recordLostEnvelope(DiscardReason.CACHE_OVERFLOW, envelope);
+    } else {
+      clientReports.recordLostEvent(DiscardReason.CACHE_OVERFLOW, DataCategory.Error);
     }
   }
 

@@ -1,4 +1,4 @@
-package org.sentrybridge.delivery;
+package org.sentrybridge.outbox;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +10,8 @@ import java.util.List;
  * What earlier runs left in the buffer directory, and in the directories of ended processes that
  * had found it taken. {@link #register} only reads file names (cheap, at start, before anything
  * new is buffered); {@link #check} reads the contents on the sender thread before the first send,
- * splitting batches, dropping unreadable files and moving other processes' envelopes in.
+ * splitting batches, dropping unreadable files and moving other processes' envelopes in. Files
+ * of another OS user are left where they are, unread, and counted ({@link #foreign()}).
  */
 final class LeftOvers {
 
@@ -19,6 +20,7 @@ final class LeftOvers {
   private final List<EnvelopeBuffer.Entry> registered = new ArrayList<>();
   private final List<Path> batches = new ArrayList<>();
   private final List<BufferDirectory> orphans;
+  private int foreign;
 
   private LeftOvers(EnvelopeBuffer buffer, EnvelopeFiles files, List<BufferDirectory> orphans) {
     this.buffer = buffer;
@@ -30,7 +32,9 @@ final class LeftOvers {
   static LeftOvers register(
       EnvelopeBuffer buffer, EnvelopeFiles files, List<BufferDirectory> orphans) {
     LeftOvers leftOvers = new LeftOvers(buffer, files, orphans);
-    for (EnvelopeFiles.Found found : files.list()) {
+    EnvelopeFiles.Listing listing = files.list();
+    leftOvers.foreign = listing.foreign;
+    for (EnvelopeFiles.Found found : listing.files) {
       if (found.batch) {
         leftOvers.batches.add(found.file);
         buffer.reserveSequencesBelow(found.sequence + 1);
@@ -74,9 +78,16 @@ final class LeftOvers {
     return unreadable;
   }
 
+  /** Files in the buffer directories that belong to another OS user: never read nor sent. */
+  int foreign() {
+    return foreign;
+  }
+
   private int takeOver(EnvelopeFiles orphan) {
     int unreadable = 0;
-    for (EnvelopeFiles.Found found : orphan.list()) {
+    EnvelopeFiles.Listing listing = orphan.list();
+    foreign += listing.foreign;
+    for (EnvelopeFiles.Found found : listing.files) {
       if (found.batch) {
         EnvelopeFiles.Split split = orphan.split(found.file);
         unreadable += split.unreadable;

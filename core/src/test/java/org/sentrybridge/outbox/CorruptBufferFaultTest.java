@@ -1,7 +1,7 @@
-package org.sentrybridge.delivery;
+package org.sentrybridge.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sentrybridge.delivery.FaultHarness.ARRIVAL_TIMEOUT;
+import static org.sentrybridge.testing.FaultHarness.ARRIVAL_TIMEOUT;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sentrybridge.LogEventForwarder;
 import org.sentrybridge.devserver.LoopbackSentryReceiver;
+import org.sentrybridge.testing.FaultHarness;
 import org.sentrybridge.testing.RecordingStatusReporter;
 
 class CorruptBufferFaultTest {

@@ -1,4 +1,4 @@
-package org.sentrybridge.delivery;
+package org.sentrybridge.testing;
 
 import io.sentry.SentryEvent;
 import java.io.IOException;
@@ -18,18 +18,17 @@ import org.sentrybridge.devserver.LoopbackSentryReceiver;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogLevel;
 import org.sentrybridge.event.LogRecord;
-import org.sentrybridge.testing.RecordingStatusReporter;
 
 /** What the fault tests share: starting the bridge on the public path and reading the results. */
-final class FaultHarness {
+public final class FaultHarness {
 
-  static final String LOGGER = "com.example.orders.OrderService";
-  static final Duration ARRIVAL_TIMEOUT = Duration.ofSeconds(60);
+  public static final String LOGGER = "com.example.orders.OrderService";
+  public static final Duration ARRIVAL_TIMEOUT = Duration.ofSeconds(60);
 
   private FaultHarness() {}
 
   /** Settings for a test: its own buffer directory and a short flush timeout. */
-  static BridgeSettings.Builder settings(LoopbackSentryReceiver receiver, Path bufferDir) {
+  public static BridgeSettings.Builder settings(LoopbackSentryReceiver receiver, Path bufferDir) {
     return BridgeSettings.builder()
         .dsn(receiver.dsn())
         .bufferDir(bufferDir)
@@ -37,18 +36,18 @@ final class FaultHarness {
   }
 
   /** Starts the bridge the way an appender does. */
-  static LogEventForwarder forwarder(BridgeSettings settings, RecordingStatusReporter status) {
+  public static LogEventForwarder forwarder(BridgeSettings settings, RecordingStatusReporter status) {
     return forwarder(settings, CaptureRules.builder("test").build(), status);
   }
 
   /** Starts the bridge the way an appender with these rules does. */
-  static LogEventForwarder forwarder(
+  public static LogEventForwarder forwarder(
       BridgeSettings settings, CaptureRules rules, RecordingStatusReporter status) {
     return SentryBridge.forwarder(settings, rules, status);
   }
 
   /** An error whose message template is its own: flood control never folds two of them. */
-  static LogRecord distinctError(String message) {
+  public static LogRecord distinctError(String message) {
     return LogRecord.builder(LogLevel.ERROR, LOGGER)
         .message(message, message)
         .throwable(new IllegalStateException("order failed"))
@@ -57,7 +56,7 @@ final class FaultHarness {
   }
 
   /** How many times each message arrived. */
-  static Map<String, Integer> arrivals(LoopbackSentryReceiver receiver) {
+  public static Map<String, Integer> arrivals(LoopbackSentryReceiver receiver) {
     Map<String, Integer> counts = new HashMap<>();
     for (SentryEvent event : receiver.events()) {
       counts.merge(messageOf(event), 1, Integer::sum);
@@ -65,11 +64,11 @@ final class FaultHarness {
     return counts;
   }
 
-  static String messageOf(SentryEvent event) {
+  public static String messageOf(SentryEvent event) {
     return event.getMessage() == null ? null : event.getMessage().getFormatted();
   }
 
-  static List<String> messages(String prefix, int count) {
+  public static List<String> messages(String prefix, int count) {
     List<String> messages = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       messages.add(prefix + " #" + i);
@@ -78,17 +77,17 @@ final class FaultHarness {
   }
 
   /** The single-envelope files of a buffer directory, oldest first. */
-  static List<Path> envelopeFiles(Path dir) throws IOException {
+  public static List<Path> envelopeFiles(Path dir) throws IOException {
     return files(dir, ".envelope");
   }
 
   /** The batch files (what was in memory at a stop) of a buffer directory. */
-  static List<Path> batchFiles(Path dir) throws IOException {
+  public static List<Path> batchFiles(Path dir) throws IOException {
     return files(dir, ".batch");
   }
 
   /** Every file the buffer keeps. */
-  static List<Path> bufferedFiles(Path dir) throws IOException {
+  public static List<Path> bufferedFiles(Path dir) throws IOException {
     List<Path> all = new ArrayList<>(envelopeFiles(dir));
     all.addAll(batchFiles(dir));
     return all;
@@ -107,12 +106,12 @@ final class FaultHarness {
   }
 
   /** The event counts duplicates as: arrivals beyond the first of each message. */
-  static int duplicates(Map<String, Integer> arrivals) {
+  public static int duplicates(Map<String, Integer> arrivals) {
     return arrivals.values().stream().mapToInt(n -> n - 1).sum();
   }
 
   /** One line of figures in the test output, for the record. */
-  static void figures(String test, String figures) {
+  public static void figures(String test, String figures) {
     System.out.println("[fault-suite] " + test + ": " + figures);
   }
 }

@@ -1,11 +1,13 @@
-package org.sentrybridge.delivery;
+package org.sentrybridge.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentry.JsonSerializer;
 import io.sentry.SentryEnvelope;
+import io.sentry.SentryEnvelopeItem;
 import io.sentry.SentryEvent;
 import io.sentry.SentryOptions;
+import io.sentry.clientreport.ClientReportRecorder;
 import io.sentry.protocol.Message;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sentrybridge.delivery.DropCounter;
 import org.sentrybridge.testing.RecordingStatusReporter;
 
 /** The drop rules at the bounds: oldest repeat summaries first, then the oldest envelopes. */
@@ -21,6 +24,7 @@ class EnvelopeBufferTest {
   private final JsonSerializer serializer = new JsonSerializer(new SentryOptions());
   private final RecordingStatusReporter status = new RecordingStatusReporter();
   private final DropCounter drops = new DropCounter(status, Duration.ofMinutes(1));
+  private final ClientReportRecorder clientReports = new ClientReportRecorder(new SentryOptions());
 
   @TempDir Path dir;
 
@@ -29,7 +33,7 @@ class EnvelopeBufferTest {
     EnvelopeFiles files = new EnvelopeFiles(dir, serializer);
     long one = files.serialize(envelope("e0")).length;
     // two in memory, room for two (not three) on disk
-    EnvelopeBuffer buffer = new EnvelopeBuffer(files, 2, one * 2 + one / 2, drops);
+    EnvelopeBuffer buffer = new EnvelopeBuffer(files, 2, one * 2 + one / 2, drops, clientReports);
 
     buffer.add(envelope("s0"), true);
     for (int i = 1; i <= 4; i++) {
@@ -45,13 +49,21 @@ class EnvelopeBufferTest {
     drops.reportNow();
     assertThat(status.lines("WARN"))
         .containsExactly("1 events dropped: buffer full", "1 events dropped: buffer full");
+    SentryEnvelope report = clientReports.attachReportToEnvelope(envelope("next"));
+    SentryEnvelopeItem item = null;
+    for (SentryEnvelopeItem each : report.getItems()) {
+      item = each; // the client report comes last
+    }
+    assertThat(item.getClientReport(serializer).getDiscardedEvents())
+        .singleElement()
+        .satisfies(d -> RejectionFaultTest.assertDiscarded(d, "cache_overflow", "error", 2));
   }
 
   @Test
   void persistWritesWhatIsInMemoryAndANewBufferFindsItInOrder() throws Exception {
     // four in memory (they go into one batch), two spilled one file each
     EnvelopeBuffer first =
-        new EnvelopeBuffer(new EnvelopeFiles(dir, serializer), 4, 1 << 20, drops);
+        new EnvelopeBuffer(new EnvelopeFiles(dir, serializer), 4, 1 << 20, drops, clientReports);
     for (int i = 0; i < 5; i++) {
       first.add(envelope("p" + i), i == 2);
     }
@@ -59,7 +71,7 @@ class EnvelopeBufferTest {
     assertThat(first.persist()).isEqualTo(6);
 
     EnvelopeFiles files = new EnvelopeFiles(dir, serializer);
-    EnvelopeBuffer second = new EnvelopeBuffer(files, 10, 1 << 20, drops);
+    EnvelopeBuffer second = new EnvelopeBuffer(files, 10, 1 << 20, drops, clientReports);
     LeftOvers leftOvers = LeftOvers.register(second, files, List.of());
     assertThat(leftOvers.check()).isZero();
     second.add(envelope("p6"), false);

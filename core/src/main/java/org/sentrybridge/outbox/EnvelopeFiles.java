@@ -1,4 +1,4 @@
-package org.sentrybridge.delivery;
+package org.sentrybridge.outbox;
 
 import io.sentry.ISerializer;
 import io.sentry.SentryEnvelope;
@@ -14,11 +14,13 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,10 @@ import java.util.List;
  * own envelope format. File names carry the order ({@code <sequence>.envelope}) and whether the
  * envelope is a repeat summary ({@code <sequence>.repeats.envelope}), so the order and the drop
  * preference survive a restart without reading the files.
+ *
+ * <p>Files are written readable by their owner only (0600 where the file system has POSIX
+ * permissions). Files of another OS user, and anything that is not a regular file, are never read:
+ * {@link #list()} counts them aside.
  *
  * <p>At close, what is still in memory goes into one batch file ({@code <last sequence>.batch}),
  * because creating thousands of files would make the stop slow; the next start splits it into
@@ -70,6 +76,12 @@ final class EnvelopeFiles {
     }
   }
 
+  /** The files found in the directory, and how many were left alone as another user's. */
+  static final class Listing {
+    final List<Found> files = new ArrayList<>();
+    int foreign;
+  }
+
   /** What splitting a batch gave. */
   static final class Split {
     final List<Found> files = new ArrayList<>();
@@ -107,19 +119,21 @@ final class EnvelopeFiles {
 
   /** Writes one envelope file; one cut short by a crash is found unreadable at the next start. */
   Path write(long sequence, boolean repeatSummary, byte[] bytes) throws IOException {
-    Files.createDirectories(dir);
+    PrivateFiles.createDirectories(dir);
     Path target = dir.resolve(name(sequence, repeatSummary));
-    Files.write(target, bytes);
+    try (OutputStream out = PrivateFiles.newFile(target)) {
+      out.write(bytes);
+    }
     return target;
   }
 
   /** Writes envelopes into one batch file named after the last sequence. */
   Path writeBatch(List<BatchRecord> records) throws IOException {
-    Files.createDirectories(dir);
+    PrivateFiles.createDirectories(dir);
     long last = records.get(records.size() - 1).sequence;
     Path target = dir.resolve(String.format("%019d", last) + BATCH_SUFFIX);
     try (DataOutputStream out =
-        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(target), 1 << 16))) {
+        new DataOutputStream(new BufferedOutputStream(PrivateFiles.newFile(target), 1 << 16))) {
       for (BatchRecord record : records) {
         out.writeLong(record.sequence);
         out.writeBoolean(record.repeatSummary);
@@ -134,7 +148,9 @@ final class EnvelopeFiles {
   Split split(Path batch) {
     Split split = new Split();
     try (DataInputStream in =
-        new DataInputStream(new BufferedInputStream(Files.newInputStream(batch), 1 << 16))) {
+        new DataInputStream(
+            new BufferedInputStream(
+                Files.newInputStream(batch, LinkOption.NOFOLLOW_LINKS), 1 << 16))) {
       while (true) {
         long sequence;
         try {
@@ -176,7 +192,7 @@ final class EnvelopeFiles {
    * @return null when the file is missing, truncated or corrupt
    */
   SentryEnvelope read(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
       return parse(in);
     } catch (IOException | RuntimeException e) {
       return null;
@@ -216,11 +232,15 @@ final class EnvelopeFiles {
     }
   }
 
-  /** The envelope and batch files in the directory, oldest first. */
-  List<Found> list() {
-    List<Found> found = new ArrayList<>();
+  /**
+   * The envelope and batch files in the directory, oldest first: only regular files of the user
+   * this process runs as. Others with a buffer file's name are counted in {@link Listing#foreign}
+   * and never read, sent or deleted.
+   */
+  Listing list() {
+    Listing listing = new Listing();
     if (!Files.isDirectory(dir)) {
-      return found;
+      return listing;
     }
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path file : files) {
@@ -231,18 +251,33 @@ final class EnvelopeFiles {
         }
         boolean repeats = name.endsWith(REPEATS_SUFFIX);
         String suffix = batch ? BATCH_SUFFIX : repeats ? REPEATS_SUFFIX : SUFFIX;
+        long sequence;
         try {
-          long sequence = Long.parseLong(name.substring(0, name.length() - suffix.length()));
-          found.add(new Found(sequence, repeats, file, Files.size(file), batch));
-        } catch (NumberFormatException | IOException e) {
-          // not one of ours: leave it alone
+          sequence = Long.parseLong(name.substring(0, name.length() - suffix.length()));
+        } catch (NumberFormatException e) {
+          continue; // not one of ours: leave it alone
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !PrivateFiles.isMine(file)) {
+          listing.foreign++;
+          continue;
+        }
+        try {
+          listing.files.add(new Found(sequence, repeats, file, Files.size(file), batch));
+        } catch (IOException e) {
+          // gone meanwhile
         }
       }
     } catch (IOException e) {
-      return found;
+      return listing;
     }
-    found.sort((a, b) -> Long.compare(a.sequence, b.sequence));
-    return found;
+    listing.files.sort((a, b) -> Long.compare(a.sequence, b.sequence));
+    return listing;
+  }
+
+  /** True for the name of an envelope or batch file. */
+  static boolean isBufferFile(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(SUFFIX) || name.endsWith(BATCH_SUFFIX);
   }
 
   private static String name(long sequence, boolean repeatSummary) {

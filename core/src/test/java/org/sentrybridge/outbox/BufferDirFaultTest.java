@@ -1,7 +1,7 @@
-package org.sentrybridge.delivery;
+package org.sentrybridge.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sentrybridge.delivery.FaultHarness.ARRIVAL_TIMEOUT;
+import static org.sentrybridge.testing.FaultHarness.ARRIVAL_TIMEOUT;
 
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sentrybridge.LogEventForwarder;
 import org.sentrybridge.devserver.LoopbackSentryReceiver;
+import org.sentrybridge.testing.FaultHarness;
 import org.sentrybridge.testing.RecordingStatusReporter;
 
 /** The buffer directory shared by two applications, or not usable at all. */

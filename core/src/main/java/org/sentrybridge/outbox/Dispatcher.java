@@ -1,0 +1,348 @@
+package org.sentrybridge.outbox;
+
+import io.sentry.Hint;
+import io.sentry.ISerializer;
+import io.sentry.SentryEnvelope;
+import io.sentry.SentryEnvelopeHeader;
+import io.sentry.SentryEnvelopeItem;
+import io.sentry.SentryEvent;
+import io.sentry.SentryItemType;
+import io.sentry.SentryOptions;
+import io.sentry.clientreport.DiscardReason;
+import io.sentry.clientreport.IClientReportRecorder;
+import io.sentry.transport.RateLimiter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+import org.sentrybridge.StatusReporter;
+import org.sentrybridge.delivery.DropCounter;
+
+/**
+ * The daemon thread that empties the {@link EnvelopeBuffer}, with up to {@code maxInFlight}
+ * requests awaiting Sentry's answer at once, following Sentry's transport rules:
+ *
+ * <ul>
+ *   <li>2xx: delivered; the envelope leaves the buffer.
+ *   <li>429: dropped, with no client report (Sentry counts it itself); the SDK's {@link
+ *       RateLimiter} reads {@code Retry-After} / {@code X-Sentry-Rate-Limits}. While a limit
+ *       lasts, envelopes of its categories are dropped before sending and recorded as {@code
+ *       ratelimit_backoff}, as the SDK does.
+ *   <li>Any other answer (4xx, 5xx): final; dropped, counted and recorded as {@code send_error}.
+ *   <li>A network failure (refused, reset, timeout, DNS): the envelope stays for the next attempt;
+ *       sending pauses 100 ms, doubling up to 5 s, then goes on one request at a time until a
+ *       request gets an answer.
+ * </ul>
+ *
+ * <p>Each request carries the SDK's pending client report; when it does not reach Sentry the
+ * counts go back to the recorder, so a report is neither lost nor sent twice. An event over
+ * Sentry's size limit is cut by {@link EventTrimmer#fit} before it is sent.
+ */
+final class Dispatcher {
+
+  static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(5);
+  /**
+   * Largest event JSON sent as it is. Sentry refuses an event over 1 MB; the envelope's headers
+   * and a client report fit in what is left.
+   */
+  static final long MAX_EVENT_BYTES = 900_000;
+
+  static final String RATE_LIMITED = "Sentry's rate limit for their category was active";
+  private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private static final AtomicInteger COUNT = new AtomicInteger();
+
+  private final EnvelopeBuffer buffer;
+  private final LeftOvers leftOvers;
+  private final EnvelopePoster poster;
+  private final RateLimiter rateLimiter;
+  private final SentryOptions options;
+  private final ISerializer serializer;
+  private final IClientReportRecorder clientReports;
+  private final DropCounter drops;
+  private final StatusReporter reporter;
+  private final int maxInFlight;
+  private final Runnable housekeeping;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Thread thread;
+  private final Object backoffLock = new Object();
+  private long retryAtNanos = System.nanoTime();
+  private long backoffNanos = FIRST_BACKOFF_NANOS;
+  private long lastFailureNanos = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+  private volatile boolean probing;
+  private volatile boolean stopping;
+
+  /**
+   * @param housekeeping run once on this thread before the first request (reports about other
+   *     buffer directories); may be null
+   */
+  Dispatcher(
+      EnvelopeBuffer buffer,
+      LeftOvers leftOvers,
+      EnvelopePoster poster,
+      RateLimiter rateLimiter,
+      SentryOptions options,
+      DropCounter drops,
+      StatusReporter reporter,
+      int maxInFlight,
+      Runnable housekeeping) {
+    this.buffer = buffer;
+    this.leftOvers = leftOvers;
+    this.poster = poster;
+    this.rateLimiter = rateLimiter;
+    this.options = options;
+    this.serializer = options.getSerializer();
+    this.clientReports = options.getClientReportRecorder();
+    this.drops = drops;
+    this.reporter = reporter;
+    this.maxInFlight = Math.max(1, maxInFlight);
+    this.housekeeping = housekeeping;
+    this.thread = new Thread(this::run, "sentry-bridge-sender-" + COUNT.incrementAndGet());
+    this.thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** Stops handing out envelopes; those in flight still record their answers. */
+  void stop(long timeoutMillis) {
+    stopping = true;
+    buffer.wakeUp();
+    try {
+      thread.join(Math.max(1, timeoutMillis));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** True while sending pauses after a network failure. */
+  boolean isBackingOff() {
+    synchronized (backoffLock) {
+      return retryAtNanos - System.nanoTime() > 0;
+    }
+  }
+
+  /**
+   * Sends the SDK's pending client report on its own, for the counts no later envelope will carry
+   * (at close); waits for the answer until the deadline.
+   */
+  void sendClientReport(long deadlineNanos) {
+    SentryEnvelope empty =
+        new SentryEnvelope(new SentryEnvelopeHeader(null, options.getSdkVersion()), List.of());
+    SentryEnvelope report = clientReports.attachReportToEnvelope(empty);
+    if (!report.getItems().iterator().hasNext()) {
+      return;
+    }
+    boolean delivered = false;
+    try {
+      CompletableFuture<SentryAnswer> answer = poster.post(encode(report));
+      long left = deadlineNanos - System.nanoTime();
+      delivered = left > 0 && answer.get(left, TimeUnit.NANOSECONDS).accepted();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      delivered = false; // not sent, or no answer in time
+    }
+    if (!delivered) {
+      restoreClientReport(report);
+    }
+  }
+
+  private void run() {
+    checkLeftOvers();
+    while (!stopping) {
+      long seen = buffer.version();
+      long wait = nanosUntilAllowed();
+      if (wait > 0) {
+        buffer.awaitChange(seen, wait);
+        continue;
+      }
+      EnvelopeBuffer.Entry entry = buffer.take();
+      if (entry == null) {
+        buffer.awaitChange(seen, IDLE_NANOS);
+        continue;
+      }
+      SentryEnvelope envelope = buffer.envelopeOf(entry); // null: unreadable, dropped and counted
+      if (envelope != null) {
+        try {
+          dispatch(entry, envelope);
+        } catch (RuntimeException e) {
+          // one envelope the SDK's code cannot handle must not stop the sending of the others
+          drops.add(1, "the envelope could not be sent (" + e + ")");
+          buffer.complete(entry, true);
+        }
+      }
+    }
+  }
+
+  /** Reads what earlier runs left, before the first request; reports what it skipped. */
+  private void checkLeftOvers() {
+    try {
+      int unreadable = leftOvers.check();
+      if (unreadable > 0) {
+        reporter.warn(
+            unreadable + " unreadable (truncated or corrupt) envelope files in " + buffer.dir()
+                + " were skipped and deleted");
+      }
+      if (leftOvers.foreign() > 0) {
+        reporter.warn(
+            leftOvers.foreign() + " files in " + buffer.dir() + " belong to another user and were"
+                + " neither read nor sent");
+      }
+      if (housekeeping != null) {
+        housekeeping.run();
+      }
+    } catch (RuntimeException e) {
+      reporter.warn("the buffer directory " + buffer.dir() + " could not be checked (" + e + ")");
+    }
+  }
+
+  private long nanosUntilAllowed() {
+    // after a network failure, one request finds out whether Sentry is back
+    int window = probing ? 1 : maxInFlight;
+    if (inFlight.get() >= window) {
+      return IDLE_NANOS; // an answer changes the buffer and wakes this thread
+    }
+    synchronized (backoffLock) {
+      return Math.max(0, retryAtNanos - System.nanoTime());
+    }
+  }
+
+  private void dispatch(EnvelopeBuffer.Entry entry, SentryEnvelope envelope) {
+    SentryEnvelope allowed = rateLimiter.filter(envelope, new Hint());
+    if (allowed == null) {
+      drops.add(1, RATE_LIMITED); // the rate limiter recorded the client report
+      buffer.complete(entry, true);
+      return;
+    }
+    SentryEnvelope sent = clientReports.attachReportToEnvelope(allowed);
+    byte[] body;
+    try {
+      body = encode(sent);
+    } catch (Exception e) {
+      clientReports.recordLostEnvelope(DiscardReason.SEND_ERROR, sent);
+      drops.add(1, "the envelope could not be serialized (" + e + ")");
+      buffer.complete(entry, true);
+      return;
+    }
+    inFlight.incrementAndGet();
+    long started = System.nanoTime();
+    poster
+        .post(body)
+        .whenComplete((answer, failure) -> onAnswer(entry, sent, started, answer, failure));
+  }
+
+  private void onAnswer(
+      EnvelopeBuffer.Entry entry,
+      SentryEnvelope sent,
+      long startedNanos,
+      SentryAnswer answer,
+      Throwable failure) {
+    boolean finished = true;
+    try {
+      if (failure != null) {
+        Throwable cause =
+            failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+        if (cause instanceof IOException) {
+          networkFailure(startedNanos);
+          restoreClientReport(sent);
+          finished = false;
+        } else {
+          clientReports.recordLostEnvelope(DiscardReason.SEND_ERROR, sent);
+          drops.add(1, "the request could not be made (" + cause + ")");
+        }
+      } else {
+        rateLimiter.updateRetryAfterLimits(
+            answer.rateLimits(), answer.retryAfter(), answer.status());
+        answered();
+        if (answer.rateLimited()) {
+          restoreClientReport(sent);
+          drops.addRejected(1, answer.describe());
+        } else if (!answer.accepted()) {
+          clientReports.recordLostEnvelope(DiscardReason.SEND_ERROR, sent);
+          drops.addRejected(1, answer.describe());
+        }
+      }
+    } finally {
+      inFlight.decrementAndGet();
+      buffer.complete(entry, finished);
+    }
+  }
+
+  private void networkFailure(long startedNanos) {
+    synchronized (backoffLock) {
+      probing = true;
+      // requests that were already under way fail with the same outage: one back-off step for all
+      if (startedNanos - lastFailureNanos > 0) {
+        long now = System.nanoTime();
+        lastFailureNanos = now;
+        retryAtNanos = now + backoffNanos;
+        backoffNanos = Math.min(backoffNanos * 2, MAX_BACKOFF_NANOS);
+      }
+    }
+  }
+
+  private void answered() {
+    synchronized (backoffLock) {
+      probing = false;
+      backoffNanos = FIRST_BACKOFF_NANOS;
+      retryAtNanos = System.nanoTime();
+    }
+  }
+
+  /** The counts of a client report that did not reach Sentry go back to the recorder. */
+  private void restoreClientReport(SentryEnvelope sent) {
+    for (SentryEnvelopeItem item : sent.getItems()) {
+      if (item.getHeader().getType() == SentryItemType.ClientReport) {
+        clientReports.recordLostEnvelopeItem(DiscardReason.NETWORK_ERROR, item);
+      }
+    }
+  }
+
+  /** The envelope as gzip-compressed JSON, its events cut to Sentry's size limit. */
+  private byte[] encode(SentryEnvelope envelope) throws Exception {
+    SentryEnvelope fitted = fitEvents(envelope);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+    try (GZIPOutputStream gzip = new FastGzip(bytes)) {
+      serializer.serialize(fitted, gzip);
+    }
+    return bytes.toByteArray();
+  }
+
+  private SentryEnvelope fitEvents(SentryEnvelope envelope) throws Exception {
+    List<SentryEnvelopeItem> items = new ArrayList<>();
+    boolean changed = false;
+    for (SentryEnvelopeItem item : envelope.getItems()) {
+      if (item.getHeader().getType() == SentryItemType.Event
+          && item.getData().length > MAX_EVENT_BYTES) {
+        SentryEvent event = item.getEvent(serializer);
+        if (event != null) {
+          // if it still does not fit, Sentry's answer decides (and is counted)
+          EventTrimmer.fit(event, MAX_EVENT_BYTES, serializer);
+          items.add(SentryEnvelopeItem.fromEvent(serializer, event));
+          changed = true;
+          continue;
+        }
+      }
+      items.add(item);
+    }
+    return changed ? new SentryEnvelope(envelope.getHeader(), items) : envelope;
+  }
+
+  /** Compresses for speed: the sending thread serializes every envelope. */
+  private static final class FastGzip extends GZIPOutputStream {
+    FastGzip(ByteArrayOutputStream out) throws IOException {
+      super(out, 8192);
+      def.setLevel(Deflater.BEST_SPEED);
+    }
+  }
+}
