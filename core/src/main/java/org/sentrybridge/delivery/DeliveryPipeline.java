@@ -3,6 +3,8 @@ package org.sentrybridge.delivery;
 import io.sentry.Hint;
 import io.sentry.IScopes;
 import io.sentry.SentryEvent;
+import io.sentry.SentryOptions;
+import io.sentry.SentryStackTraceFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -11,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.sentrybridge.StatusReporter;
+import org.sentrybridge.scope.ScopeSnapshot;
 
 /**
  * The hand-off from application threads to Sentry. {@link #offer} is what the logging thread pays:
@@ -42,6 +45,9 @@ public final class DeliveryPipeline {
   private final IScopes scopes;
   private final RepeatFolder repeats;
   private final DeliveryThread worker;
+  /** Made on the delivery thread when first needed. */
+  private SentryStackTraceFactory stacks;
+  private SentryOptions quietOptions;
   private volatile boolean closed;
   private volatile boolean flushRequested;
 
@@ -186,7 +192,12 @@ public final class DeliveryPipeline {
   }
 
   private void capture(Submission submission, long repeatCount) {
-    SentryEvent event = submission.toEvent();
+    if (stacks == null) {
+      SentryOptions options = scopes.getOptions();
+      stacks = new SentryStackTraceFactory(options);
+      quietOptions = quietOptions(options);
+    }
+    SentryEvent event = submission.toEvent(stacks);
     if (repeatCount > 0) {
       event.setTag("repeats", Long.toString(repeatCount));
       event.setExtra("repeats", repeatCount);
@@ -195,11 +206,29 @@ public final class DeliveryPipeline {
     if (repeatCount > 0) {
       hint.set(BufferedTransport.REPEAT_SUMMARY, Boolean.TRUE);
     }
+    // through the scope of the thread that logged, rebuilt: the SDK applies it, runs the event
+    // processors, beforeSend and sampling as if the error had been captured on that thread
+    ScopeSnapshot scope = submission.scope();
+    IScopes target = scope.scopes(scopes, quietOptions, submission.sendMetadata());
+    scope.applyTrace(
+        event, target, submission.threadName(), submission.threadId(), submission.sendMetadata());
     if (submission.configurator() != null) {
-      scopes.captureEvent(
-          event, hint, scope -> submission.configurator().configure(scope, scopes));
+      target.captureEvent(
+          event, hint, local -> submission.configurator().configure(local, target));
     } else {
-      scopes.captureEvent(event, hint);
+      target.captureEvent(event, hint);
     }
+  }
+
+  /**
+   * Options for the rebuilt scopes: the same limits, but no before-breadcrumb callback and no
+   * scope observers, which already ran when the logging thread's scope was written.
+   */
+  private static SentryOptions quietOptions(SentryOptions options) {
+    SentryOptions quiet = new SentryOptions();
+    quiet.setMaxBreadcrumbs(options.getMaxBreadcrumbs());
+    quiet.setMaxFeatureFlags(options.getMaxFeatureFlags());
+    quiet.setDefaultScopeType(options.getDefaultScopeType());
+    return quiet;
   }
 }

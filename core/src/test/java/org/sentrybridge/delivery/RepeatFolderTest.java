@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogLevel;
 import org.sentrybridge.event.LogRecord;
+import org.sentrybridge.scope.ScopeSnapshot;
 
 /** Repeat counts are never lost, whatever ends a window. */
 class RepeatFolderTest {
@@ -45,7 +46,7 @@ class RepeatFolderTest {
             .message(template, template)
             .throwable(sameThrowable())
             .build();
-    return Submission.ofLog(record, RULES, List.of(), true);
+    return Submission.ofLog(record, RULES, ScopeSnapshot.withoutScope(null), null, true);
   }
 
   private static Throwable sameThrowable() {

@@ -1,0 +1,164 @@
+package org.sentrybridge.scope;
+
+import io.sentry.CombinedScopeView;
+import io.sentry.IScope;
+import io.sentry.IScopes;
+import io.sentry.ISpan;
+import io.sentry.Scope;
+import io.sentry.Scopes;
+import io.sentry.SentryEvent;
+import io.sentry.SentryOptions;
+import io.sentry.SpanContext;
+import io.sentry.SpanDataConvention;
+import io.sentry.SpanId;
+import io.sentry.TransactionContext;
+import io.sentry.protocol.SentryId;
+import java.util.Collections;
+import java.util.List;
+import org.sentrybridge.event.BreadcrumbRing;
+
+/**
+ * The logging thread's Sentry scope at the moment an error was logged, taken on that thread and
+ * turned into the event's scope on the delivery thread, so the event comes out as if {@code
+ * Sentry.captureEvent} had been called where and when the error was logged: the current and
+ * isolation scope as they were (the global scope, shared by the whole process, as it is when the
+ * event is sent), the active span's trace context or else the scope's propagation context, and the
+ * scope's log-line breadcrumbs up to that moment.
+ */
+public final class ScopeSnapshot {
+
+  /** Creator name of the scopes events are captured through. */
+  static final String CREATOR = "sentry-bridge";
+
+  private static final ScopeSnapshot NONE = new ScopeSnapshot(null, null, null, 0, null, null, null);
+
+  private final ScopeState current;
+  private final ScopeState isolation;
+  private final BreadcrumbRing ring;
+  private final long ringMark;
+  private final String ringTraceId;
+  private final String traceId;
+  private final String spanId;
+
+  private ScopeSnapshot(
+      ScopeState current,
+      ScopeState isolation,
+      BreadcrumbRing ring,
+      long ringMark,
+      String ringTraceId,
+      String traceId,
+      String spanId) {
+    this.current = current;
+    this.isolation = isolation;
+    this.ring = ring;
+    this.ringMark = ringMark;
+    this.ringTraceId = ringTraceId;
+    this.traceId = traceId;
+    this.spanId = spanId;
+  }
+
+  /**
+   * Takes the scope of the calling thread, the thread that logged. With {@code full} false only
+   * the trace (linking an error to its trace is not metadata).
+   */
+  public static ScopeSnapshot capture(IScopes scopes, ScopeBreadcrumbs breadcrumbs, boolean full) {
+    if (!full) {
+      return new ScopeSnapshot(
+          ScopeState.traceOf(scopes.getScope()),
+          ScopeState.traceOf(scopes.getIsolationScope()),
+          null, 0, null, null, null);
+    }
+    BreadcrumbRing ring = breadcrumbs == null ? null : breadcrumbs.existingRingFor(scopes);
+    return new ScopeSnapshot(
+        ScopeState.of(scopes.getScope()),
+        ScopeState.of(scopes.getIsolationScope()),
+        ring,
+        ring == null ? 0 : ring.mark(),
+        null, null, null);
+  }
+
+  /** No scope was read (scope capture switched off): the lines of {@code ring}, if any. */
+  public static ScopeSnapshot withoutScope(BreadcrumbRing ring) {
+    return ring == null ? NONE : new ScopeSnapshot(null, null, ring, ring.mark(), null, null, null);
+  }
+
+  /**
+   * Logged through an asynchronous appender: the scope could not be read, only the trace and span
+   * id the logging thread left in the log event (either may be null), and the lines of {@code ring}
+   * of the same trace.
+   */
+  public static ScopeSnapshot ofTraceIds(String traceId, String spanId, BreadcrumbRing ring) {
+    boolean linked = traceId != null && ring != null;
+    return new ScopeSnapshot(
+        null, null, linked ? ring : null, linked ? ring.mark() : 0, traceId, traceId, spanId);
+  }
+
+  /** The log lines that became breadcrumbs of this scope before the error, oldest first. */
+  public List<BreadcrumbRing.Crumb> logLines() {
+    return ring == null ? Collections.emptyList() : ring.snapshot(ringMark, ringTraceId);
+  }
+
+  /**
+   * The scopes to capture the event through: the scope as it was when the error was logged,
+   * rebuilt as real SDK scopes, with the live global scope (which holds the client). {@code quiet}
+   * are options without callbacks or observers, for the rebuilt scopes.
+   */
+  public IScopes scopes(IScopes live, SentryOptions quiet, boolean full) {
+    IScope global = live.getGlobalScope();
+    Scope currentScope =
+        current == null ? new Scope(quiet) : current.toScope(quiet, full);
+    Scope isolationScope =
+        isolation == null ? new Scope(quiet) : isolation.toScope(quiet, full);
+    return new Scopes(currentScope, isolationScope, global, CREATOR);
+  }
+
+  /**
+   * Puts the trace context on the event before the SDK would, so that it describes the logging
+   * thread: the active span's own context, or one made from the propagation context of the scope
+   * the SDK writes to (made by the SDK on the delivery thread, it would name that thread). {@code
+   * scopes} are those {@link #scopes} returned. Does nothing when the SDK links the exception to a
+   * span of its own.
+   */
+  public void applyTrace(
+      SentryEvent event, IScopes scopes, String threadName, long threadId, boolean metadata) {
+    scopes.getGlobalScope().assignTraceContext(event);
+    if (event.getContexts().getTrace() != null) {
+      return;
+    }
+    IScope combined =
+        new CombinedScopeView(scopes.getGlobalScope(), scopes.getIsolationScope(), scopes.getScope());
+    SpanContext trace;
+    if (traceId != null) {
+      trace = fromIds(traceId, spanId);
+      if (trace == null) {
+        return;
+      }
+    } else {
+      ISpan span = combined.getSpan();
+      if (span != null) {
+        event.getContexts().setTrace(span.getSpanContext());
+        return;
+      }
+      trace = TransactionContext.fromPropagationContext(combined.getPropagationContext());
+    }
+    // made here, on the delivery thread: describe the thread that logged instead
+    trace.getData().remove(SpanDataConvention.THREAD_ID);
+    trace.getData().remove(SpanDataConvention.THREAD_NAME);
+    if (metadata && threadName != null) {
+      trace.setData(SpanDataConvention.THREAD_NAME, threadName);
+      if (threadId != 0) {
+        trace.setData(SpanDataConvention.THREAD_ID, String.valueOf(threadId));
+      }
+    }
+    event.getContexts().setTrace(trace);
+  }
+
+  private static SpanContext fromIds(String traceId, String spanId) {
+    try {
+      SpanId span = spanId != null && !spanId.isEmpty() ? new SpanId(spanId) : new SpanId();
+      return new SpanContext(new SentryId(traceId), span, "default", null, null);
+    } catch (IllegalArgumentException notAnId) {
+      return null;
+    }
+  }
+}
