@@ -4,7 +4,6 @@ import io.sentry.Sentry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.Map;
 import org.sentrybridge.delivery.DeliveryThread;
 import org.sentrybridge.delivery.Submission;
 import org.sentrybridge.event.BreadcrumbRing;
@@ -94,20 +93,17 @@ public final class LogEventForwarder implements AutoCloseable {
 
   /**
    * Remembers a log line that reaches the appender on another thread than the one that logged
-   * (asynchronous appenders and loggers): it can join only the events of the same trace, read from
-   * the log event's context data ({@link TraceIds#TRACE_ID_KEY}).
+   * (asynchronous appenders and loggers): it can join only the events of the same trace, {@code
+   * traceId} as the logging thread left it in the log event's context data ({@link
+   * TraceIds#TRACE_ID_KEY}; null when absent).
    */
   public void breadcrumbFromAnotherThread(
-      Instant timestamp,
-      LogLevel level,
-      String loggerName,
-      String message,
-      Map<String, String> contextData) {
-    String traceId = captureScope ? TraceIds.traceIdIn(contextData) : null;
+      Instant timestamp, LogLevel level, String loggerName, String message, String traceId) {
     if (captureScope && traceId == null) {
       return; // whose line it is cannot be told
     }
-    sharedBreadcrumbs.add(timestamp, level, loggerName, message, Collections.emptyList(), traceId);
+    sharedBreadcrumbs.add(
+        timestamp, level, loggerName, message, Collections.emptyList(), captureScope ? traceId : null);
   }
 
   /**

@@ -6,6 +6,8 @@ import io.sentry.ISpan;
 import io.sentry.PropagationContext;
 import io.sentry.Sentry;
 import io.sentry.SpanContext;
+import io.sentry.SpanId;
+import io.sentry.protocol.SentryId;
 import java.util.Map;
 
 /**
@@ -21,32 +23,49 @@ public final class TraceIds {
   /** MDC / ThreadContext key of the logging thread's Sentry span id (16 hex digits). */
   public static final String SPAN_ID_KEY = "sentry_span_id";
 
-  private final String traceId;
-  private final String spanId;
+  /** The last ids of each thread: the same ids give the same instance, cheap to compare. */
+  private static final ThreadLocal<TraceIds> LAST = new ThreadLocal<>();
 
-  private TraceIds(String traceId, String spanId) {
-    this.traceId = traceId;
-    this.spanId = spanId;
+  private final SentryId trace;
+  private final SpanId span;
+
+  private TraceIds(SentryId trace, SpanId span) {
+    this.trace = trace;
+    this.span = span;
   }
 
   /**
-   * The ids an event logged now on this thread would carry: the active span's, else the scope's
-   * propagation context's. Null when Sentry is not running.
+   * The ids an event logged now on this thread would carry: the active span's, else the
+   * propagation context's of the scope the SDK writes to. Null when Sentry is not running. While
+   * they stay the same, each call on a thread returns the same instance.
    */
   public static TraceIds ofCurrentThread() {
     if (!Sentry.isEnabled()) {
       return null;
     }
     IScopes scopes = Sentry.getCurrentScopes();
-    ISpan span = scopes.getSpan();
-    if (span != null) {
-      SpanContext context = span.getSpanContext();
-      return new TraceIds(context.getTraceId().toString(), context.getSpanId().toString());
+    ISpan active = scopes.getSpan();
+    SentryId trace;
+    SpanId span;
+    if (active != null) {
+      SpanContext context = active.getSpanContext();
+      trace = context.getTraceId();
+      span = context.getSpanId();
+    } else {
+      PropagationContext propagation =
+          new CombinedScopeView(
+                  scopes.getGlobalScope(), scopes.getIsolationScope(), scopes.getScope())
+              .getPropagationContext();
+      trace = propagation.getTraceId();
+      span = propagation.getSpanId();
     }
-    PropagationContext propagation =
-        new CombinedScopeView(scopes.getGlobalScope(), scopes.getIsolationScope(), scopes.getScope())
-            .getPropagationContext();
-    return new TraceIds(propagation.getTraceId().toString(), propagation.getSpanId().toString());
+    TraceIds last = LAST.get();
+    if (last != null && last.trace == trace && last.span == span) {
+      return last;
+    }
+    TraceIds ids = new TraceIds(trace, span);
+    LAST.set(ids);
+    return ids;
   }
 
   /** True for the keys this class puts into a log event's context data. */
@@ -64,11 +83,13 @@ public final class TraceIds {
     return contextData == null ? null : contextData.get(SPAN_ID_KEY);
   }
 
+  /** 32 hex digits. */
   public String traceId() {
-    return traceId;
+    return trace.toString();
   }
 
+  /** 16 hex digits. */
   public String spanId() {
-    return spanId;
+    return span.toString();
   }
 }

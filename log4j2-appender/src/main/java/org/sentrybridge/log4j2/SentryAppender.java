@@ -20,6 +20,7 @@ import org.sentrybridge.LogEventForwarder;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogLevel;
+import org.sentrybridge.event.LogRecord;
 
 /**
  * Sends logged errors to Sentry: {@code <SentryBridge name="Sentry" dsn="${env:SENTRY_DSN}"/>}.
@@ -43,6 +44,7 @@ public final class SentryAppender extends AbstractAppender {
 
   private final SentryManager manager;
   private final AtomicBoolean released = new AtomicBoolean();
+  private final AtomicBoolean suppliesTraceIds = new AtomicBoolean();
 
   private SentryAppender(
       String name,
@@ -73,21 +75,45 @@ public final class SentryAppender extends AbstractAppender {
     try {
       LogLevel level = LogEventConverter.level(event.getLevel());
       String loggerName = event.getLoggerName();
+      boolean onLoggingThread = event.getThreadId() == Thread.currentThread().getId();
       if (forwarder.isEvent(level, loggerName, event.getThrown())) {
         // a full queue is counted and reported by the delivery side, rate-limited
-        forwarder.forward(LogEventConverter.toRecord(event, level));
+        LogRecord record = LogEventConverter.toRecord(event, level);
+        if (onLoggingThread) {
+          forwarder.forward(record);
+        } else {
+          // async logger or appender: only what the logging thread put into the event is known
+          forwarder.forwardFromAnotherThread(record, LogEventConverter.callerData(event));
+        }
       } else if (forwarder.isBreadcrumb(level, loggerName)) {
-        forwarder.breadcrumb(
-            LogEventConverter.timestamp(event),
-            level,
-            loggerName,
-            LogEventConverter.formattedMessage(event));
+        if (onLoggingThread) {
+          forwarder.breadcrumb(
+              LogEventConverter.timestamp(event),
+              level,
+              loggerName,
+              LogEventConverter.formattedMessage(event));
+        } else {
+          forwarder.breadcrumbFromAnotherThread(
+              LogEventConverter.timestamp(event),
+              level,
+              loggerName,
+              LogEventConverter.formattedMessage(event),
+              LogEventConverter.traceId(event));
+        }
       }
     } catch (RuntimeException e) {
       // the error handler rate-limits these reports
       error("SentryBridge appender '" + getName() + "' could not take a log event: " + e, event, e);
     } finally {
       appending[0] = false;
+    }
+  }
+
+  @Override
+  public void start() {
+    super.start();
+    if (manager.forwarder().isEnabled() && suppliesTraceIds.compareAndSet(false, true)) {
+      SentryTraceContextData.appenderStarted();
     }
   }
 
@@ -99,6 +125,9 @@ public final class SentryAppender extends AbstractAppender {
       return true;
     }
     setStopping();
+    if (suppliesTraceIds.compareAndSet(true, false)) {
+      SentryTraceContextData.appenderStopped();
+    }
     boolean stopped = super.stop(timeout, timeUnit, false);
     stopped &= manager.stop(timeout, timeUnit);
     setStopped();
@@ -122,6 +151,7 @@ public final class SentryAppender extends AbstractAppender {
 
     @PluginBuilderAttribute private String enabled;
     @PluginBuilderAttribute private String sendMetadata;
+    @PluginBuilderAttribute private String captureScope;
     @PluginBuilderAttribute private String environment;
     @PluginBuilderAttribute private String release;
     @PluginBuilderAttribute private String minimumEventLevel;
@@ -163,6 +193,16 @@ public final class SentryAppender extends AbstractAppender {
     /** Attach OS, runtime, host, logger, thread and ThreadContext to events. Default {@code true}. */
     public Builder setSendMetadata(String sendMetadata) {
       this.sendMetadata = sendMetadata;
+      return this;
+    }
+
+    /**
+     * Errors carry the Sentry scope of the thread that logged them (tags, user, request, trace,
+     * breadcrumbs of that scope); {@code false}: that scope is not read, breadcrumbs are kept per
+     * appender. Default {@code true}.
+     */
+    public Builder setCaptureScope(String captureScope) {
+      this.captureScope = captureScope;
       return this;
     }
 
@@ -306,6 +346,7 @@ public final class SentryAppender extends AbstractAppender {
               .dsn(dsn)
               .enabled(enabled)
               .sendMetadata(sendMetadata)
+              .captureScope(captureScope)
               .environment(environment)
               .release(release)
               .bufferDir(bufferDir)
@@ -341,7 +382,7 @@ public final class SentryAppender extends AbstractAppender {
       List<Object> parts =
           new ArrayList<>(
               Arrays.asList(
-                  dsn, enabled, sendMetadata, environment, release, minimumEventLevel,
+                  dsn, enabled, sendMetadata, captureScope, environment, release, minimumEventLevel,
                   requireThrowable, minimumBreadcrumbLevel, contextTags, userMdcKeys,
                   ignoredExceptions, ignoredLoggers, maxBreadcrumbs, bufferDir, queueSize,
                   maxBufferedEvents, maxBufferBytes, dedupeWindow, flushTimeout));
