@@ -25,9 +25,9 @@ import java.util.Map;
 
 /**
  * What one Sentry scope held when an error was logged, read on the logging thread. Only what is set
- * is copied, so an empty scope costs a few field reads; values the SDK replaces rather than changes
- * (user, request, fingerprint, span, propagation context) are kept by reference, the containers it
- * changes in place (breadcrumbs, tags, extras, contexts) are copied. On the delivery thread {@link
+ * is copied, so an empty scope costs a few field reads and two small copies; values the SDK replaces
+ * rather than changes (user, request, fingerprint, span, propagation context) are kept by reference,
+ * the containers it changes in place (breadcrumbs, tags, extras, contexts) are copied. On the delivery thread {@link
  * #toScope} makes a real SDK {@link Scope} of it again, so the SDK combines and applies it as
  * usual.
  */
@@ -104,7 +104,9 @@ final class ScopeState {
     if (!SentryId.EMPTY_ID.equals(replayId)) {
       state.replayId = replayId;
     }
-    state.featureFlags = scope.getFeatureFlagBuffer().clone();
+    // kept by reference, read when the event is sent: copying it costs a lock object per error,
+    // and flags are evaluated at a request's start, not between an error and its delivery
+    state.featureFlags = scope.getFeatureFlagBuffer();
     ISentryClient client = scope.getClient();
     if (client.isEnabled()) { // a scope that has a client of its own (bindClient)
       state.client = client;
