@@ -225,7 +225,7 @@ public final class DeliveryPipeline {
    * scope observers, which already ran when the logging thread's scope was written.
    */
   private static SentryOptions quietOptions(SentryOptions options) {
-    SentryOptions quiet = new SentryOptions();
+    SentryOptions quiet = SentryOptions.empty(); // no default processors or integrations
     quiet.setMaxBreadcrumbs(options.getMaxBreadcrumbs());
     quiet.setMaxFeatureFlags(options.getMaxFeatureFlags());
     quiet.setDefaultScopeType(options.getDefaultScopeType());
