@@ -51,6 +51,22 @@ public final class LogEventForwarder implements AutoCloseable {
     this.sharedBreadcrumbs =
         new BreadcrumbRing(captureScope ? capacity * SHARED_RING_FACTOR : capacity);
     this.startedEnabled = service.isEnabled();
+    if (startedEnabled) {
+      warmUp();
+    }
+  }
+
+  /**
+   * Loads and initialises what {@link #forward} uses, here at start-up rather than in the logging
+   * call of the first error, which would otherwise wait for the class loading.
+   */
+  private void warmUp() {
+    if (captureScope) {
+      ScopeSnapshot.capture(Sentry.getCurrentScopes(), scopeBreadcrumbs, sendMetadata);
+    }
+    if (sendMetadata) {
+      CallSite.ofCurrentThread();
+    }
   }
 
   /** False when nothing is sent (no DSN, closed): the appender can return at once. */
@@ -163,6 +179,7 @@ public final class LogEventForwarder implements AutoCloseable {
   /** Gives this appender's share of the integration back; the last one flushes and stops it. */
   @Override
   public void close() {
+    leaveScopes();
     service.close();
   }
 
@@ -173,11 +190,18 @@ public final class LogEventForwarder implements AutoCloseable {
    * @return true when everything was delivered in time; what was not stays on disk
    */
   public boolean close(Duration timeout) {
+    leaveScopes();
     if (service instanceof Lease) {
       return ((Lease) service).close(timeout);
     }
     service.close();
     return true;
+  }
+
+  private void leaveScopes() {
+    if (scopeBreadcrumbs != null) {
+      scopeBreadcrumbs.close();
+    }
   }
 
   private static boolean isOwnLogging(String loggerName) {

@@ -136,6 +136,7 @@ public final class Submission {
     event.setEventId(eventId);
     if (sendMetadata) {
       EventFactory.addThreadAndOs(event, threadName, threadId);
+      EventFactory.addBreadcrumbs(event, scope.logLines());
     } else {
       event.setThreads(Collections.emptyList());
     }

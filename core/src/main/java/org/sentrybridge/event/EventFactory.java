@@ -89,14 +89,23 @@ public final class EventFactory {
     if (!record.contextStack().isEmpty()) {
       event.setExtra("contextStack", new ArrayList<>(record.contextStack()));
     }
-    if (crumbs != null && !crumbs.isEmpty()) {
-      List<Breadcrumb> breadcrumbs = new ArrayList<>(crumbs.size());
-      for (BreadcrumbRing.Crumb crumb : crumbs) {
-        breadcrumbs.add(breadcrumb(crumb));
-      }
-      event.setBreadcrumbs(breadcrumbs);
-    }
+    addBreadcrumbs(event, crumbs);
     return event;
+  }
+
+  /**
+   * Puts log lines on the event as breadcrumbs; the SDK merges the scope's own breadcrumbs in by
+   * time when it applies the scope.
+   */
+  public static void addBreadcrumbs(SentryEvent event, List<BreadcrumbRing.Crumb> crumbs) {
+    if (crumbs == null || crumbs.isEmpty()) {
+      return;
+    }
+    List<Breadcrumb> breadcrumbs = new ArrayList<>(crumbs.size());
+    for (BreadcrumbRing.Crumb crumb : crumbs) {
+      breadcrumbs.add(breadcrumb(crumb));
+    }
+    event.setBreadcrumbs(breadcrumbs);
   }
 
   private static void addContextData(SentryEvent event, LogRecord record, CaptureRules rules) {

@@ -20,7 +20,8 @@ final class Services {
     // the caller's scope, as Sentry.captureException would take it here and now
     ScopeSnapshot scope =
         settings.captureScope()
-            ? ScopeSnapshot.capture(Sentry.getCurrentScopes(), null, settings.sendMetadata())
+            ? ScopeSnapshot.captureWithEveryAppender(
+                Sentry.getCurrentScopes(), settings.sendMetadata())
             : ScopeSnapshot.withoutScope(null);
     Submission submission =
         Submission.ofError(error, configurator, scope, settings.sendMetadata());

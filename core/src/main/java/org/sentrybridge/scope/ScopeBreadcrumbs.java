@@ -4,7 +4,11 @@ import io.sentry.IScope;
 import io.sentry.IScopes;
 import io.sentry.ScopeType;
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import org.sentrybridge.event.BreadcrumbRing;
 
@@ -33,6 +37,10 @@ public final class ScopeBreadcrumbs {
     }
   }
 
+  /** Every appender's lines, for errors sent by hand; an appender leaves when it stops. */
+  private static final Set<ScopeBreadcrumbs> EVERY_APPENDER =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
   private final int capacity;
   private final Map<IScope, BreadcrumbRing> rings = new WeakHashMap<>();
   private final ThreadLocal<Last> last = new ThreadLocal<>();
@@ -40,6 +48,19 @@ public final class ScopeBreadcrumbs {
 
   public ScopeBreadcrumbs(int capacity) {
     this.capacity = Math.max(1, capacity);
+    EVERY_APPENDER.add(this);
+  }
+
+  /** The breadcrumbs of every running appender. */
+  static List<ScopeBreadcrumbs> everyAppender() {
+    synchronized (EVERY_APPENDER) {
+      return new ArrayList<>(EVERY_APPENDER);
+    }
+  }
+
+  /** Its appender stopped: its lines no longer join errors sent by hand. */
+  public void close() {
+    EVERY_APPENDER.remove(this);
   }
 
   /** The ring of the scope the logging thread writes breadcrumbs to; made when missing. */

@@ -13,7 +13,9 @@ import io.sentry.SpanDataConvention;
 import io.sentry.SpanId;
 import io.sentry.TransactionContext;
 import io.sentry.protocol.SentryId;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import org.sentrybridge.event.BreadcrumbRing;
 
@@ -39,6 +41,9 @@ public final class ScopeSnapshot {
   private final String ringTraceId;
   private final String traceId;
   private final String spanId;
+  /** Further rings and their marks (an error sent by hand takes every appender's lines). */
+  private BreadcrumbRing[] moreRings;
+  private long[] moreMarks;
 
   private ScopeSnapshot(
       ScopeState current,
@@ -77,6 +82,32 @@ public final class ScopeSnapshot {
         null, null, null);
   }
 
+  /**
+   * Takes the scope of the calling thread for an error sent by hand: with the log lines every
+   * appender kept for that scope.
+   */
+  public static ScopeSnapshot captureWithEveryAppender(IScopes scopes, boolean full) {
+    ScopeSnapshot snapshot = capture(scopes, null, full);
+    if (!full) {
+      return snapshot;
+    }
+    List<BreadcrumbRing> rings = new ArrayList<>();
+    for (ScopeBreadcrumbs appender : ScopeBreadcrumbs.everyAppender()) {
+      BreadcrumbRing ring = appender.existingRingFor(scopes);
+      if (ring != null) {
+        rings.add(ring);
+      }
+    }
+    if (!rings.isEmpty()) {
+      snapshot.moreRings = rings.toArray(new BreadcrumbRing[0]);
+      snapshot.moreMarks = new long[rings.size()];
+      for (int i = 0; i < rings.size(); i++) {
+        snapshot.moreMarks[i] = snapshot.moreRings[i].mark();
+      }
+    }
+    return snapshot;
+  }
+
   /** No scope was read (scope capture switched off): the lines of {@code ring}, if any. */
   public static ScopeSnapshot withoutScope(BreadcrumbRing ring) {
     return ring == null ? NONE : new ScopeSnapshot(null, null, ring, ring.mark(), null, null, null);
@@ -95,7 +126,17 @@ public final class ScopeSnapshot {
 
   /** The log lines that became breadcrumbs of this scope before the error, oldest first. */
   public List<BreadcrumbRing.Crumb> logLines() {
-    return ring == null ? Collections.emptyList() : ring.snapshot(ringMark, ringTraceId);
+    List<BreadcrumbRing.Crumb> lines =
+        ring == null ? Collections.emptyList() : ring.snapshot(ringMark, ringTraceId);
+    if (moreRings == null) {
+      return lines;
+    }
+    List<BreadcrumbRing.Crumb> all = new ArrayList<>(lines);
+    for (int i = 0; i < moreRings.length; i++) {
+      all.addAll(moreRings[i].snapshot(moreMarks[i], null));
+    }
+    all.sort(Comparator.comparing(BreadcrumbRing.Crumb::timestamp));
+    return all;
   }
 
   /**

@@ -1,9 +1,10 @@
 package org.sentrybridge.scope;
 
-import io.sentry.CombinedScopeView;
+import io.sentry.IScope;
 import io.sentry.IScopes;
 import io.sentry.ISpan;
 import io.sentry.PropagationContext;
+import io.sentry.ScopeType;
 import io.sentry.Sentry;
 import io.sentry.SpanContext;
 import io.sentry.SpanId;
@@ -40,11 +41,21 @@ public final class TraceIds {
    * they stay the same, each call on a thread returns the same instance.
    */
   public static TraceIds ofCurrentThread() {
-    if (!Sentry.isEnabled()) {
+    IScopes scopes = Sentry.getCurrentScopes();
+    if (!scopes.isEnabled()) {
       return null;
     }
-    IScopes scopes = Sentry.getCurrentScopes();
-    ISpan active = scopes.getSpan();
+    // what CombinedScopeView answers, without making one per log event
+    IScope current = scopes.getScope();
+    IScope isolation = scopes.getIsolationScope();
+    IScope global = scopes.getGlobalScope();
+    ISpan active = current.getSpan();
+    if (active == null) {
+      active = isolation.getSpan();
+    }
+    if (active == null) {
+      active = global.getSpan();
+    }
     SentryId trace;
     SpanId span;
     if (active != null) {
@@ -52,9 +63,9 @@ public final class TraceIds {
       trace = context.getTraceId();
       span = context.getSpanId();
     } else {
+      ScopeType type = scopes.getOptions().getDefaultScopeType();
       PropagationContext propagation =
-          new CombinedScopeView(
-                  scopes.getGlobalScope(), scopes.getIsolationScope(), scopes.getScope())
+          (type == ScopeType.CURRENT ? current : type == ScopeType.GLOBAL ? global : isolation)
               .getPropagationContext();
       trace = propagation.getTraceId();
       span = propagation.getSpanId();

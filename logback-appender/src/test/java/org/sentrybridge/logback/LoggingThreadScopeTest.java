@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.sentrybridge.SentryBridge;
 import org.sentrybridge.testing.Poll;
 import org.sentrybridge.testing.Requests;
 
@@ -138,6 +139,32 @@ class LoggingThreadScopeTest extends LoopbackCase {
           .extracting(Breadcrumb::getMessage)
           .containsExactly("loading order " + order, "charging order " + order);
     }
+  }
+
+  @Test
+  void anErrorSentByHandCarriesTheCallersScopeAndItsLogLines() {
+    open("scope.xml");
+    Logger log = logback.logger(LOGGER);
+
+    Requests.onNewThread(
+        "worker-7",
+        () -> {
+          Sentry.setTag("tenant", "acme");
+          log.info("cart loaded");
+          Poll.nextMillisecond();
+          Sentry.addBreadcrumb("payment form shown");
+          SentryBridge.service()
+              .sendError(
+                  new IllegalStateException("sent by hand"),
+                  (scope, scopes) -> scope.setTag("component", "checkout"));
+        });
+    Requests.onNewThread("worker-8", () -> log.info("another thread's line"));
+
+    SentryEvent event = receiver.awaitEvent(exception("sent by hand"), WAIT);
+    assertThat(event.getTags()).containsEntry("tenant", "acme").containsEntry("component", "checkout");
+    assertThat(event.getBreadcrumbs())
+        .extracting(Breadcrumb::getMessage)
+        .containsExactly("cart loaded", "payment form shown");
   }
 
   @Test
