@@ -13,6 +13,8 @@ import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.message.ParameterizedMessage;
+import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
 import org.sentrybridge.event.LogLevel;
 import org.sentrybridge.event.LogRecord;
@@ -66,6 +68,14 @@ final class LogEventConverter {
   static String traceId(LogEvent event) {
     ReadOnlyStringMap data = event.getContextData();
     return data == null ? null : data.getValue(TraceIds.TRACE_ID_KEY);
+  }
+
+  /**
+   * True for messages made of a {@code {}} template and arguments, which format as SLF4J's do: the
+   * formatting can wait until an event takes the line.
+   */
+  static boolean isParameterized(Message message) {
+    return message instanceof ParameterizedMessage || message instanceof ReusableParameterizedMessage;
   }
 
   static String formattedMessage(LogEvent event) {

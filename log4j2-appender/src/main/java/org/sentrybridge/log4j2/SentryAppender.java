@@ -16,6 +16,7 @@ import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.core.config.plugins.PluginElement;
+import org.apache.logging.log4j.message.Message;
 import org.sentrybridge.LogEventForwarder;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.event.CaptureRules;
@@ -87,11 +88,22 @@ public final class SentryAppender extends AbstractAppender {
         }
       } else if (forwarder.isBreadcrumb(level, loggerName)) {
         if (onLoggingThread) {
-          forwarder.breadcrumb(
-              LogEventConverter.timestamp(event),
-              level,
-              loggerName,
-              LogEventConverter.formattedMessage(event));
+          Message message = event.getMessage();
+          if (LogEventConverter.isParameterized(message)) {
+            // formatted only if an event takes the breadcrumb, on the delivery thread
+            forwarder.breadcrumb(
+                LogEventConverter.timestamp(event),
+                level,
+                loggerName,
+                message.getFormat(),
+                message.getParameters());
+          } else {
+            forwarder.breadcrumb(
+                LogEventConverter.timestamp(event),
+                level,
+                loggerName,
+                LogEventConverter.formattedMessage(event));
+          }
         } else {
           forwarder.breadcrumbFromAnotherThread(
               LogEventConverter.timestamp(event),
