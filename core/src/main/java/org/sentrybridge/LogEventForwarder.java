@@ -109,17 +109,32 @@ public final class LogEventForwarder implements AutoCloseable {
 
   /**
    * Remembers a log line that reaches the appender on another thread than the one that logged
-   * (asynchronous appenders and loggers): it can join only the events of the same trace, {@code
-   * traceId} as the logging thread left it in the log event's context data ({@link
-   * TraceIds#TRACE_ID_KEY}; null when absent).
+   * (asynchronous appenders and loggers): it can join only the events of the same trace logged on
+   * the same thread, {@code traceId} as the logging thread left it in the log event's context data
+   * ({@link TraceIds#TRACE_ID_KEY}; null when absent). The thread counts too because threads that
+   * never started a trace all share the root scopes' trace id.
    */
   public void breadcrumbFromAnotherThread(
-      Instant timestamp, LogLevel level, String loggerName, String message, String traceId) {
+      Instant timestamp,
+      LogLevel level,
+      String loggerName,
+      String message,
+      String traceId,
+      String threadName) {
     if (captureScope && traceId == null) {
       return; // whose line it is cannot be told
     }
     sharedBreadcrumbs.add(
-        timestamp, level, loggerName, message, Collections.emptyList(), captureScope ? traceId : null);
+        timestamp,
+        level,
+        loggerName,
+        message,
+        Collections.emptyList(),
+        captureScope ? lineOwner(traceId, threadName) : null);
+  }
+
+  private static String lineOwner(String traceId, String threadName) {
+    return traceId == null ? null : traceId + '@' + threadName;
   }
 
   /**
@@ -152,11 +167,13 @@ public final class LogEventForwarder implements AutoCloseable {
   public boolean forwardFromAnotherThread(LogRecord record, StackTraceElement[] callerData) {
     ScopeSnapshot scope;
     if (captureScope) {
+      String traceId = TraceIds.traceIdIn(record.contextData());
       scope =
           ScopeSnapshot.ofTraceIds(
-              TraceIds.traceIdIn(record.contextData()),
+              traceId,
               TraceIds.spanIdIn(record.contextData()),
-              sendMetadata ? sharedBreadcrumbs : null);
+              sendMetadata ? sharedBreadcrumbs : null,
+              lineOwner(traceId, record.threadName()));
     } else {
       scope = ScopeSnapshot.withoutScope(sendMetadata ? sharedBreadcrumbs : null);
     }

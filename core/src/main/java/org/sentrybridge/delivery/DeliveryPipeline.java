@@ -3,7 +3,6 @@ package org.sentrybridge.delivery;
 import io.sentry.Hint;
 import io.sentry.IScopes;
 import io.sentry.SentryEvent;
-import io.sentry.SentryOptions;
 import io.sentry.SentryStackTraceFactory;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.sentrybridge.StatusReporter;
+import org.sentrybridge.scope.ScopeRebuilder;
 import org.sentrybridge.scope.ScopeSnapshot;
 
 /**
@@ -47,7 +47,7 @@ public final class DeliveryPipeline {
   private final DeliveryThread worker;
   /** Made on the delivery thread when first needed. */
   private SentryStackTraceFactory stacks;
-  private SentryOptions quietOptions;
+  private ScopeRebuilder rebuilder;
   private volatile boolean closed;
   private volatile boolean flushRequested;
 
@@ -193,9 +193,8 @@ public final class DeliveryPipeline {
 
   private void capture(Submission submission, long repeatCount) {
     if (stacks == null) {
-      SentryOptions options = scopes.getOptions();
-      stacks = new SentryStackTraceFactory(options);
-      quietOptions = quietOptions(options);
+      stacks = new SentryStackTraceFactory(scopes.getOptions());
+      rebuilder = new ScopeRebuilder(scopes);
     }
     SentryEvent event = submission.toEvent(stacks);
     if (repeatCount > 0) {
@@ -209,7 +208,7 @@ public final class DeliveryPipeline {
     // through the scope of the thread that logged, rebuilt: the SDK applies it, runs the event
     // processors, beforeSend and sampling as if the error had been captured on that thread
     ScopeSnapshot scope = submission.scope();
-    IScopes target = scope.scopes(scopes, quietOptions, submission.sendMetadata());
+    IScopes target = scope.scopes(rebuilder, submission.sendMetadata());
     scope.applyTrace(
         event, target, submission.threadName(), submission.threadId(), submission.sendMetadata());
     if (submission.configurator() != null) {
@@ -218,17 +217,5 @@ public final class DeliveryPipeline {
     } else {
       target.captureEvent(event, hint);
     }
-  }
-
-  /**
-   * Options for the rebuilt scopes: the same limits, but no before-breadcrumb callback and no
-   * scope observers, which already ran when the logging thread's scope was written.
-   */
-  private static SentryOptions quietOptions(SentryOptions options) {
-    SentryOptions quiet = SentryOptions.empty(); // no default processors or integrations
-    quiet.setMaxBreadcrumbs(options.getMaxBreadcrumbs());
-    quiet.setMaxFeatureFlags(options.getMaxFeatureFlags());
-    quiet.setDefaultScopeType(options.getDefaultScopeType());
-    return quiet;
   }
 }

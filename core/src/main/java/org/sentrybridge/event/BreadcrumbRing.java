@@ -73,7 +73,8 @@ public final class BreadcrumbRing {
 
   /**
    * Remembers a line whose {@code {}} placeholders are filled in only if an event takes it; {@code
-   * traceId} (may be null) lets an event behind an asynchronous appender pick its own lines.
+   * traceId} (may be null; any key naming whose line it is) lets an event behind an asynchronous
+   * appender pick its own lines.
    */
   public void add(
       Instant timestamp,

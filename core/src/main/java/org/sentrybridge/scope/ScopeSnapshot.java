@@ -4,10 +4,8 @@ import io.sentry.CombinedScopeView;
 import io.sentry.IScope;
 import io.sentry.IScopes;
 import io.sentry.ISpan;
-import io.sentry.Scope;
-import io.sentry.Scopes;
+import io.sentry.PropagationContext;
 import io.sentry.SentryEvent;
-import io.sentry.SentryOptions;
 import io.sentry.SpanContext;
 import io.sentry.SpanDataConvention;
 import io.sentry.SpanId;
@@ -28,9 +26,6 @@ import org.sentrybridge.event.BreadcrumbRing;
  * scope's log-line breadcrumbs up to that moment.
  */
 public final class ScopeSnapshot {
-
-  /** Creator name of the scopes events are captured through. */
-  static final String CREATOR = "sentry-bridge";
 
   private static final ScopeSnapshot NONE = new ScopeSnapshot(null, null, null, 0, null, null, null);
 
@@ -116,12 +111,13 @@ public final class ScopeSnapshot {
   /**
    * Logged through an asynchronous appender: the scope could not be read, only the trace and span
    * id the logging thread left in the log event (either may be null), and the lines of {@code ring}
-   * of the same trace.
+   * kept under {@code lineOwner} (none when null).
    */
-  public static ScopeSnapshot ofTraceIds(String traceId, String spanId, BreadcrumbRing ring) {
-    boolean linked = traceId != null && ring != null;
+  public static ScopeSnapshot ofTraceIds(
+      String traceId, String spanId, BreadcrumbRing ring, String lineOwner) {
+    boolean linked = lineOwner != null && ring != null;
     return new ScopeSnapshot(
-        null, null, linked ? ring : null, linked ? ring.mark() : 0, traceId, traceId, spanId);
+        null, null, linked ? ring : null, linked ? ring.mark() : 0, lineOwner, traceId, spanId);
   }
 
   /** The log lines that became breadcrumbs of this scope before the error, oldest first. */
@@ -140,17 +136,50 @@ public final class ScopeSnapshot {
   }
 
   /**
-   * The scopes to capture the event through: the scope as it was when the error was logged,
-   * rebuilt as real SDK scopes, with the live global scope (which holds the client). {@code quiet}
-   * are options without callbacks or observers, for the rebuilt scopes.
+   * The scopes to capture the event through: the scope as it was when the error was logged, made
+   * into real SDK scopes again, with the live global scope (which holds the client). A scope that
+   * held nothing but its trace needs no scope of its own: {@code rebuilder} lends its pair of empty
+   * scopes, set to that trace.
    */
-  public IScopes scopes(IScopes live, SentryOptions quiet, boolean full) {
-    IScope global = live.getGlobalScope();
-    Scope currentScope =
-        current == null ? new Scope(quiet) : current.toScope(quiet, full);
-    Scope isolationScope =
-        isolation == null ? new Scope(quiet) : isolation.toScope(quiet, full);
-    return new Scopes(currentScope, isolationScope, global, CREATOR);
+  public IScopes scopes(ScopeRebuilder rebuilder, boolean full) {
+    PropagationContext currentTrace = propagationOf(current);
+    PropagationContext isolationTrace =
+        isolation != null ? isolation.propagation : currentTrace;
+    boolean onlyTrace =
+        !full
+            || ((current == null || current.holdsOnlyTrace())
+                && (isolation == null || isolation.holdsOnlyTrace()));
+    if (onlyTrace) {
+      return rebuilder.lend(
+          currentTrace,
+          current == null ? null : current.span,
+          isolationTrace,
+          isolation == null ? null : isolation.span);
+    }
+    return rebuilder.rebuild(current, isolation, currentTrace, isolationTrace);
+  }
+
+  /**
+   * The propagation context of a scope: its own, or one made from the trace ids the logging thread
+   * left (behind async appenders), or a new one when nothing was read.
+   */
+  private PropagationContext propagationOf(ScopeState state) {
+    if (state != null) {
+      return state.propagation;
+    }
+    if (traceId != null) {
+      try {
+        return new PropagationContext(
+            new SentryId(traceId),
+            spanId != null && !spanId.isEmpty() ? new SpanId(spanId) : new SpanId(),
+            null,
+            null,
+            null);
+      } catch (IllegalArgumentException notAnId) {
+        // a value someone else put under the key: not a trace to continue
+      }
+    }
+    return new PropagationContext();
   }
 
   /**

@@ -114,19 +114,28 @@ final class ScopeState {
     return state;
   }
 
+  /** True when the scope held nothing but its trace (propagation context, active span). */
+  boolean holdsOnlyTrace() {
+    if (level != null || transaction != null || transactionName != null || user != null
+        || screen != null || request != null || fingerprint != null || breadcrumbs.length > 0
+        || tags != null || extras != null || contexts != null || attachments != null
+        || eventProcessors != null || replayId != null || client != null) {
+      return false;
+    }
+    FeatureFlags flags = featureFlags == null ? null : featureFlags.getFeatureFlags();
+    return flags == null || flags.getValues().isEmpty();
+  }
+
   /**
    * A fresh SDK scope holding this state. {@code options} are options without callbacks or scope
    * observers, so nothing runs twice for what already ran on the logging thread (before-breadcrumb
    * callback, observers).
    */
-  Scope toScope(SentryOptions options, boolean full) {
+  Scope toScope(SentryOptions options) {
     Scope scope = new Scope(options);
     scope.setPropagationContext(propagation);
     if (span != null) {
       scope.setActiveSpan(span);
-    }
-    if (!full) {
-      return scope;
     }
     if (transaction != null) {
       scope.setTransaction(transaction);

@@ -110,7 +110,8 @@ public final class SentryAppender extends AbstractAppender {
               level,
               loggerName,
               LogEventConverter.formattedMessage(event),
-              LogEventConverter.traceId(event));
+              LogEventConverter.traceId(event),
+              event.getThreadName());
         }
       }
     } catch (RuntimeException e) {

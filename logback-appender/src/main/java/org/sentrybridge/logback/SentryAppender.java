@@ -269,7 +269,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
       } else {
         target.breadcrumbFromAnotherThread(
             timestamp, level, loggerName, event.getFormattedMessage(),
-            TraceIds.traceIdIn(event.getMDCPropertyMap()));
+            TraceIds.traceIdIn(event.getMDCPropertyMap()), event.getThreadName());
       }
     }
   }
