@@ -1,5 +1,6 @@
 package org.sentrybridge;
 
+import io.sentry.Sentry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,9 +8,11 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.Collections;
 import org.sentrybridge.delivery.DeliveryThread;
 import org.sentrybridge.delivery.Submission;
 import org.sentrybridge.event.BreadcrumbRing;
+import org.sentrybridge.event.CallSite;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogLevel;
 import org.sentrybridge.event.LogRecord;
@@ -17,18 +20,32 @@ import org.sentrybridge.event.MessageTemplates;
 import org.sentrybridge.internal.CallerContexts;
 import org.sentrybridge.internal.Lease;
 import org.sentrybridge.internal.OfficialAppenderFilter;
+import org.sentrybridge.scope.ScopeBreadcrumbs;
+import org.sentrybridge.scope.ScopeSnapshot;
+import org.sentrybridge.scope.TraceIds;
 
 /**
  * An appender's connection to the shared integration: decides, on the logging thread and cheaply,
  * whether a log event becomes a Sentry event or a breadcrumb, and hands events over without
- * blocking. Thread-safe.
+ * blocking. An event takes the logging thread's Sentry scope with it; a breadcrumb joins that
+ * scope's log lines. Thread-safe.
  */
 public final class LogEventForwarder implements AutoCloseable {
 
+  /**
+   * Behind an asynchronous appender all traces share one ring, picked by trace id per event: room
+   * for more lines than one scope keeps.
+   */
+  private static final int SHARED_RING_FACTOR = 4;
+
   private final SentryService service;
   private final CaptureRules rules;
-  private final BreadcrumbRing breadcrumbs;
+  /** Lines per Sentry scope (scope capture on). */
+  private final ScopeBreadcrumbs scopeBreadcrumbs;
+  /** Lines seen on other threads than the logging one, or all lines with scope capture off. */
+  private final BreadcrumbRing sharedBreadcrumbs;
   private final boolean sendMetadata;
+  private final boolean captureScope;
   private final boolean startedEnabled;
   /** What {@link #close} undoes: registrations made while this appender runs. */
   private final List<Runnable> registrations = new CopyOnWriteArrayList<>();
@@ -36,9 +53,29 @@ public final class LogEventForwarder implements AutoCloseable {
   LogEventForwarder(SentryService service, CaptureRules rules) {
     this.service = service;
     this.rules = rules;
-    this.breadcrumbs = new BreadcrumbRing(Math.max(1, rules.maxBreadcrumbs()));
     this.sendMetadata = SentryBridge.sendMetadata(service);
+    this.captureScope = SentryBridge.captureScope(service);
+    int capacity = Math.max(1, rules.maxBreadcrumbs());
+    this.scopeBreadcrumbs = captureScope ? new ScopeBreadcrumbs(capacity) : null;
+    this.sharedBreadcrumbs =
+        new BreadcrumbRing(captureScope ? capacity * SHARED_RING_FACTOR : capacity);
     this.startedEnabled = service.isEnabled();
+    if (startedEnabled) {
+      warmUp();
+    }
+  }
+
+  /**
+   * Loads and initialises what {@link #forward} uses, here at start-up rather than in the logging
+   * call of the first error, which would otherwise wait for the class loading.
+   */
+  private void warmUp() {
+    if (captureScope) {
+      ScopeSnapshot.capture(Sentry.getCurrentScopes(), scopeBreadcrumbs, sendMetadata);
+    }
+    if (sendMetadata) {
+      CallSite.ofCurrentThread();
+    }
   }
 
   /** False when nothing is sent (no DSN, closed): the appender can return at once. */
@@ -57,33 +94,108 @@ public final class LogEventForwarder implements AutoCloseable {
 
   /** True when this log event (not an event itself) is kept as a breadcrumb. */
   public boolean isBreadcrumb(LogLevel level, String loggerName) {
-    return rules.isBreadcrumb(level, loggerName) && !isOwnLogging(loggerName);
+    return sendMetadata && rules.isBreadcrumb(level, loggerName) && !isOwnLogging(loggerName);
   }
 
-  /** Remembers a log line for the next event of this appender. */
+  /**
+   * Remembers a log line, already formatted, for the next events of the logging thread's scope.
+   * Call it on the thread that logged.
+   */
   public void breadcrumb(Instant timestamp, LogLevel level, String loggerName, String message) {
-    breadcrumbs.add(timestamp, level, loggerName, message);
+    ringOfThisThread().add(timestamp, level, loggerName, message, Collections.emptyList(), null);
   }
 
   /**
    * Remembers a log line given as an SLF4J-style template and its arguments: the arguments become
-   * text now, the line is formatted only if an event takes it, on the delivery thread.
+   * text now, the line is formatted only if an event takes it, on the delivery thread. Call it on
+   * the thread that logged.
    */
   public void breadcrumb(
       Instant timestamp, LogLevel level, String loggerName, String template, Object[] arguments) {
-    breadcrumbs.add(timestamp, level, loggerName, template, MessageTemplates.texts(arguments));
+    ringOfThisThread()
+        .add(timestamp, level, loggerName, template, MessageTemplates.texts(arguments), null);
   }
 
   /**
-   * Hands the record to the delivery thread with this appender's breadcrumbs.
+   * Remembers a log line that reaches the appender on another thread than the one that logged
+   * (asynchronous appenders and loggers): it can join only the events of the same trace logged on
+   * the same thread, {@code traceId} as the logging thread left it in the log event's context data
+   * ({@link TraceIds#TRACE_ID_KEY}; null when absent). The thread counts too because threads that
+   * never started a trace all share the root scopes' trace id.
+   */
+  public void breadcrumbFromAnotherThread(
+      Instant timestamp,
+      LogLevel level,
+      String loggerName,
+      String message,
+      String traceId,
+      String threadName) {
+    if (captureScope && traceId == null) {
+      return; // whose line it is cannot be told
+    }
+    sharedBreadcrumbs.add(
+        timestamp,
+        level,
+        loggerName,
+        message,
+        Collections.emptyList(),
+        captureScope ? lineOwner(traceId, threadName) : null);
+  }
+
+  private static String lineOwner(String traceId, String threadName) {
+    return traceId == null ? null : traceId + '@' + threadName;
+  }
+
+  /**
+   * Hands the record to the delivery thread with the Sentry scope of the calling thread, which
+   * must be the one that logged. A message-only record also takes the stack of the logging call.
    *
    * @return false when it was not taken (disabled, closed, queue full: the drop is counted)
    */
   public boolean forward(LogRecord record) {
+    ScopeSnapshot scope;
+    if (captureScope) {
+      scope = ScopeSnapshot.capture(Sentry.getCurrentScopes(), scopeBreadcrumbs, sendMetadata);
+    } else {
+      scope = ScopeSnapshot.withoutScope(sendMetadata ? sharedBreadcrumbs : null);
+    }
+    StackTraceElement[] callSite =
+        sendMetadata && record.throwable() == null ? CallSite.ofCurrentThread() : null;
     return SentryBridge.submit(
-        service,
-        Submission.ofLog(
-            record, rules, sendMetadata ? breadcrumbs.snapshot() : null, sendMetadata));
+        service, Submission.ofLog(record, rules, scope, callSite, sendMetadata));
+  }
+
+  /**
+   * Hands over a record that reaches the appender on another thread than the one that logged: the
+   * logging thread's scope cannot be read here, only the trace ids it left in the record's context
+   * data. {@code callerData} is the call site's stack if the framework took it on the logging
+   * thread (null: none).
+   *
+   * @return false when it was not taken (disabled, closed, queue full: the drop is counted)
+   */
+  public boolean forwardFromAnotherThread(LogRecord record, StackTraceElement[] callerData) {
+    ScopeSnapshot scope;
+    if (captureScope) {
+      String traceId = TraceIds.traceIdIn(record.contextData());
+      scope =
+          ScopeSnapshot.ofTraceIds(
+              traceId,
+              TraceIds.spanIdIn(record.contextData()),
+              sendMetadata ? sharedBreadcrumbs : null,
+              lineOwner(traceId, record.threadName()));
+    } else {
+      scope = ScopeSnapshot.withoutScope(sendMetadata ? sharedBreadcrumbs : null);
+    }
+    StackTraceElement[] callSite =
+        sendMetadata && record.throwable() == null
+            ? CallSite.withoutLoggingFrames(callerData)
+            : null;
+    return SentryBridge.submit(
+        service, Submission.ofLog(record, rules, scope, callSite, sendMetadata));
+  }
+
+  private BreadcrumbRing ringOfThisThread() {
+    return captureScope ? scopeBreadcrumbs.ringFor(Sentry.getCurrentScopes()) : sharedBreadcrumbs;
   }
 
   public boolean flush(Duration timeout) {
@@ -130,6 +242,7 @@ public final class LogEventForwarder implements AutoCloseable {
   @Override
   public void close() {
     unregister();
+    leaveScopes();
     service.close();
   }
 
@@ -148,11 +261,18 @@ public final class LogEventForwarder implements AutoCloseable {
    */
   public boolean close(Duration timeout) {
     unregister();
+    leaveScopes();
     if (service instanceof Lease) {
       return ((Lease) service).close(timeout);
     }
     service.close();
     return true;
+  }
+
+  private void leaveScopes() {
+    if (scopeBreadcrumbs != null) {
+      scopeBreadcrumbs.close();
+    }
   }
 
   private static boolean isOwnLogging(String loggerName) {

@@ -62,4 +62,8 @@ public final class SentryBridge {
   static boolean sendMetadata(SentryService service) {
     return service instanceof Lease && ((Lease) service).sendMetadata();
   }
+
+  static boolean captureScope(SentryService service) {
+    return service instanceof Lease && ((Lease) service).captureScope();
+  }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
 public interface SentryService extends AutoCloseable {
 
   /**
-   * Sends {@code error} as a Sentry event. Returns at once: the event is built and delivered on
+   * Sends {@code error} as a Sentry event with the calling thread's Sentry scope as it is now (as
+   * {@code Sentry.captureException} would). Returns at once: the event is built and delivered on
    * sentry-bridge's delivery thread.
    *
    * @return the id the event will have in Sentry, or {@link SentryId#EMPTY_ID} when disabled

@@ -19,6 +19,8 @@ public final class BridgeSettings {
 
   /** Default of {@code sendMetadata}. */
   public static final boolean DEFAULT_SEND_METADATA = true;
+  /** Default of {@code captureScope}. */
+  public static final boolean DEFAULT_CAPTURE_SCOPE = true;
   /** Default of {@code queueSize}: log events waiting for the delivery thread. */
   public static final int DEFAULT_QUEUE_SIZE = 10_000;
   /** Default of {@code maxBufferedEvents}: envelopes kept in memory before spilling to disk. */
@@ -35,6 +37,7 @@ public final class BridgeSettings {
   private final boolean enabled;
   private final String dsn;
   private final boolean sendMetadata;
+  private final boolean captureScope;
   private final String environment;
   private final String release;
   private final Map<String, String> init;
@@ -51,6 +54,7 @@ public final class BridgeSettings {
     this.enabled = b.enabled;
     this.dsn = b.dsn;
     this.sendMetadata = b.sendMetadata;
+    this.captureScope = b.captureScope;
     this.environment = blankToNull(b.environment);
     this.release = blankToNull(b.release);
     this.init = Collections.unmodifiableMap(new LinkedHashMap<>(b.init));
@@ -91,6 +95,16 @@ public final class BridgeSettings {
   /** Attach OS, runtime, host, logger, thread and MDC to events. Default true. */
   public boolean sendMetadata() {
     return sendMetadata;
+  }
+
+  /**
+   * Errors carry the Sentry scope of the thread that logged or sent them (tags, user, request,
+   * contexts, trace, breadcrumbs), read on that thread. {@code false}: the thread's scope is not
+   * read; events carry only the process-wide global scope, and log-line breadcrumbs are kept per
+   * appender. Default true.
+   */
+  public boolean captureScope() {
+    return captureScope;
   }
 
   /** Sentry environment, or null to leave it to the SDK's sources. */
@@ -197,8 +211,8 @@ public final class BridgeSettings {
   @Override
   public String toString() {
     return "BridgeSettings{enabled=" + enabled + ", dsn=" + (dsn == null ? "none" : Dsns.mask(dsn))
-        + ", sendMetadata=" + sendMetadata + ", environment=" + environment + ", release="
-        + release + ", init=" + init.keySet() + ", bufferDir=" + bufferDir + ", queueSize="
+        + ", sendMetadata=" + sendMetadata + ", captureScope=" + captureScope + ", environment="
+        + environment + ", release=" + release + ", init=" + init.keySet() + ", bufferDir=" + bufferDir + ", queueSize="
         + queueSize + ", maxBufferedEvents=" + maxBufferedEvents + ", maxBufferBytes="
         + maxBufferBytes + ", maxRequestsInFlight=" + maxRequestsInFlight + ", dedupeWindow="
         + dedupeWindow + ", flushTimeout=" + flushTimeout + "}";
@@ -216,6 +230,7 @@ public final class BridgeSettings {
     private boolean enabled = true;
     private String dsn;
     private boolean sendMetadata = DEFAULT_SEND_METADATA;
+    private boolean captureScope = DEFAULT_CAPTURE_SCOPE;
     private String environment;
     private String release;
     private final Map<String, String> init = new LinkedHashMap<>();
@@ -259,6 +274,19 @@ public final class BridgeSettings {
       }
       Boolean value = SettingParsers.parseBoolean("sendMetadata", text, problems);
       return value == null ? this : sendMetadata(value);
+    }
+
+    public Builder captureScope(boolean captureScope) {
+      this.captureScope = captureScope;
+      return this;
+    }
+
+    public Builder captureScope(String text) {
+      if (text == null) {
+        return this; // not configured: keep the default
+      }
+      Boolean value = SettingParsers.parseBoolean("captureScope", text, problems);
+      return value == null ? this : captureScope(value);
     }
 
     public Builder environment(String environment) {

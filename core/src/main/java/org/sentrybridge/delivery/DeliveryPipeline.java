@@ -3,6 +3,7 @@ package org.sentrybridge.delivery;
 import io.sentry.Hint;
 import io.sentry.IScopes;
 import io.sentry.SentryEvent;
+import io.sentry.SentryStackTraceFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -11,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.sentrybridge.StatusReporter;
+import org.sentrybridge.scope.ScopeRebuilder;
+import org.sentrybridge.scope.ScopeSnapshot;
 
 /**
  * The hand-off from application threads to Sentry. {@link #offer} is what the logging thread pays:
@@ -48,6 +51,9 @@ public final class DeliveryPipeline {
   private final IScopes scopes;
   private final RepeatFolder repeats;
   private final DeliveryThread worker;
+  /** Made on the delivery thread when first needed. */
+  private SentryStackTraceFactory stacks;
+  private ScopeRebuilder rebuilder;
   private volatile boolean closed;
   private volatile boolean flushRequested;
 
@@ -198,7 +204,11 @@ public final class DeliveryPipeline {
 
   /** Sends one occurrence; with {@code folded}, as the summary of that folded run. */
   private void capture(Submission submission, RepeatFolder.Folded folded) {
-    SentryEvent event = submission.toEvent();
+    if (stacks == null) {
+      stacks = new SentryStackTraceFactory(scopes.getOptions());
+      rebuilder = new ScopeRebuilder(scopes);
+    }
+    SentryEvent event = submission.toEvent(stacks);
     Hint hint = new Hint();
     if (folded != null) {
       event.setTag("repeats", Long.toString(folded.repeats));
@@ -208,11 +218,17 @@ public final class DeliveryPipeline {
       }
       hint.set(REPEAT_SUMMARY_HINT, Boolean.TRUE);
     }
+    // through the scope of the thread that logged, rebuilt: the SDK applies it, runs the event
+    // processors, beforeSend and sampling as if the error had been captured on that thread
+    ScopeSnapshot scope = submission.scope();
+    IScopes target = scope.scopes(rebuilder, submission.sendMetadata());
+    scope.applyTrace(
+        event, target, submission.threadName(), submission.threadId(), submission.sendMetadata());
     if (submission.configurator() != null) {
-      scopes.captureEvent(
-          event, hint, scope -> submission.configurator().configure(scope, scopes));
+      target.captureEvent(
+          event, hint, local -> submission.configurator().configure(local, target));
     } else {
-      scopes.captureEvent(event, hint);
+      target.captureEvent(event, hint);
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.sentrybridge.delivery;
 
 import io.sentry.SentryEvent;
+import io.sentry.SentryStackTraceFactory;
 import io.sentry.exception.ExceptionMechanismException;
 import io.sentry.protocol.Mechanism;
 import io.sentry.protocol.SentryId;
@@ -8,20 +9,22 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.sentrybridge.ScopeConfigurator;
-import org.sentrybridge.event.BreadcrumbRing;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.EventFactory;
 import org.sentrybridge.event.LogRecord;
+import org.sentrybridge.scope.ScopeSnapshot;
 
 /**
  * One error handed from an application thread to the delivery thread: a log record from an
- * appender, or an error sent by hand with its scope configurator.
+ * appender, or an error sent by hand with its scope configurator; either with the Sentry scope of
+ * the thread that logged or sent it.
  */
 public final class Submission {
 
   private final LogRecord record;
   private final CaptureRules rules;
-  private final List<BreadcrumbRing.Crumb> crumbs;
+  private final ScopeSnapshot scope;
+  private final StackTraceElement[] callSite;
   private final Throwable error;
   private final ScopeConfigurator configurator;
   private final SentryId eventId;
@@ -32,7 +35,8 @@ public final class Submission {
   private Submission(
       LogRecord record,
       CaptureRules rules,
-      List<BreadcrumbRing.Crumb> crumbs,
+      ScopeSnapshot scope,
+      StackTraceElement[] callSite,
       Throwable error,
       ScopeConfigurator configurator,
       SentryId eventId,
@@ -40,7 +44,8 @@ public final class Submission {
       Thread caller) {
     this.record = record;
     this.rules = rules;
-    this.crumbs = crumbs;
+    this.scope = scope;
+    this.callSite = callSite;
     this.error = error;
     this.configurator = configurator;
     this.eventId = eventId;
@@ -50,21 +55,28 @@ public final class Submission {
     this.threadId = caller == null ? 0 : caller.getId();
   }
 
+  /**
+   * A logged error with the logging thread's scope; {@code callSite} is the stack of a
+   * message-only error (null when there is none).
+   */
   public static Submission ofLog(
       LogRecord record,
       CaptureRules rules,
-      List<BreadcrumbRing.Crumb> crumbs,
+      ScopeSnapshot scope,
+      StackTraceElement[] callSite,
       boolean sendMetadata) {
     return new Submission(
-        record, rules, crumbs, record.throwable(), null, null, sendMetadata, null);
+        record, rules, scope, callSite, record.throwable(), null, null, sendMetadata, null);
   }
 
+  /** An error sent by hand, with its caller's scope. */
   public static Submission ofError(
-      Throwable error, ScopeConfigurator configurator, boolean sendMetadata) {
+      Throwable error, ScopeConfigurator configurator, ScopeSnapshot scope, boolean sendMetadata) {
     return new Submission(
         null,
         null,
-        Collections.emptyList(),
+        scope,
+        null,
         error,
         configurator,
         new SentryId(),
@@ -114,10 +126,30 @@ public final class Submission {
     return key == null ? null : key.toString();
   }
 
+  /** The Sentry scope of the thread that logged or sent the error. */
+  public ScopeSnapshot scope() {
+    return scope;
+  }
+
+  public boolean sendMetadata() {
+    return sendMetadata;
+  }
+
+  /** Name of the thread that logged or sent the error. */
+  public String threadName() {
+    return record != null ? record.threadName() : threadName;
+  }
+
+  /** Id of the thread that logged or sent the error; 0 when unknown. */
+  public long threadId() {
+    return record != null ? record.threadId() : threadId;
+  }
+
   /** Builds the Sentry event; runs on the delivery thread. */
-  SentryEvent toEvent() {
+  SentryEvent toEvent(SentryStackTraceFactory stacks) {
     if (record != null) {
-      return EventFactory.create(record, rules, crumbs, sendMetadata);
+      return EventFactory.create(
+          record, rules, sendMetadata ? scope.logLines() : null, callSite, stacks, sendMetadata);
     }
     Mechanism mechanism = new Mechanism();
     mechanism.setType("sentry-bridge");
@@ -126,6 +158,7 @@ public final class Submission {
     event.setEventId(eventId);
     if (sendMetadata) {
       EventFactory.addThreadAndOs(event, threadName, threadId);
+      EventFactory.addBreadcrumbs(event, scope.logLines());
     } else {
       event.setThreads(Collections.emptyList());
     }

@@ -8,8 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The last N lower-level log lines of one appender, kept as breadcrumbs for its next event. Written
- * on logging threads without a lock: a slot is claimed with one atomic increment.
+ * The last N lower-level log lines of one Sentry scope (or, behind an asynchronous appender, of one
+ * appender), kept as breadcrumbs for the events of that scope. Written on logging threads without a
+ * lock: a slot is claimed with one atomic increment. An event remembers only the ring's {@link
+ * #mark()} on the logging thread and reads the lines before it on the delivery thread.
  */
 public final class BreadcrumbRing {
 
@@ -21,6 +23,7 @@ public final class BreadcrumbRing {
     final String loggerName;
     final String template;
     final List<String> arguments;
+    final String traceId;
 
     Crumb(
         long sequence,
@@ -28,13 +31,15 @@ public final class BreadcrumbRing {
         LogLevel level,
         String loggerName,
         String template,
-        List<String> arguments) {
+        List<String> arguments,
+        String traceId) {
       this.sequence = sequence;
       this.timestamp = timestamp;
       this.level = level;
       this.loggerName = loggerName;
       this.template = template;
       this.arguments = arguments;
+      this.traceId = traceId;
     }
 
     public Instant timestamp() {
@@ -63,21 +68,43 @@ public final class BreadcrumbRing {
   }
 
   public void add(Instant timestamp, LogLevel level, String loggerName, String message) {
-    add(timestamp, level, loggerName, message, Collections.emptyList());
+    add(timestamp, level, loggerName, message, Collections.emptyList(), null);
   }
 
-  /** Remembers a line whose {@code {}} placeholders are filled in only if an event takes it. */
+  /**
+   * Remembers a line whose {@code {}} placeholders are filled in only if an event takes it; {@code
+   * traceId} (may be null; any key naming whose line it is) lets an event behind an asynchronous
+   * appender pick its own lines.
+   */
   public void add(
-      Instant timestamp, LogLevel level, String loggerName, String template, List<String> arguments) {
+      Instant timestamp,
+      LogLevel level,
+      String loggerName,
+      String template,
+      List<String> arguments,
+      String traceId) {
     long sequence = next.getAndIncrement();
     slots.set(
         (int) (sequence % slots.length()),
-        new Crumb(sequence, timestamp, level, loggerName, template, arguments));
+        new Crumb(sequence, timestamp, level, loggerName, template, arguments, traceId));
+  }
+
+  /** Where the ring stands now: the lines added before this mark belong to an event taken now. */
+  public long mark() {
+    return next.get();
   }
 
   /** The remembered lines, oldest first. */
   public List<Crumb> snapshot() {
-    long end = next.get();
+    return snapshot(next.get(), null);
+  }
+
+  /**
+   * The lines added before {@code end} (a {@link #mark()}) that are still kept, oldest first; with
+   * {@code traceId} only those of that trace. Lines pushed out since the mark by newer ones are
+   * missing: the oldest go first.
+   */
+  public List<Crumb> snapshot(long end, String traceId) {
     if (end == 0) {
       return Collections.emptyList();
     }
@@ -86,10 +113,23 @@ public final class BreadcrumbRing {
     for (long s = start; s < end; s++) {
       Crumb crumb = slots.get((int) (s % slots.length()));
       // a slot still being written, or already overwritten by a newer line, is skipped
-      if (crumb != null && crumb.sequence == s) {
+      if (crumb != null
+          && crumb.sequence == s
+          && (traceId == null || traceId.equals(crumb.traceId))) {
         crumbs.add(crumb);
       }
     }
     return crumbs;
+  }
+
+  /**
+   * Copies the lines {@code parent} holds now: a scope cloned from another starts with its
+   * breadcrumbs, as the SDK's {@code Scope.clone()} copies them.
+   */
+  public void seedFrom(BreadcrumbRing parent) {
+    for (Crumb crumb : parent.snapshot()) {
+      add(crumb.timestamp, crumb.level, crumb.loggerName, crumb.template, crumb.arguments,
+          crumb.traceId);
+    }
   }
 }

@@ -2,10 +2,13 @@ package org.sentrybridge.event;
 
 import io.sentry.Breadcrumb;
 import io.sentry.SentryEvent;
+import io.sentry.SentryStackTraceFactory;
 import io.sentry.exception.ExceptionMechanismException;
 import io.sentry.protocol.Mechanism;
 import io.sentry.protocol.Message;
 import io.sentry.protocol.OperatingSystem;
+import io.sentry.protocol.SentryStackFrame;
+import io.sentry.protocol.SentryStackTrace;
 import io.sentry.protocol.SentryThread;
 import io.sentry.protocol.User;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sentrybridge.scope.TraceIds;
 
 /**
  * Turns a {@link LogRecord} into a Sentry event. Runs on the delivery thread, so it may take its
@@ -30,10 +34,16 @@ public final class EventFactory {
 
   /**
    * Makes the event. With {@code sendMetadata} false it carries only the exception, message, level
-   * and timestamp.
+   * and timestamp. {@code callSite} is the stack of a message-only error, shown on the logging
+   * thread's entry (null: none); {@code stacks} turns it into Sentry frames (in-app rules).
    */
   public static SentryEvent create(
-      LogRecord record, CaptureRules rules, List<BreadcrumbRing.Crumb> crumbs, boolean sendMetadata) {
+      LogRecord record,
+      CaptureRules rules,
+      List<BreadcrumbRing.Crumb> crumbs,
+      StackTraceElement[] callSite,
+      SentryStackTraceFactory stacks,
+      boolean sendMetadata) {
     SentryEvent event = new SentryEvent(Date.from(record.timestamp()));
     event.setLevel(record.level().toSentryLevel());
     String formatted = record.formattedMessage();
@@ -60,6 +70,14 @@ public final class EventFactory {
     }
     event.setLogger(record.loggerName());
     addThreadAndOs(event, record.threadName(), record.threadId());
+    if (callSite != null && callSite.length > 0 && stacks != null) {
+      List<SentryStackFrame> frames = stacks.getStackFrames(callSite, false);
+      if (frames != null && !frames.isEmpty()) {
+        SentryStackTrace stack = new SentryStackTrace(frames);
+        stack.setSnapshot(true);
+        event.getThreads().get(0).setStacktrace(stack);
+      }
+    }
     addContextData(event, record, rules);
     if (!record.markers().isEmpty()) {
       event.setTag("marker", record.markers().get(0));
@@ -71,14 +89,23 @@ public final class EventFactory {
     if (!record.contextStack().isEmpty()) {
       event.setExtra("contextStack", new ArrayList<>(record.contextStack()));
     }
-    if (crumbs != null && !crumbs.isEmpty()) {
-      List<Breadcrumb> breadcrumbs = new ArrayList<>(crumbs.size());
-      for (BreadcrumbRing.Crumb crumb : crumbs) {
-        breadcrumbs.add(breadcrumb(crumb));
-      }
-      event.setBreadcrumbs(breadcrumbs);
-    }
+    addBreadcrumbs(event, crumbs);
     return event;
+  }
+
+  /**
+   * Puts log lines on the event as breadcrumbs; the SDK merges the scope's own breadcrumbs in by
+   * time when it applies the scope.
+   */
+  public static void addBreadcrumbs(SentryEvent event, List<BreadcrumbRing.Crumb> crumbs) {
+    if (crumbs == null || crumbs.isEmpty()) {
+      return;
+    }
+    List<Breadcrumb> breadcrumbs = new ArrayList<>(crumbs.size());
+    for (BreadcrumbRing.Crumb crumb : crumbs) {
+      breadcrumbs.add(breadcrumb(crumb));
+    }
+    event.setBreadcrumbs(breadcrumbs);
   }
 
   private static void addContextData(SentryEvent event, LogRecord record, CaptureRules rules) {
@@ -88,8 +115,8 @@ public final class EventFactory {
     }
     Map<String, Object> rest = new LinkedHashMap<>();
     for (Map.Entry<String, String> entry : data.entrySet()) {
-      if (entry.getValue() == null) {
-        continue;
+      if (entry.getValue() == null || TraceIds.isKey(entry.getKey())) {
+        continue; // the trace ids are in the trace context
       }
       if (rules.isContextTag(entry.getKey())) {
         event.setTag(entry.getKey(), entry.getValue());

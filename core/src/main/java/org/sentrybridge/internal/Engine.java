@@ -118,6 +118,9 @@ final class Engine {
         reporter.error("the Sentry SDK did not start; sentry-bridge stays disabled");
         return disabled(settings);
       }
+      // Sentry.init made the root scopes this thread's own: what this thread puts on its scope
+      // later would be copied into every thread that forks from them. It gets a fork instead.
+      scopes.forkedScopes("sentry-bridge-configuring-thread").makeCurrent();
       reporter.info("sentry-bridge sends errors to " + Dsns.mask(dsn));
       return new Engine(
           settings,

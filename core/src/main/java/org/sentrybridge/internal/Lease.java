@@ -50,6 +50,10 @@ public final class Lease implements SentryService {
     return engine.settings().sendMetadata();
   }
 
+  public boolean captureScope() {
+    return engine.settings().captureScope();
+  }
+
   @Override
   public boolean flush(Duration timeout) {
     return engine.flush(timeout);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogLevel;
 import org.sentrybridge.event.LogRecord;
+import org.sentrybridge.scope.ScopeSnapshot;
 
 /** Repeat counts are never lost, whatever ends a window, and users are never folded together. */
 class RepeatFolderTest {
@@ -103,7 +104,7 @@ class RepeatFolderTest {
     if (userId != null) {
       record.contextData(Map.of("userId", userId, "request", "r-" + userId));
     }
-    return Submission.ofLog(record.build(), USER_RULES, List.of(), true);
+    return Submission.ofLog(record.build(), USER_RULES, ScopeSnapshot.withoutScope(null), null, true);
   }
 
   private static final CaptureRules USER_RULES =
@@ -115,7 +116,7 @@ class RepeatFolderTest {
             .message(template, template)
             .throwable(sameThrowable())
             .build();
-    return Submission.ofLog(record, RULES, List.of(), true);
+    return Submission.ofLog(record, RULES, ScopeSnapshot.withoutScope(null), null, true);
   }
 
   private static Throwable sameThrowable() {

@@ -20,4 +20,13 @@ public final class Poll {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
     }
   }
+
+  /**
+   * Waits until the wall clock shows a later millisecond: what happens next gets a later timestamp
+   * than what happened before (Sentry timestamps have millisecond precision).
+   */
+  public static void nextMillisecond() {
+    long now = System.currentTimeMillis();
+    until("the next millisecond", Duration.ofSeconds(1), () -> System.currentTimeMillis() > now);
+  }
 }

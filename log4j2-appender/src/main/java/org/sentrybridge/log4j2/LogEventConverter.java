@@ -13,9 +13,12 @@ import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.message.ParameterizedMessage;
+import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
 import org.sentrybridge.event.LogLevel;
 import org.sentrybridge.event.LogRecord;
+import org.sentrybridge.scope.TraceIds;
 
 /**
  * Copies a Log4j2 {@link LogEvent} into the neutral {@link LogRecord}. Everything is read from the
@@ -47,6 +50,32 @@ final class LogEventConverter {
     org.apache.logging.log4j.core.time.Instant instant = event.getInstant();
     return Instant.ofEpochMilli(instant.getEpochMillisecond())
         .plusNanos(instant.getNanoOfMillisecond());
+  }
+
+  /**
+   * The call site, when Log4j2 took it on the logging thread ({@code includeLocation="true"}): one
+   * frame. Asking for it otherwise would compute it here, on the wrong thread.
+   */
+  static StackTraceElement[] callerData(LogEvent event) {
+    if (!event.isIncludeLocation()) {
+      return null;
+    }
+    StackTraceElement source = event.getSource();
+    return source == null ? null : new StackTraceElement[] {source};
+  }
+
+  /** The trace id the logging thread left in the event's context data, or null. */
+  static String traceId(LogEvent event) {
+    ReadOnlyStringMap data = event.getContextData();
+    return data == null ? null : data.getValue(TraceIds.TRACE_ID_KEY);
+  }
+
+  /**
+   * True for messages made of a {@code {}} template and arguments, which format as SLF4J's do: the
+   * formatting can wait until an event takes the line.
+   */
+  static boolean isParameterized(Message message) {
+    return message instanceof ParameterizedMessage || message instanceof ReusableParameterizedMessage;
   }
 
   static String formattedMessage(LogEvent event) {

@@ -18,10 +18,12 @@ import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.core.config.plugins.PluginElement;
+import org.apache.logging.log4j.message.Message;
 import org.sentrybridge.LogEventForwarder;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogLevel;
+import org.sentrybridge.event.LogRecord;
 
 /**
  * Sends logged errors to Sentry: {@code <SentryBridge name="Sentry" dsn="${env:SENTRY_DSN}"/>}.
@@ -50,6 +52,7 @@ public final class SentryAppender extends AbstractAppender {
   private final Configuration configuration;
   private final AtomicBoolean released = new AtomicBoolean();
   private volatile Runnable ownEventsRegistration;
+  private final AtomicBoolean suppliesTraceIds = new AtomicBoolean();
 
   private SentryAppender(
       String name,
@@ -71,6 +74,9 @@ public final class SentryAppender extends AbstractAppender {
   public void start() {
     super.start();
     LogEventForwarder forwarder = manager.forwarder();
+    if (forwarder.isEnabled() && suppliesTraceIds.compareAndSet(false, true)) {
+      SentryTraceContextData.appenderStarted();
+    }
     ownEventsRegistration = forwarder.recogniseOwnEvents(this::takes);
     if (configuration != null) {
       for (Appender appender : configuration.getAppenders().values()) {
@@ -143,15 +149,43 @@ public final class SentryAppender extends AbstractAppender {
     try {
       LogLevel level = LogEventConverter.level(event.getLevel());
       String loggerName = event.getLoggerName();
+      boolean onLoggingThread = event.getThreadId() == Thread.currentThread().getId();
       if (forwarder.isEvent(level, loggerName, event.getThrown())) {
         // a full queue is counted and reported by the delivery side, rate-limited
-        forwarder.forward(LogEventConverter.toRecord(event, level));
+        LogRecord record = LogEventConverter.toRecord(event, level);
+        if (onLoggingThread) {
+          forwarder.forward(record);
+        } else {
+          // async logger or appender: only what the logging thread put into the event is known
+          forwarder.forwardFromAnotherThread(record, LogEventConverter.callerData(event));
+        }
       } else if (forwarder.isBreadcrumb(level, loggerName)) {
-        forwarder.breadcrumb(
-            LogEventConverter.timestamp(event),
-            level,
-            loggerName,
-            LogEventConverter.formattedMessage(event));
+        if (onLoggingThread) {
+          Message message = event.getMessage();
+          if (LogEventConverter.isParameterized(message)) {
+            // formatted only if an event takes the breadcrumb, on the delivery thread
+            forwarder.breadcrumb(
+                LogEventConverter.timestamp(event),
+                level,
+                loggerName,
+                message.getFormat(),
+                message.getParameters());
+          } else {
+            forwarder.breadcrumb(
+                LogEventConverter.timestamp(event),
+                level,
+                loggerName,
+                LogEventConverter.formattedMessage(event));
+          }
+        } else {
+          forwarder.breadcrumbFromAnotherThread(
+              LogEventConverter.timestamp(event),
+              level,
+              loggerName,
+              LogEventConverter.formattedMessage(event),
+              LogEventConverter.traceId(event),
+              event.getThreadName());
+        }
       }
     } catch (RuntimeException e) {
       // the error handler rate-limits these reports
@@ -172,6 +206,9 @@ public final class SentryAppender extends AbstractAppender {
     Runnable registration = ownEventsRegistration;
     if (registration != null) {
       registration.run();
+    }
+    if (suppliesTraceIds.compareAndSet(true, false)) {
+      SentryTraceContextData.appenderStopped();
     }
     boolean stopped = super.stop(timeout, timeUnit, false);
     stopped &= manager.stop(timeout, timeUnit);
@@ -196,6 +233,7 @@ public final class SentryAppender extends AbstractAppender {
 
     @PluginBuilderAttribute private String enabled;
     @PluginBuilderAttribute private String sendMetadata;
+    @PluginBuilderAttribute private String captureScope;
     @PluginBuilderAttribute private String environment;
     @PluginBuilderAttribute private String release;
     @PluginBuilderAttribute private String minimumEventLevel;
@@ -238,6 +276,16 @@ public final class SentryAppender extends AbstractAppender {
     /** Attach OS, runtime, host, logger, thread and ThreadContext to events. Default {@code true}. */
     public Builder setSendMetadata(String sendMetadata) {
       this.sendMetadata = sendMetadata;
+      return this;
+    }
+
+    /**
+     * Errors carry the Sentry scope of the thread that logged them (tags, user, request, trace,
+     * breadcrumbs of that scope); {@code false}: that scope is not read, breadcrumbs are kept per
+     * appender. Default {@code true}.
+     */
+    public Builder setCaptureScope(String captureScope) {
+      this.captureScope = captureScope;
       return this;
     }
 
@@ -387,6 +435,7 @@ public final class SentryAppender extends AbstractAppender {
               .dsn(dsn)
               .enabled(enabled)
               .sendMetadata(sendMetadata)
+              .captureScope(captureScope)
               .environment(environment)
               .release(release)
               .bufferDir(bufferDir)
@@ -423,7 +472,7 @@ public final class SentryAppender extends AbstractAppender {
       List<Object> parts =
           new ArrayList<>(
               Arrays.asList(
-                  dsn, enabled, sendMetadata, environment, release, minimumEventLevel,
+                  dsn, enabled, sendMetadata, captureScope, environment, release, minimumEventLevel,
                   requireThrowable, minimumBreadcrumbLevel, contextTags, userMdcKeys,
                   ignoredExceptions, ignoredLoggers, maxBreadcrumbs, bufferDir, queueSize,
                   maxBufferedEvents, maxBufferBytes, maxRequestsInFlight, dedupeWindow,

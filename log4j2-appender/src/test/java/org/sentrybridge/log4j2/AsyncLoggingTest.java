@@ -3,6 +3,8 @@ package org.sentrybridge.log4j2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sentrybridge.log4j2.EventFieldsTest.mdc;
 
+import io.sentry.Breadcrumb;
+import io.sentry.ITransaction;
 import io.sentry.SentryEvent;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sentrybridge.testing.Requests;
 import org.slf4j.LoggerFactory;
 
 /** Context data, thread and message come from the event, not from the thread that appends. */
@@ -59,9 +62,12 @@ class AsyncLoggingTest {
     ThreadContext.put("request.id", requestId);
     ThreadContext.put("step", "checkout");
     ThreadContext.push("ndc-" + requestId);
+    ITransaction transaction = Requests.startTransaction("checkout " + requestId, "task");
+    logging.context.getLogger(loggerName).info("charging {}", requestId);
     logging.context.getLogger(loggerName).error("failed {}", requestId, new IllegalStateException("x"));
     // the appending thread must not see this thread's context, so wipe it at once
     ThreadContext.clearAll();
+    transaction.finish();
 
     SentryEvent event = logging.receiver.awaitEvents(1, WAIT).get(0);
     assertThat(event.getTag("request.id")).isEqualTo(requestId);
@@ -70,6 +76,14 @@ class AsyncLoggingTest {
     assertThat(event.getMessage().getFormatted()).isEqualTo("failed " + requestId);
     assertThat(event.getThreads().get(0).getName()).isEqualTo(Thread.currentThread().getName());
     assertThat(event.getLogger()).isEqualTo(loggerName);
+    // the appender cannot read this thread's Sentry scope: the trace ids travel in the context data
+    assertThat(event.getContexts().getTrace().getTraceId())
+        .isEqualTo(transaction.getSpanContext().getTraceId());
+    assertThat(event.getContexts().getTrace().getSpanId())
+        .isEqualTo(transaction.getSpanContext().getSpanId());
+    assertThat(mdc(event)).doesNotContainKeys("sentry_trace_id", "sentry_span_id");
+    assertThat(event.getBreadcrumbs()).extracting(Breadcrumb::getMessage)
+        .containsExactly("charging " + requestId);
   }
 
   private void assertSentFromThisThread(String loggerName, String requestId) {

@@ -20,6 +20,8 @@ import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogLevel;
 import org.slf4j.MDC;
 import org.slf4j.spi.MDCAdapter;
+import org.sentrybridge.event.LogRecord;
+import org.sentrybridge.scope.TraceIds;
 
 /**
  * Sends the errors logged through Logback to Sentry, through the process-wide sentry-bridge
@@ -58,6 +60,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   private String dsn;
   private String enabled;
   private String sendMetadata;
+  private String captureScope;
   private String environment;
   private String release;
   private final List<String> init = new ArrayList<>();
@@ -78,6 +81,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   private String flushTimeout;
 
   private volatile LogEventForwarder forwarder;
+  private volatile boolean toldAboutAsync;
   private Duration stopTimeout = BridgeSettings.DEFAULT_FLUSH_TIMEOUT;
   /** Set at the first log event: by then the configuration is complete, every appender attached. */
   private boolean peersChecked;
@@ -102,6 +106,15 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    */
   public void setSendMetadata(String sendMetadata) {
     this.sendMetadata = sendMetadata;
+  }
+
+  /**
+   * Errors carry the Sentry scope of the thread that logged them (tags, user, request, trace,
+   * breadcrumbs of that scope). {@code false}: that scope is not read; breadcrumbs are kept per
+   * appender. Default {@code true}.
+   */
+  public void setCaptureScope(String captureScope) {
+    this.captureScope = captureScope;
   }
 
   /** Sentry environment. Default: the SDK's sources ({@code SENTRY_ENVIRONMENT}, ...). */
@@ -268,7 +281,15 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     Throwable throwable = LogbackEvents.throwable(event);
     String loggerName = event.getLoggerName();
     if (target.isEvent(level, loggerName, throwable)) {
-      target.forward(LogbackEvents.toRecord(event, level, throwable));
+      LogRecord record = LogbackEvents.toRecord(event, level, throwable);
+      if (LogbackEvents.isOnLoggingThread(event)) {
+        target.forward(record);
+      } else {
+        // behind an AsyncAppender: only what the logging thread put into the event is known
+        tellAboutAsyncOnce(record);
+        target.forwardFromAnotherThread(
+            record, event.hasCallerData() ? event.getCallerData() : null);
+      }
     } else if (target.isBreadcrumb(level, loggerName)) {
       Instant timestamp = LogbackEvents.instant(event);
       if (LogbackEvents.isOnLoggingThread(event)) {
@@ -276,8 +297,21 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         target.breadcrumb(
             timestamp, level, loggerName, event.getMessage(), event.getArgumentArray());
       } else {
-        target.breadcrumb(timestamp, level, loggerName, event.getFormattedMessage());
+        target.breadcrumbFromAnotherThread(
+            timestamp, level, loggerName, event.getFormattedMessage(),
+            TraceIds.traceIdIn(event.getMDCPropertyMap()), event.getThreadName());
       }
+    }
+  }
+
+  private void tellAboutAsyncOnce(LogRecord record) {
+    if (!toldAboutAsync && TraceIds.traceIdIn(record.contextData()) == null) {
+      toldAboutAsync = true;
+      addWarn(
+          "Sentry appender [" + getName() + "] runs behind an asynchronous appender, where the"
+              + " logging thread's Sentry scope cannot be read: add <turboFilter class=\""
+              + SentryTraceIds.class.getName() + "\"/> to the configuration so that errors carry"
+              + " the logging thread's trace");
     }
   }
 
@@ -399,6 +433,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
             .dsn(dsn)
             .enabled(enabled)
             .sendMetadata(sendMetadata)
+            .captureScope(captureScope)
             .environment(environment)
             .release(release)
             .bufferDir(bufferDir)

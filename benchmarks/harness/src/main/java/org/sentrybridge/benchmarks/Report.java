@@ -20,8 +20,19 @@ public final class Report {
 
   static final String[] BACKENDS = {"logback", "log4j2"};
   static final String[] SETUPS = {
-    "no-appender", "nop-appender", "bridge-disabled", "bridge-enabled", "official-enabled"
+    "no-appender",
+    "nop-appender",
+    "bridge-disabled",
+    "bridge-enabled",
+    "bridge-scope-off",
+    "official-no-appender",
+    "official-enabled"
   };
+
+  /** What a benchmark measures, from its class name: an error, an error with a full scope, a breadcrumb. */
+  static final String ERROR = "error";
+  static final String POPULATED = "populated";
+  static final String BREADCRUMB = "breadcrumb";
 
   /** A ratio without target is printed for reference only. */
   private static final double NO_TARGET = 0;
@@ -63,7 +74,7 @@ public final class Report {
       }
       String backend = backendOf(cells.get(benchmark));
       scores.put(
-          backend + "/" + cells.get(setup),
+          backend + "/" + kindOf(cells.get(benchmark)) + "/" + cells.get(setup),
           new Score(number(cells.get(score)), number(cells.get(error))));
     }
   }
@@ -79,21 +90,13 @@ public final class Report {
 
   String render() {
     StringBuilder out = new StringBuilder();
-    out.append("Caller-thread cost of log.error(\"msg {}\", arg, ex), ns/op (lower is better)\n");
-    out.append(
-        String.format(
-            Locale.ROOT, "%-8s %-40s %12s %10s%n", "backend", "setup", "ns/op", "+-99.9%"));
-    for (String backend : BACKENDS) {
-      for (String setup : SETUPS) {
-        Score score = scores.get(backend + "/" + setup);
-        if (score != null) {
-          out.append(
-              String.format(
-                  Locale.ROOT, "%-8s %-40s %12.1f %10.1f%n", backend, describe(backend, setup),
-                  score.value(), score.error()));
-        }
-      }
-    }
+    table(out, ERROR, "Caller-thread cost of log.error(\"msg {}\", arg, ex), empty Sentry scope");
+    table(
+        out,
+        POPULATED,
+        "\nThe same with a populated Sentry scope (" + ScopeFixture.TAGS + " tags, a user, an active"
+            + " transaction, " + ScopeFixture.BREADCRUMBS + " breadcrumbs)");
+    table(out, BREADCRUMB, "\nAn INFO line that becomes a breadcrumb, log.info(\"msg {}\", arg)");
     if (!deliveries.isEmpty()) {
       out.append("\nDelivery: distinct errors logged in one burst, received by the loopback");
       out.append(" receiver\n");
@@ -116,16 +119,23 @@ public final class Report {
     out.append("\nRatios\n");
     for (String backend : BACKENDS) {
       ratio(
-          out, backend, "bridge-disabled", "nop-appender",
+          out, backend, ERROR, "bridge-disabled", "nop-appender",
           "sentry-bridge no DSN / no-op appender", NO_TARGET);
     }
     for (String backend : BACKENDS) {
       ratio(
-          out, backend, "bridge-enabled", "official-enabled",
+          out, backend, ERROR, "bridge-enabled", "official-enabled",
           "sentry-bridge enabled / official enabled", 0.10);
       ratio(
-          out, backend, "bridge-disabled", "no-appender",
+          out, backend, ERROR, "bridge-disabled", "no-appender",
           "sentry-bridge no DSN / no Sentry appender", 1.10);
+      ratio(
+          out, backend, POPULATED, "bridge-enabled", "official-enabled",
+          "populated scope: sentry-bridge / official", 0.10);
+      ratio(
+          out, backend, ERROR, "bridge-enabled", "bridge-scope-off",
+          "empty scope: sentry-bridge / the same with captureScope=false", 1.10);
+      breadcrumbRatio(out, backend);
     }
     for (String backend : BACKENDS) {
       String[] ours = deliveries.get(backend + "/bridge-enabled");
@@ -141,14 +151,73 @@ public final class Report {
     return out.toString();
   }
 
+  private void table(StringBuilder out, String kind, String title) {
+    StringBuilder rows = new StringBuilder();
+    for (String backend : BACKENDS) {
+      for (String setup : SETUPS) {
+        Score score = scores.get(backend + "/" + kind + "/" + setup);
+        if (score != null) {
+          rows.append(
+              String.format(
+                  Locale.ROOT, "%-8s %-40s %12.1f %10.1f%n", backend, describe(backend, setup),
+                  score.value(), score.error()));
+        }
+      }
+    }
+    if (rows.length() == 0) {
+      return;
+    }
+    out.append(title).append(", ns/op (lower is better)\n");
+    out.append(
+        String.format(
+            Locale.ROOT, "%-8s %-40s %12s %10s%n", "backend", "setup", "ns/op", "+-99.9%"));
+    out.append(rows);
+  }
+
+  /**
+   * What a breadcrumb line costs above the same line with no Sentry appender, each side against the
+   * baseline on its own class path.
+   */
+  private void breadcrumbRatio(StringBuilder out, String backend) {
+    Score ours = scores.get(backend + "/" + BREADCRUMB + "/bridge-enabled");
+    Score ourBase = scores.get(backend + "/" + BREADCRUMB + "/no-appender");
+    Score official = scores.get(backend + "/" + BREADCRUMB + "/official-enabled");
+    Score officialBase = scores.get(backend + "/" + BREADCRUMB + "/official-no-appender");
+    if (ours == null || ourBase == null || official == null || officialBase == null) {
+      return;
+    }
+    double ourCost = ours.value() - ourBase.value();
+    double officialCost = official.value() - officialBase.value();
+    if (officialCost <= 0) {
+      return;
+    }
+    verdict(
+        out, backend,
+        String.format(
+            Locale.ROOT,
+            "breadcrumb line, cost above no appender: sentry-bridge %.1f ns / official %.1f ns",
+            ourCost, officialCost),
+        ourCost / officialCost, 0.20);
+  }
+
   private void ratio(
-      StringBuilder out, String backend, String top, String bottom, String label, double target) {
-    Score a = scores.get(backend + "/" + top);
-    Score b = scores.get(backend + "/" + bottom);
+      StringBuilder out,
+      String backend,
+      String kind,
+      String top,
+      String bottom,
+      String label,
+      double target) {
+    Score a = scores.get(backend + "/" + kind + "/" + top);
+    Score b = scores.get(backend + "/" + kind + "/" + bottom);
     if (a == null || b == null || b.value() <= 0) {
       return;
     }
-    double ratio = a.value() / b.value();
+    verdict(out, backend, label, a.value() / b.value(), target);
+  }
+
+  private static void verdict(
+      StringBuilder out, String backend, String label, double ratio, double target) {
     String verdict =
         target == NO_TARGET
             ? "for reference"
@@ -171,6 +240,10 @@ public final class Report {
         return "sentry-bridge, no DSN";
       case "bridge-enabled":
         return "sentry-bridge enabled";
+      case "bridge-scope-off":
+        return "sentry-bridge enabled, captureScope=false";
+      case "official-no-appender":
+        return "no Sentry appender (official's class path)";
       case "official-enabled":
         return backend.equals("logback")
             ? "official sentry-logback 8.53.0 enabled"
@@ -178,6 +251,13 @@ public final class Report {
       default:
         return setup;
     }
+  }
+
+  static String kindOf(String benchmark) {
+    if (benchmark.contains("PopulatedScope")) {
+      return POPULATED;
+    }
+    return benchmark.contains("Breadcrumb") ? BREADCRUMB : ERROR;
   }
 
   static String backendOf(String benchmark) {

@@ -41,4 +41,40 @@ class ReportTest {
             "logback: sentry-bridge no DSN / no Sentry appender = 1.050 (target <= 1.10: met)",
             "logback delivery: sentry-bridge 100.0% vs official 2.5% (target 100%)");
   }
+
+  @Test
+  void putsTheScopeAndBreadcrumbFiguresAgainstTheirTargets() {
+    Report report = new Report();
+    String ours = "\"org.sentrybridge.benchmarks.bridge.";
+    String official = "\"org.sentrybridge.benchmarks.official.";
+    report.readJmhCsv(
+        List.of(
+            HEADER,
+            ours + "LogbackErrorCost.logError\",\"avgt\",1,5,300.0,9.0,\"ns/op\",bridge-enabled",
+            ours + "LogbackErrorCost.logError\",\"avgt\",1,5,280.0,9.0,\"ns/op\",bridge-scope-off",
+            ours + "LogbackPopulatedScopeCost.logError\",\"avgt\",1,5,450.0,9.0,\"ns/op\",bridge-enabled",
+            ours + "LogbackBreadcrumbCost.logInfo\",\"avgt\",1,5,130.0,3.0,\"ns/op\",no-appender",
+            ours + "LogbackBreadcrumbCost.logInfo\",\"avgt\",1,5,200.0,3.0,\"ns/op\",bridge-enabled"));
+    report.readJmhCsv(
+        List.of(
+            HEADER,
+            official + "OfficialLogbackPopulatedScopeCost.logError\",\"avgt\",1,5,5000.0,90.0,\"ns/op\",official-enabled",
+            official + "OfficialLogbackBreadcrumbCost.logInfo\",\"avgt\",1,5,120.0,3.0,\"ns/op\",official-no-appender",
+            official + "OfficialLogbackBreadcrumbCost.logInfo\",\"avgt\",1,5,570.0,9.0,\"ns/op\",official-enabled"));
+
+    List<String> lines = report.render().lines().toList();
+
+    assertThat(lines)
+        .contains(
+            "The same with a populated Sentry scope (5 tags, a user, an active transaction, 20"
+                + " breadcrumbs), ns/op (lower is better)")
+        .anyMatch(line -> line.matches("logback +sentry-bridge enabled, captureScope=false +280.0 +9.0"))
+        .anyMatch(line -> line.matches("logback +no Sentry appender \\(official's class path\\) +120.0 +3.0"))
+        .contains(
+            "logback: populated scope: sentry-bridge / official = 0.090 (target <= 0.10: met)",
+            "logback: empty scope: sentry-bridge / the same with captureScope=false = 1.071"
+                + " (target <= 1.10: met)",
+            "logback: breadcrumb line, cost above no appender: sentry-bridge 70.0 ns / official"
+                + " 450.0 ns = 0.156 (target <= 0.20: met)");
+  }
 }

@@ -24,7 +24,7 @@ import org.sentrybridge.devserver.LoopbackSentryReceiver;
  * Caller-thread cost of one logged error, {@code log.error("checkout failed for order {}", orderId,
  * error)} with a pre-built exception, through the Log4j2 API:
  * no Sentry appender, the framework's no-op appender, sentry-bridge without DSN, sentry-bridge
- * enabled.
+ * enabled (on a thread with an empty Sentry scope), sentry-bridge enabled with {@code captureScope=false}.
  *
  * <p>Each invocation logs {@link CallerCost#BURST} errors; the Sentry side is flushed between
  * invocations, outside the measured time.
@@ -36,7 +36,7 @@ import org.sentrybridge.devserver.LoopbackSentryReceiver;
 public class Log4j2ErrorCost {
 
   /** Names the configuration file {@code log4j2-<setup>.xml}. */
-  @Param({"no-appender", "nop-appender", "bridge-disabled", "bridge-enabled"})
+  @Param({"no-appender", "nop-appender", "bridge-disabled", "bridge-enabled", "bridge-scope-off"})
   public String setup;
 
   private final Integer orderId = 42;

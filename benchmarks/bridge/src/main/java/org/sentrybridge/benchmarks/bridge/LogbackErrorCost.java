@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * Caller-thread cost of one logged error, {@code log.error("checkout failed for order {}", orderId,
  * error)} with a pre-built exception, through SLF4J + Logback:
  * no Sentry appender, the framework's no-op appender, sentry-bridge without DSN, sentry-bridge
- * enabled.
+ * enabled (on a thread with an empty Sentry scope), sentry-bridge enabled with {@code captureScope=false}.
  *
  * <p>Each invocation logs {@link CallerCost#BURST} errors; the Sentry side is flushed between
  * invocations, outside the measured time.
@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 public class LogbackErrorCost {
 
   /** Names the configuration file {@code logback-<setup>.xml}. */
-  @Param({"no-appender", "nop-appender", "bridge-disabled", "bridge-enabled"})
+  @Param({"no-appender", "nop-appender", "bridge-disabled", "bridge-enabled", "bridge-scope-off"})
   public String setup;
 
   private final Integer orderId = 42;

@@ -1,0 +1,131 @@
+package org.sentrybridge.scope;
+
+import io.sentry.IScope;
+import io.sentry.IScopes;
+import io.sentry.ScopeType;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import org.sentrybridge.event.BreadcrumbRing;
+
+/**
+ * One appender's log-line breadcrumbs, kept per Sentry scope: a line belongs to the scope that
+ * {@code Sentry.addBreadcrumb} would write to on the logging thread (the isolation scope unless
+ * the SDK's {@code defaultScopeType} says otherwise), so an error carries the lines of its own
+ * thread or request and never those of another.
+ *
+ * <p>Adding a line to the SDK's scope ({@code Sentry.addBreadcrumb}) costs a breadcrumb object, a
+ * formatted message and a lock per line; here a line is a few references in a lock-free ring found
+ * through a per-thread cache of the last scope, and lines are only made into breadcrumbs when an
+ * event takes them. Rings are held weakly by their scope: when a request's scope is gone, so are
+ * its lines.
+ */
+public final class ScopeBreadcrumbs {
+
+  /** The last scope this thread wrote to and its ring. */
+  private static final class Last {
+    final WeakReference<IScope> scope;
+    final BreadcrumbRing ring;
+
+    Last(IScope scope, BreadcrumbRing ring) {
+      this.scope = new WeakReference<>(scope);
+      this.ring = ring;
+    }
+  }
+
+  /** Every appender's lines, for errors sent by hand; an appender leaves when it stops. */
+  private static final Set<ScopeBreadcrumbs> EVERY_APPENDER =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+  private final int capacity;
+  private final Map<IScope, BreadcrumbRing> rings = new WeakHashMap<>();
+  private final ThreadLocal<Last> last = new ThreadLocal<>();
+  private volatile ScopeType writeScope;
+
+  public ScopeBreadcrumbs(int capacity) {
+    this.capacity = Math.max(1, capacity);
+    EVERY_APPENDER.add(this);
+  }
+
+  /** The breadcrumbs of every running appender. */
+  static List<ScopeBreadcrumbs> everyAppender() {
+    synchronized (EVERY_APPENDER) {
+      return new ArrayList<>(EVERY_APPENDER);
+    }
+  }
+
+  /** Its appender stopped: its lines no longer join errors sent by hand. */
+  public void close() {
+    EVERY_APPENDER.remove(this);
+  }
+
+  /** The ring of the scope the logging thread writes breadcrumbs to; made when missing. */
+  public BreadcrumbRing ringFor(IScopes scopes) {
+    return ringFor(scopes, true);
+  }
+
+  /**
+   * The ring of that scope when it has one (or its parent scope has one it inherits), else null:
+   * an error does not make a ring.
+   */
+  public BreadcrumbRing existingRingFor(IScopes scopes) {
+    return ringFor(scopes, false);
+  }
+
+  private BreadcrumbRing ringFor(IScopes scopes, boolean create) {
+    IScope scope = writeScope(scopes);
+    Last cached = last.get();
+    if (cached != null && cached.scope.get() == scope) {
+      return cached.ring;
+    }
+    BreadcrumbRing ring;
+    synchronized (rings) {
+      ring = rings.get(scope);
+      if (ring == null) {
+        BreadcrumbRing parent = parentRing(scopes, scope);
+        if (parent == null && !create) {
+          return null;
+        }
+        ring = new BreadcrumbRing(capacity);
+        if (parent != null) {
+          // a forked scope starts with its parent's lines, as a cloned SDK scope does
+          ring.seedFrom(parent);
+        }
+        rings.put(scope, ring);
+      }
+    }
+    last.set(new Last(scope, ring));
+    return ring;
+  }
+
+  /** The ring of the scope this one was cloned from, when the scopes were forked. */
+  private BreadcrumbRing parentRing(IScopes scopes, IScope scope) {
+    IScopes parent = scopes.getParentScopes();
+    if (parent == null) {
+      return null;
+    }
+    IScope parentScope = writeScope(parent);
+    return parentScope == scope ? null : rings.get(parentScope);
+  }
+
+  private IScope writeScope(IScopes scopes) {
+    ScopeType type = writeScope;
+    if (type == null) {
+      // fixed once the SDK is initialised: read it once
+      type = scopes.getOptions().getDefaultScopeType();
+      writeScope = type;
+    }
+    switch (type) {
+      case CURRENT:
+        return scopes.getScope();
+      case GLOBAL:
+        return scopes.getGlobalScope();
+      default:
+        return scopes.getIsolationScope();
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package org.sentrybridge.scope;
+
+import io.sentry.IScope;
+import io.sentry.IScopes;
+import io.sentry.ISpan;
+import io.sentry.PropagationContext;
+import io.sentry.ScopeType;
+import io.sentry.Sentry;
+import io.sentry.SpanContext;
+import io.sentry.SpanId;
+import io.sentry.protocol.SentryId;
+import java.util.Map;
+
+/**
+ * The logging thread's trace and span id as text, for log events that reach sentry-bridge on
+ * another thread (asynchronous appenders and loggers): put into the log event's MDC /
+ * ThreadContext on the logging thread under {@link #TRACE_ID_KEY} and {@link #SPAN_ID_KEY}, read
+ * back when the event is made.
+ */
+public final class TraceIds {
+
+  /** MDC / ThreadContext key of the logging thread's Sentry trace id (32 hex digits). */
+  public static final String TRACE_ID_KEY = "sentry_trace_id";
+  /** MDC / ThreadContext key of the logging thread's Sentry span id (16 hex digits). */
+  public static final String SPAN_ID_KEY = "sentry_span_id";
+
+  /** The last ids of each thread: the same ids give the same instance, cheap to compare. */
+  private static final ThreadLocal<TraceIds> LAST = new ThreadLocal<>();
+
+  private final SentryId trace;
+  private final SpanId span;
+
+  private TraceIds(SentryId trace, SpanId span) {
+    this.trace = trace;
+    this.span = span;
+  }
+
+  /**
+   * The ids an event logged now on this thread would carry: the active span's, else the
+   * propagation context's of the scope the SDK writes to. Null when Sentry is not running. While
+   * they stay the same, each call on a thread returns the same instance.
+   */
+  public static TraceIds ofCurrentThread() {
+    IScopes scopes = Sentry.getCurrentScopes();
+    if (!scopes.isEnabled()) {
+      return null;
+    }
+    // what CombinedScopeView answers, without making one per log event
+    IScope current = scopes.getScope();
+    IScope isolation = scopes.getIsolationScope();
+    IScope global = scopes.getGlobalScope();
+    ISpan active = current.getSpan();
+    if (active == null) {
+      active = isolation.getSpan();
+    }
+    if (active == null) {
+      active = global.getSpan();
+    }
+    SentryId trace;
+    SpanId span;
+    if (active != null) {
+      SpanContext context = active.getSpanContext();
+      trace = context.getTraceId();
+      span = context.getSpanId();
+    } else {
+      ScopeType type = scopes.getOptions().getDefaultScopeType();
+      PropagationContext propagation =
+          (type == ScopeType.CURRENT ? current : type == ScopeType.GLOBAL ? global : isolation)
+              .getPropagationContext();
+      trace = propagation.getTraceId();
+      span = propagation.getSpanId();
+    }
+    TraceIds last = LAST.get();
+    if (last != null && last.trace == trace && last.span == span) {
+      return last;
+    }
+    TraceIds ids = new TraceIds(trace, span);
+    LAST.set(ids);
+    return ids;
+  }
+
+  /** True for the keys this class puts into a log event's context data. */
+  public static boolean isKey(String key) {
+    return TRACE_ID_KEY.equals(key) || SPAN_ID_KEY.equals(key);
+  }
+
+  /** The trace id found in a log event's context data, or null. */
+  public static String traceIdIn(Map<String, String> contextData) {
+    return contextData == null ? null : contextData.get(TRACE_ID_KEY);
+  }
+
+  /** The span id found in a log event's context data, or null. */
+  public static String spanIdIn(Map<String, String> contextData) {
+    return contextData == null ? null : contextData.get(SPAN_ID_KEY);
+  }
+
+  /** 32 hex digits. */
+  public String traceId() {
+    return trace.toString();
+  }
+
+  /** 16 hex digits. */
+  public String spanId() {
+    return span.toString();
+  }
+}
