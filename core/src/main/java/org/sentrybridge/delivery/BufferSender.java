@@ -86,8 +86,10 @@ final class BufferSender {
     int corrupt = leftOvers.check();
     if (corrupt > 0) {
       reporter.warn(
-          corrupt + " unreadable (truncated or corrupt) envelope files in " + buffer.dir()
-              + " were skipped and deleted");
+          Counts.of(corrupt, "unreadable (truncated or corrupt) envelope file in " + buffer.dir()
+                  + " was", "unreadable (truncated or corrupt) envelope files in " + buffer.dir()
+                  + " were")
+              + " skipped and deleted");
     }
     while (!stopping) {
       long seen = buffer.version();

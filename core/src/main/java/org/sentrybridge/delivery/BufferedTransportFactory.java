@@ -74,8 +74,8 @@ public final class BufferedTransportFactory implements ITransportFactory {
     int left = transport.leftOver();
     if (left > 0) {
       reporter.warn(
-          left + " events were not delivered and are kept in " + transport.dir()
-              + " for the next start");
+          Counts.of(left, "event was not delivered and is", "events were not delivered and are")
+              + " kept in " + transport.dir() + " for the next start");
     }
   }
 }

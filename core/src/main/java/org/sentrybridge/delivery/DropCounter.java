@@ -58,7 +58,7 @@ public final class DropCounter {
     for (Pending kind : pending.values()) {
       long count = kind.count.getAndSet(0);
       if (count > 0) {
-        reporter.warn(count + " events dropped: " + kind.lastReason);
+        reporter.warn(Counts.of(count, "event", "events") + " dropped: " + kind.lastReason);
       }
     }
   }

@@ -37,19 +37,38 @@ public final class BreadcrumbRing {
       this.arguments = arguments;
     }
 
+    /**
+     * When the line was logged.
+     *
+     * @return the log event's own time
+     */
     public Instant timestamp() {
       return timestamp;
     }
 
+    /**
+     * The line's level.
+     *
+     * @return the level
+     */
     public LogLevel level() {
       return level;
     }
 
+    /**
+     * The line's logger.
+     *
+     * @return the logger name
+     */
     public String loggerName() {
       return loggerName;
     }
 
-    /** The log line's text, formatted when asked (on the delivery thread). */
+    /**
+     * The log line's text, formatted when asked (on the delivery thread).
+     *
+     * @return the formatted text
+     */
     public String message() {
       return MessageTemplates.format(template, arguments);
     }
@@ -58,15 +77,36 @@ public final class BreadcrumbRing {
   private final AtomicReferenceArray<Crumb> slots;
   private final AtomicLong next = new AtomicLong();
 
+  /**
+   * An empty ring.
+   *
+   * @param capacity how many lines are kept (at least 1)
+   */
   public BreadcrumbRing(int capacity) {
     this.slots = new AtomicReferenceArray<>(Math.max(1, capacity));
   }
 
+  /**
+   * Remembers a formatted line.
+   *
+   * @param timestamp when it was logged
+   * @param level its level
+   * @param loggerName its logger
+   * @param message its text
+   */
   public void add(Instant timestamp, LogLevel level, String loggerName, String message) {
     add(timestamp, level, loggerName, message, Collections.emptyList());
   }
 
-  /** Remembers a line whose {@code {}} placeholders are filled in only if an event takes it. */
+  /**
+   * Remembers a line whose {@code {}} placeholders are filled in only if an event takes it.
+   *
+   * @param timestamp when it was logged
+   * @param level its level
+   * @param loggerName its logger
+   * @param template the message as written
+   * @param arguments the arguments as text ({@link MessageTemplates#texts})
+   */
   public void add(
       Instant timestamp, LogLevel level, String loggerName, String template, List<String> arguments) {
     long sequence = next.getAndIncrement();
@@ -75,7 +115,11 @@ public final class BreadcrumbRing {
         new Crumb(sequence, timestamp, level, loggerName, template, arguments));
   }
 
-  /** The remembered lines, oldest first. */
+  /**
+   * The remembered lines.
+   *
+   * @return the lines, oldest first
+   */
   public List<Crumb> snapshot() {
     long end = next.get();
     if (end == 0) {

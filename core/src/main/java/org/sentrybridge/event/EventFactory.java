@@ -31,6 +31,12 @@ public final class EventFactory {
   /**
    * Makes the event. With {@code sendMetadata} false it carries only the exception, message, level
    * and timestamp.
+   *
+   * @param record the log event
+   * @param rules the appender's rules (tags, user, mechanism)
+   * @param crumbs the appender's breadcrumbs at the time; null or empty for none
+   * @param sendMetadata whether to attach metadata
+   * @return the event, not yet sent
    */
   public static SentryEvent create(
       LogRecord record, CaptureRules rules, List<BreadcrumbRing.Crumb> crumbs, boolean sendMetadata) {
@@ -132,6 +138,10 @@ public final class EventFactory {
 
   /**
    * Describes the thread the error happened on (not the delivery thread) and the operating system.
+   *
+   * @param event the event to complete
+   * @param threadName the thread's name
+   * @param threadId the thread's id
    */
   public static void addThreadAndOs(SentryEvent event, String threadName, long threadId) {
     SentryThread thread = new SentryThread();

@@ -44,7 +44,7 @@ class EnvelopeBufferTest {
 
     drops.reportNow();
     assertThat(status.lines("WARN"))
-        .containsExactly("1 events dropped: buffer full", "1 events dropped: buffer full");
+        .containsExactly("1 event dropped: buffer full", "1 event dropped: buffer full");
   }
 
   @Test

@@ -71,12 +71,18 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * The Sentry DSN, usually {@code ${SENTRY_DSN}}. Default: none, then the SDK's usual sources
    * ({@code -Dsentry.dsn}, {@code SENTRY_DSN}, {@code sentry.properties}); with none anywhere the
    * appender sends nothing.
+   *
+   * @param dsn the text of {@code <dsn>}
    */
   public void setDsn(String dsn) {
     this.dsn = dsn;
   }
 
-  /** {@code false} turns sentry-bridge fully off. Default {@code true}. */
+  /**
+   * {@code false} turns sentry-bridge fully off. Default {@code true}.
+   *
+   * @param enabled the text of {@code <enabled>}
+   */
   public void setEnabled(String enabled) {
     this.enabled = enabled;
   }
@@ -84,17 +90,27 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   /**
    * Attach logger, thread, MDC, markers, key-values, breadcrumbs and host details. With {@code
    * false} events carry only exception, message, level and timestamp. Default {@code true}.
+   *
+   * @param sendMetadata the text of {@code <sendMetadata>}
    */
   public void setSendMetadata(String sendMetadata) {
     this.sendMetadata = sendMetadata;
   }
 
-  /** Sentry environment. Default: the SDK's sources ({@code SENTRY_ENVIRONMENT}, ...). */
+  /**
+   * Sentry environment. Default: the SDK's sources ({@code SENTRY_ENVIRONMENT}, ...).
+   *
+   * @param environment the text of {@code <environment>}
+   */
   public void setEnvironment(String environment) {
     this.environment = environment;
   }
 
-  /** Sentry release. Default: the SDK's sources ({@code SENTRY_RELEASE}, ...). */
+  /**
+   * Sentry release. Default: the SDK's sources ({@code SENTRY_RELEASE}, ...).
+   *
+   * @param release the text of {@code <release>}
+   */
   public void setRelease(String release) {
     this.release = release;
   }
@@ -103,6 +119,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * SDK options as {@code name=value} entries ({@code tracesSampleRate=0.2, serverName=api-1});
    * may be given several times. Names are those of {@code sentry.properties}, case and dashes
    * do not matter. Default: none.
+   *
+   * @param init the text of {@code <init>}
    */
   public void setInit(String init) {
     this.init.add(init);
@@ -111,6 +129,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   /**
    * Lowest level that becomes a Sentry event: TRACE, DEBUG, INFO, WARN, ERROR or OFF. Default
    * {@code ERROR}.
+   *
+   * @param minimumEventLevel the text of {@code <minimumEventLevel>}
    */
   public void setMinimumEventLevel(String minimumEventLevel) {
     this.minimumEventLevel = minimumEventLevel;
@@ -119,6 +139,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   /**
    * {@code true}: only log events with a throwable become Sentry events; {@code false}:
    * message-only errors too. Default {@code true}.
+   *
+   * @param requireThrowable the text of {@code <requireThrowable>}
    */
   public void setRequireThrowable(String requireThrowable) {
     this.requireThrowable = requireThrowable;
@@ -127,6 +149,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   /**
    * Lowest level kept as a breadcrumb (with its own timestamp) for the next event of this
    * appender, or OFF. Default {@code INFO}.
+   *
+   * @param minimumBreadcrumbLevel the text of {@code <minimumBreadcrumbLevel>}
    */
   public void setMinimumBreadcrumbLevel(String minimumBreadcrumbLevel) {
     this.minimumBreadcrumbLevel = minimumBreadcrumbLevel;
@@ -135,6 +159,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   /**
    * MDC keys promoted to Sentry tags, comma-separated, globs allowed ({@code request.*}); other
    * MDC entries go to the context {@code MDC}. Default: none.
+   *
+   * @param contextTags the text of {@code <contextTags>}
    */
   public void setContextTags(String contextTags) {
     this.contextTags.add(contextTags);
@@ -143,24 +169,36 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   /**
    * Which MDC keys fill the Sentry user: {@code id=userId, email=userEmail, ipAddress=clientIp,
    * username=login}. Default: none.
+   *
+   * @param userMdcKeys the text of {@code <userMdcKeys>}
    */
   public void setUserMdcKeys(String userMdcKeys) {
     this.userMdcKeys.add(userMdcKeys);
   }
 
-  /** Exception class names never sent, subclasses included; comma-separated. Default: none. */
+  /**
+   * Exception class names never sent, subclasses included; comma-separated. Default: none.
+   *
+   * @param ignoredExceptions the text of {@code <ignoredExceptions>}
+   */
   public void setIgnoredExceptions(String ignoredExceptions) {
     this.ignoredExceptions.add(ignoredExceptions);
   }
 
   /**
    * Logger name prefixes never sent ({@code com.example.noisy}); comma-separated. Default: none.
+   *
+   * @param ignoredLoggers the text of {@code <ignoredLoggers>}
    */
   public void setIgnoredLoggers(String ignoredLoggers) {
     this.ignoredLoggers.add(ignoredLoggers);
   }
 
-  /** Breadcrumbs kept for the next event (0 to 1000). Default {@code 100}. */
+  /**
+   * Breadcrumbs kept for the next event (0 to 1000). Default {@code 100}.
+   *
+   * @param maxBreadcrumbs the text of {@code <maxBreadcrumbs>}
+   */
   public void setMaxBreadcrumbs(String maxBreadcrumbs) {
     this.maxBreadcrumbs = maxBreadcrumbs;
   }
@@ -168,6 +206,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   /**
    * Directory for undelivered envelopes. Default {@code <java.io.tmpdir>/sentry-bridge/<hash of
    * the DSN>}.
+   *
+   * @param bufferDir the text of {@code <bufferDir>}
    */
   public void setBufferDir(String bufferDir) {
     this.bufferDir = bufferDir;
@@ -175,12 +215,18 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
   /**
    * Log events that may wait for the delivery thread; more are dropped and counted. Default 10000.
+   *
+   * @param queueSize the text of {@code <queueSize>}
    */
   public void setQueueSize(String queueSize) {
     this.queueSize = queueSize;
   }
 
-  /** Envelopes kept in memory before they spill to {@code bufferDir}. Default 2000. */
+  /**
+   * Envelopes kept in memory before they spill to {@code bufferDir}. Default 2000.
+   *
+   * @param maxBufferedEvents the text of {@code <maxBufferedEvents>}
+   */
   public void setMaxBufferedEvents(String maxBufferedEvents) {
     this.maxBufferedEvents = maxBufferedEvents;
   }
@@ -188,6 +234,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   /**
    * Disk space for undelivered envelopes ({@code 1048576}, {@code 512KB}, {@code 64MB}). Default
    * 100MB.
+   *
+   * @param maxBufferBytes the text of {@code <maxBufferBytes>}
    */
   public void setMaxBufferBytes(String maxBufferBytes) {
     this.maxBufferBytes = maxBufferBytes;
@@ -196,12 +244,18 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   /**
    * The same error within this window is sent once with a repeat count ({@code 500ms}, {@code
    * 30s}, {@code 5m}, {@code PT1M}); 0 turns it off. Default {@code 60s}.
+   *
+   * @param dedupeWindow the text of {@code <dedupeWindow>}
    */
   public void setDedupeWindow(String dedupeWindow) {
     this.dedupeWindow = dedupeWindow;
   }
 
-  /** How long {@link #stop()} waits for pending events to be delivered. Default {@code 5s}. */
+  /**
+   * How long {@link #stop()} waits for pending events to be delivered. Default {@code 5s}.
+   *
+   * @param flushTimeout the text of {@code <flushTimeout>}
+   */
   public void setFlushTimeout(String flushTimeout) {
     this.flushTimeout = flushTimeout;
   }
