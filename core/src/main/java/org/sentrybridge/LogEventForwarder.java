@@ -78,7 +78,11 @@ public final class LogEventForwarder implements AutoCloseable {
     }
   }
 
-  /** False when nothing is sent (no DSN, closed): the appender can return at once. */
+  /**
+   * Whether anything is sent.
+   *
+   * @return false when nothing is sent (no DSN, closed): the appender can return at once
+   */
   public boolean isEnabled() {
     // a service that started disabled never becomes enabled: skip the volatile reads then
     return startedEnabled && service.isEnabled();
@@ -87,12 +91,23 @@ public final class LogEventForwarder implements AutoCloseable {
   /**
    * True when this log event becomes a Sentry event. Never true for what the SDK or sentry-bridge
    * itself logs, so logging cannot loop back into Sentry.
+   *
+   * @param level the log event's level
+   * @param loggerName the log event's logger
+   * @param throwable the log event's throwable; null for none
+   * @return true when it becomes a Sentry event
    */
   public boolean isEvent(LogLevel level, String loggerName, Throwable throwable) {
     return rules.isEvent(level, loggerName, throwable) && !isOwnLogging(loggerName);
   }
 
-  /** True when this log event (not an event itself) is kept as a breadcrumb. */
+  /**
+   * Whether a log event that is not an event itself is kept as a breadcrumb.
+   *
+   * @param level the log event's level
+   * @param loggerName the log event's logger
+   * @return true when it is kept as a breadcrumb
+   */
   public boolean isBreadcrumb(LogLevel level, String loggerName) {
     return sendMetadata && rules.isBreadcrumb(level, loggerName) && !isOwnLogging(loggerName);
   }
@@ -150,6 +165,7 @@ public final class LogEventForwarder implements AutoCloseable {
    * Hands the record to the delivery thread with the Sentry scope of the calling thread, which
    * must be the one that logged. A message-only record also takes the stack of the logging call.
    *
+   * @param record the log event, already copied off the framework's mutable objects
    * @return false when it was not taken (disabled, closed, queue full: the drop is counted)
    */
   public boolean forward(LogRecord record) {
@@ -198,6 +214,12 @@ public final class LogEventForwarder implements AutoCloseable {
     return captureScope ? scopeBreadcrumbs.ringFor(Sentry.getCurrentScopes()) : sharedBreadcrumbs;
   }
 
+  /**
+   * Waits until everything handed over so far was delivered or {@code timeout} passed.
+   *
+   * @param timeout how long to wait at most
+   * @return true when nothing is left to deliver
+   */
   public boolean flush(Duration timeout) {
     return service.flush(timeout);
   }
@@ -257,6 +279,7 @@ public final class LogEventForwarder implements AutoCloseable {
    * Delivers what this appender handed over and gives its share back, all within {@code timeout}
    * (an appender's {@code stop()}).
    *
+   * @param timeout how long delivering may take
    * @return true when everything was delivered in time; what was not stays on disk
    */
   public boolean close(Duration timeout) {

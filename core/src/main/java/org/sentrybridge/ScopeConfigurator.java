@@ -15,5 +15,11 @@ import io.sentry.IScopes;
 @FunctionalInterface
 public interface ScopeConfigurator {
 
+  /**
+   * Changes the event's scope.
+   *
+   * @param scope the scope of this one event
+   * @param scopes the SDK's scopes, for reading options or the client
+   */
   void configure(IScope scope, IScopes scopes);
 }

@@ -18,6 +18,8 @@ public final class SentryBridge {
    * The shared service, never null. If no appender started the integration, this starts it from
    * the SDK's usual sources ({@code -Dsentry.dsn}, {@code SENTRY_DSN}, {@code sentry.properties})
    * and closes it at JVM exit. With no DSN anywhere it is a cheap no-op service.
+   *
+   * @return the shared service
    */
   public static SentryService service() {
     return BridgeRuntime.shared();
@@ -26,6 +28,8 @@ public final class SentryBridge {
   /**
    * The shared service if the integration runs (with or without DSN); empty when nothing started
    * it or it was turned off with {@code enabled=false}.
+   *
+   * @return the shared service, or empty
    */
   public static Optional<SentryService> find() {
     return Optional.ofNullable(BridgeRuntime.find());
@@ -35,12 +39,21 @@ public final class SentryBridge {
    * Takes a handle on the integration with these settings, starting it if nothing runs yet (a
    * later start with another DSN is reported, not applied). Never throws: invalid settings are
    * reported and give a disabled service. Close the handle when done.
+   *
+   * @param settings the settings, used when this start is the first
+   * @param reporter where problems and state changes are reported
+   * @return a handle of its own on the shared service
    */
   public static SentryService start(BridgeSettings settings, StatusReporter reporter) {
     return BridgeRuntime.acquire(settings, reporter);
   }
 
-  /** {@link #start(BridgeSettings, StatusReporter)} reporting to standard error. */
+  /**
+   * {@link #start(BridgeSettings, StatusReporter)} reporting to standard error.
+   *
+   * @param settings the settings, used when this start is the first
+   * @return a handle of its own on the shared service
+   */
   public static SentryService start(BridgeSettings settings) {
     return start(settings, StatusReporter.stderr());
   }
@@ -48,6 +61,11 @@ public final class SentryBridge {
   /**
    * What an appender holds: a handle on the integration plus its own capture rules and
    * breadcrumbs. Close it in the appender's {@code stop()}.
+   *
+   * @param settings the appender's settings
+   * @param rules which log events become events and breadcrumbs, and how
+   * @param reporter the appender's status channel
+   * @return the appender's forwarder
    */
   public static LogEventForwarder forwarder(
       BridgeSettings settings, CaptureRules rules, StatusReporter reporter) {

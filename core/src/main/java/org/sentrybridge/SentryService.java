@@ -17,6 +17,7 @@ public interface SentryService extends AutoCloseable {
    * {@code Sentry.captureException} would). Returns at once: the event is built and delivered on
    * sentry-bridge's delivery thread.
    *
+   * @param error the exception to send
    * @return the id the event will have in Sentry, or {@link SentryId#EMPTY_ID} when disabled
    */
   default SentryId sendError(Throwable error) {
@@ -27,19 +28,30 @@ public interface SentryService extends AutoCloseable {
    * Sends {@code error} after {@code configurator} changed that event's own scope (tags, user,
    * fingerprint...). The configurator runs even with {@code sendMetadata=false}.
    *
+   * @param error the exception to send
+   * @param configurator changes this event's scope; null for none
    * @return the id the event will have in Sentry, or {@link SentryId#EMPTY_ID} when disabled
    */
   SentryId sendError(Throwable error, ScopeConfigurator configurator);
 
-  /** The Sentry SDK scopes events go through; empty when disabled. */
+  /**
+   * The Sentry SDK scopes events go through.
+   *
+   * @return the scopes; empty when disabled
+   */
   Optional<IScopes> getInstance();
 
-  /** True when events are sent: a valid DSN was given and the service is not closed. */
+  /**
+   * Whether events are sent.
+   *
+   * @return true when a valid DSN was given and the service is not closed
+   */
   boolean isEnabled();
 
   /**
    * Waits until everything handed over so far was delivered or {@code timeout} passed.
    *
+   * @param timeout how long to wait at most
    * @return true when nothing is left to deliver
    */
   boolean flush(Duration timeout);

@@ -25,9 +25,14 @@ class ExitWithoutCloseTest {
   @Test
   void errorsQueuedAtExitAreDelivered() throws Exception {
     try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start()) {
+      // 200 requests can take more than 2 s on a loaded machine; the exit waits only until done
       ChildJvm run =
           ChildJvm.run(
-              ExitsWithoutClosing.class, receiver.dsn(), buffer.toString(), String.valueOf(COUNT));
+              ExitsWithoutClosing.class,
+              receiver.dsn(),
+              buffer.toString(),
+              String.valueOf(COUNT),
+              "20s");
 
       assertThat(run.exitCode).as(run.output).isZero();
       assertThat(run.output).contains("sent " + COUNT);

@@ -78,21 +78,38 @@ public final class BridgeSettings {
     this.problems = Collections.unmodifiableList(all);
   }
 
+  /**
+   * Starts settings with every default.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** false turns the integration fully off: no SDK, no service, nothing sent. Default true. */
+  /**
+   * false turns the integration fully off: no SDK, no service, nothing sent. Default true.
+   *
+   * @return whether the integration runs
+   */
   public boolean enabled() {
     return enabled;
   }
 
-  /** The DSN as configured (may be absent or an unresolved placeholder). Default none. */
+  /**
+   * The DSN as configured (may be absent or an unresolved placeholder). Default none.
+   *
+   * @return the DSN, or null
+   */
   public String dsn() {
     return dsn;
   }
 
-  /** Attach OS, runtime, host, logger, thread and MDC to events. Default true. */
+  /**
+   * Attach OS, runtime, host, logger, thread and MDC to events. Default true.
+   *
+   * @return whether events carry metadata
+   */
   public boolean sendMetadata() {
     return sendMetadata;
   }
@@ -112,12 +129,20 @@ public final class BridgeSettings {
     return environment;
   }
 
-  /** Sentry release, or null to leave it to the SDK's sources. */
+  /**
+   * Sentry release, or null to leave it to the SDK's sources.
+   *
+   * @return the release, or null
+   */
   public String release() {
     return release;
   }
 
-  /** SDK options by name, applied after the SDK's own sources. Default empty. */
+  /**
+   * SDK options by name, applied after the SDK's own sources. Default empty.
+   *
+   * @return option names and values as text, in the order given
+   */
   public Map<String, String> init() {
     return init;
   }
@@ -130,7 +155,12 @@ public final class BridgeSettings {
     return bufferDir;
   }
 
-  /** The buffer directory for this DSN: the configured one or the default under the temp dir. */
+  /**
+   * The buffer directory for this DSN: the configured one or the default under the temp dir.
+   *
+   * @param resolvedDsn the DSN in use, from wherever it came
+   * @return the directory
+   */
   public Path bufferDirFor(String resolvedDsn) {
     if (bufferDir != null) {
       return bufferDir;
@@ -150,13 +180,19 @@ public final class BridgeSettings {
     return Paths.get(System.getProperty("java.io.tmpdir"), name);
   }
 
-  /** Log events that may wait for the delivery thread. Default 10000. */
+  /**
+   * Log events that may wait for the delivery thread. Default 10000.
+   *
+   * @return the queue's capacity
+   */
   public int queueSize() {
     return queueSize;
   }
 
   /**
    * Undelivered envelopes kept in memory; later ones spill to {@link #bufferDir()}. Default 2000.
+   *
+   * @return the number of envelopes
    */
   public int maxBufferedEvents() {
     return maxBufferedEvents;
@@ -166,6 +202,8 @@ public final class BridgeSettings {
    * Bytes of envelopes kept on disk. Past it (and past {@link #maxBufferedEvents()}) the oldest
    * repeat summaries are dropped first, then the oldest events; drops are reported at most once a
    * minute. Default 100 MiB.
+   *
+   * @return the number of bytes
    */
   public long maxBufferBytes() {
     return maxBufferBytes;
@@ -199,11 +237,20 @@ public final class BridgeSettings {
     return flushTimeout;
   }
 
-  /** Every problem found in these settings, each naming its setting; empty when valid. */
+  /**
+   * Every problem found in these settings, each naming its setting; empty when valid.
+   *
+   * @return the problems
+   */
   public List<String> problems() {
     return problems;
   }
 
+  /**
+   * Whether these settings have no problem.
+   *
+   * @return true when {@link #problems()} is empty
+   */
   public boolean isValid() {
     return problems.isEmpty();
   }
@@ -245,11 +292,23 @@ public final class BridgeSettings {
 
     private Builder() {}
 
+    /**
+     * See {@link BridgeSettings#enabled()}.
+     *
+     * @param enabled false turns the integration off
+     * @return this builder
+     */
     public Builder enabled(boolean enabled) {
       this.enabled = enabled;
       return this;
     }
 
+    /**
+     * See {@link BridgeSettings#enabled()}.
+     *
+     * @param text {@code true} or {@code false}; null keeps the default
+     * @return this builder
+     */
     public Builder enabled(String text) {
       if (text == null) {
         return this; // not configured: keep the default
@@ -258,16 +317,34 @@ public final class BridgeSettings {
       return value == null ? this : enabled(value);
     }
 
+    /**
+     * See {@link BridgeSettings#dsn()}.
+     *
+     * @param dsn the DSN; null, blank or a placeholder for none
+     * @return this builder
+     */
     public Builder dsn(String dsn) {
       this.dsn = dsn == null ? null : dsn.trim();
       return this;
     }
 
+    /**
+     * See {@link BridgeSettings#sendMetadata()}.
+     *
+     * @param sendMetadata false sends the exception, message, level and timestamp only
+     * @return this builder
+     */
     public Builder sendMetadata(boolean sendMetadata) {
       this.sendMetadata = sendMetadata;
       return this;
     }
 
+    /**
+     * See {@link BridgeSettings#sendMetadata()}.
+     *
+     * @param text {@code true} or {@code false}; null keeps the default
+     * @return this builder
+     */
     public Builder sendMetadata(String text) {
       if (text == null) {
         return this; // not configured: keep the default
@@ -294,12 +371,24 @@ public final class BridgeSettings {
       return this;
     }
 
+    /**
+     * See {@link BridgeSettings#release()}.
+     *
+     * @param release the release; null for the SDK's sources
+     * @return this builder
+     */
     public Builder release(String release) {
       this.release = release;
       return this;
     }
 
-    /** Adds one SDK option, e.g. {@code init("tracesSampleRate", "0.2")}. */
+    /**
+     * Adds one SDK option, e.g. {@code init("tracesSampleRate", "0.2")}.
+     *
+     * @param name the option's name
+     * @param value the option's value as text
+     * @return this builder
+     */
     public Builder init(String name, String value) {
       if (name == null || name.trim().isEmpty()) {
         problems.add("init: an option has no name");
@@ -309,20 +398,44 @@ public final class BridgeSettings {
       return this;
     }
 
+    /**
+     * Adds SDK options; see {@link #init(String, String)}.
+     *
+     * @param options names and values as text
+     * @return this builder
+     */
     public Builder init(Map<String, String> options) {
       options.forEach(this::init);
       return this;
     }
 
+    /**
+     * See {@link BridgeSettings#bufferDir()}.
+     *
+     * @param bufferDir the directory; null for the default
+     * @return this builder
+     */
     public Builder bufferDir(Path bufferDir) {
       this.bufferDir = bufferDir;
       return this;
     }
 
+    /**
+     * See {@link BridgeSettings#bufferDir()}.
+     *
+     * @param text the directory; null or blank for the default
+     * @return this builder
+     */
     public Builder bufferDir(String text) {
       return bufferDir(text == null || text.trim().isEmpty() ? null : Paths.get(text.trim()));
     }
 
+    /**
+     * See {@link BridgeSettings#queueSize()}.
+     *
+     * @param queueSize at least 1
+     * @return this builder
+     */
     public Builder queueSize(int queueSize) {
       if (queueSize < 1) {
         problems.add("queueSize: " + queueSize + " must be at least 1");
@@ -332,6 +445,12 @@ public final class BridgeSettings {
       return this;
     }
 
+    /**
+     * See {@link BridgeSettings#queueSize()}.
+     *
+     * @param text a whole number, at least 1; null keeps the default
+     * @return this builder
+     */
     public Builder queueSize(String text) {
       if (text == null) {
         return this; // not configured: keep the default
@@ -340,6 +459,12 @@ public final class BridgeSettings {
       return value == null ? this : queueSize((int) Math.min(Integer.MAX_VALUE, value));
     }
 
+    /**
+     * See {@link BridgeSettings#maxBufferedEvents()}.
+     *
+     * @param maxBufferedEvents at least 1
+     * @return this builder
+     */
     public Builder maxBufferedEvents(int maxBufferedEvents) {
       if (maxBufferedEvents < 1) {
         problems.add("maxBufferedEvents: " + maxBufferedEvents + " must be at least 1");
@@ -349,6 +474,12 @@ public final class BridgeSettings {
       return this;
     }
 
+    /**
+     * See {@link BridgeSettings#maxBufferedEvents()}.
+     *
+     * @param text a whole number, at least 1; null keeps the default
+     * @return this builder
+     */
     public Builder maxBufferedEvents(String text) {
       if (text == null) {
         return this; // not configured: keep the default
@@ -359,7 +490,12 @@ public final class BridgeSettings {
           : maxBufferedEvents((int) Math.min(Integer.MAX_VALUE, value));
     }
 
-    /** Zero keeps nothing on disk. */
+    /**
+     * See {@link BridgeSettings#maxBufferBytes()}. Zero keeps nothing on disk.
+     *
+     * @param maxBufferBytes not negative
+     * @return this builder
+     */
     public Builder maxBufferBytes(long maxBufferBytes) {
       if (maxBufferBytes < 0) {
         problems.add("maxBufferBytes: " + maxBufferBytes + " must not be negative");
@@ -369,6 +505,12 @@ public final class BridgeSettings {
       return this;
     }
 
+    /**
+     * See {@link BridgeSettings#maxBufferBytes()}.
+     *
+     * @param text a size such as {@code 64MB}; null keeps the default
+     * @return this builder
+     */
     public Builder maxBufferBytes(String text) {
       if (text == null) {
         return this; // not configured: keep the default
@@ -401,6 +543,12 @@ public final class BridgeSettings {
       return this;
     }
 
+    /**
+     * See {@link BridgeSettings#dedupeWindow()}.
+     *
+     * @param text a duration such as {@code 30s}; null keeps the default
+     * @return this builder
+     */
     public Builder dedupeWindow(String text) {
       if (text == null) {
         return this; // not configured: keep the default
@@ -409,11 +557,23 @@ public final class BridgeSettings {
       return value == null ? this : dedupeWindow(value);
     }
 
+    /**
+     * See {@link BridgeSettings#flushTimeout()}.
+     *
+     * @param flushTimeout the timeout
+     * @return this builder
+     */
     public Builder flushTimeout(Duration flushTimeout) {
       this.flushTimeout = Objects.requireNonNull(flushTimeout, "flushTimeout");
       return this;
     }
 
+    /**
+     * See {@link BridgeSettings#flushTimeout()}.
+     *
+     * @param text a duration such as {@code 5s}; null keeps the default
+     * @return this builder
+     */
     public Builder flushTimeout(String text) {
       if (text == null) {
         return this; // not configured: keep the default
@@ -422,12 +582,22 @@ public final class BridgeSettings {
       return value == null ? this : flushTimeout(value);
     }
 
-    /** Records a problem found by an adapter, so that all problems are reported together. */
+    /**
+     * Records a problem found by an adapter, so that all problems are reported together.
+     *
+     * @param problem the message, naming the setting
+     * @return this builder
+     */
     public Builder problem(String problem) {
       problems.add(problem);
       return this;
     }
 
+    /**
+     * The settings, with every problem found so far.
+     *
+     * @return the settings; check {@link BridgeSettings#problems()}
+     */
     public BridgeSettings build() {
       return new BridgeSettings(this);
     }

@@ -13,6 +13,9 @@ public final class Dsns {
    * True for values that mean "no DSN": null, blank, a placeholder the configuration left
    * literal ({@code ${SENTRY_DSN}}, {@code ${env:SENTRY_DSN}}) or Logback's {@code
    * SENTRY_DSN_IS_UNDEFINED}.
+   *
+   * @param dsn the configured value
+   * @return true when it means "no DSN"
    */
   public static boolean isAbsent(String dsn) {
     if (dsn == null) {
@@ -25,6 +28,9 @@ public final class Dsns {
   /**
    * Returns why {@code dsn} is not a usable Sentry DSN, or null when it is. The reason never
    * contains the DSN's keys.
+   *
+   * @param dsn a DSN that is not absent
+   * @return the reason, or null for a usable DSN
    */
   public static String problem(String dsn) {
     String text = dsn.trim();
@@ -70,6 +76,9 @@ public final class Dsns {
   /**
    * The DSN with its keys replaced by {@code ***}: {@code https://***@o1.ingest.sentry.io/42}.
    * Safe for any string, valid DSN or not.
+   *
+   * @param dsn any text; null gives {@code "null"}
+   * @return the text to show
    */
   public static String mask(String dsn) {
     if (dsn == null) {

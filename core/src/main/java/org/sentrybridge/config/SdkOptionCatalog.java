@@ -63,7 +63,12 @@ public final class SdkOptionCatalog {
 
   private SdkOptionCatalog() {}
 
-  /** Returns the problems with these init options, each naming its key; empty when all are fine. */
+  /**
+   * Returns the problems with these init options, each naming its key; empty when all are fine.
+   *
+   * @param init SDK option names and their values as text
+   * @return one message per problem
+   */
   public static List<String> problems(Map<String, String> init) {
     List<String> problems = new ArrayList<>();
     for (Map.Entry<String, String> option : init.entrySet()) {
@@ -75,7 +80,12 @@ public final class SdkOptionCatalog {
     return problems;
   }
 
-  /** Applies validated init options to the SDK options. */
+  /**
+   * Applies validated init options to the SDK options.
+   *
+   * @param init SDK option names and their values as text, without {@link #problems problems}
+   * @param options the SDK options to change
+   */
   public static void apply(Map<String, String> init, SentryOptions options) {
     Properties external = new Properties();
     for (Map.Entry<String, String> option : init.entrySet()) {

@@ -13,6 +13,14 @@ public final class SettingParsers {
 
   private SettingParsers() {}
 
+  /**
+   * {@code true} or {@code false}, case does not matter.
+   *
+   * @param name the setting, for the message
+   * @param text the configured text
+   * @param problems where a problem is added
+   * @return the value, or null when the text is not valid
+   */
   public static Boolean parseBoolean(String name, String text, List<String> problems) {
     String value = text == null ? "" : text.trim();
     if (value.equalsIgnoreCase("true")) {
@@ -25,6 +33,15 @@ public final class SettingParsers {
     return null;
   }
 
+  /**
+   * A whole number, {@code _} allowed between digits.
+   *
+   * @param name the setting, for the message
+   * @param text the configured text
+   * @param min the lowest valid value
+   * @param problems where a problem is added
+   * @return the value, or null when the text is not valid
+   */
   public static Long parseLong(String name, String text, long min, List<String> problems) {
     try {
       long value = Long.parseLong(text == null ? "" : text.trim().replace("_", ""));
@@ -42,6 +59,11 @@ public final class SettingParsers {
   /**
    * Sizes such as {@code 1048576}, {@code 512KB}, {@code 64MB}, {@code 1GB} (binary multiples, case
    * does not matter).
+   *
+   * @param name the setting, for the message
+   * @param text the configured text
+   * @param problems where a problem is added
+   * @return the number of bytes, or null when the text is not valid
    */
   public static Long parseBytes(String name, String text, List<String> problems) {
     String value = text == null ? "" : text.trim().toUpperCase(Locale.ROOT).replace(" ", "");
@@ -70,6 +92,11 @@ public final class SettingParsers {
   /**
    * Durations such as {@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h}, a bare number of
    * milliseconds, or ISO-8601 ({@code PT30S}).
+   *
+   * @param name the setting, for the message
+   * @param text the configured text
+   * @param problems where a problem is added
+   * @return the duration, or null when the text is not valid
    */
   public static Duration parseDuration(String name, String text, List<String> problems) {
     String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
@@ -104,7 +131,12 @@ public final class SettingParsers {
     return duration;
   }
 
-  /** Splits a comma- or whitespace-separated list, dropping empty entries. */
+  /**
+   * Splits a comma- or whitespace-separated list, dropping empty entries.
+   *
+   * @param text the configured text; null gives an empty list
+   * @return the entries
+   */
   public static List<String> parseList(String text) {
     List<String> items = new ArrayList<>();
     if (text == null) {

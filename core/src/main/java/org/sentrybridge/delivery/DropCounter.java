@@ -76,7 +76,7 @@ public final class DropCounter {
     for (Pending kind : pending.values()) {
       long count = kind.count.getAndSet(0);
       if (count > 0) {
-        reporter.warn(count + " events " + kind.verb + ": " + kind.lastReason);
+        reporter.warn(Counts.of(count, "event", "events") + " " + kind.verb + ": " + kind.lastReason);
       }
     }
   }

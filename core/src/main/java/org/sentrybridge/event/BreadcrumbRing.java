@@ -42,19 +42,38 @@ public final class BreadcrumbRing {
       this.traceId = traceId;
     }
 
+    /**
+     * When the line was logged.
+     *
+     * @return the log event's own time
+     */
     public Instant timestamp() {
       return timestamp;
     }
 
+    /**
+     * The line's level.
+     *
+     * @return the level
+     */
     public LogLevel level() {
       return level;
     }
 
+    /**
+     * The line's logger.
+     *
+     * @return the logger name
+     */
     public String loggerName() {
       return loggerName;
     }
 
-    /** The log line's text, formatted when asked (on the delivery thread). */
+    /**
+     * The log line's text, formatted when asked (on the delivery thread).
+     *
+     * @return the formatted text
+     */
     public String message() {
       return MessageTemplates.format(template, arguments);
     }
@@ -63,10 +82,23 @@ public final class BreadcrumbRing {
   private final AtomicReferenceArray<Crumb> slots;
   private final AtomicLong next = new AtomicLong();
 
+  /**
+   * An empty ring.
+   *
+   * @param capacity how many lines are kept (at least 1)
+   */
   public BreadcrumbRing(int capacity) {
     this.slots = new AtomicReferenceArray<>(Math.max(1, capacity));
   }
 
+  /**
+   * Remembers a formatted line.
+   *
+   * @param timestamp when it was logged
+   * @param level its level
+   * @param loggerName its logger
+   * @param message its text
+   */
   public void add(Instant timestamp, LogLevel level, String loggerName, String message) {
     add(timestamp, level, loggerName, message, Collections.emptyList(), null);
   }
@@ -94,7 +126,11 @@ public final class BreadcrumbRing {
     return next.get();
   }
 
-  /** The remembered lines, oldest first. */
+  /**
+   * The remembered lines.
+   *
+   * @return the lines, oldest first
+   */
   public List<Crumb> snapshot() {
     return snapshot(next.get(), null);
   }

@@ -58,11 +58,25 @@ public final class CaptureRules {
     this.problems = List.copyOf(b.problems);
   }
 
+  /**
+   * Starts rules with every default.
+   *
+   * @param mechanismType the exception mechanism type events carry ({@code logback}, {@code
+   *     log4j2})
+   * @return a builder
+   */
   public static Builder builder(String mechanismType) {
     return new Builder(mechanismType);
   }
 
-  /** True when this log event becomes a Sentry event. Cheap: runs on the logging thread. */
+  /**
+   * True when this log event becomes a Sentry event. Cheap: runs on the logging thread.
+   *
+   * @param level the log event's level
+   * @param loggerName the log event's logger
+   * @param throwable the log event's throwable; null for none
+   * @return true when it becomes a Sentry event
+   */
   public boolean isEvent(LogLevel level, String loggerName, Throwable throwable) {
     if (minimumEventLevel == null || !level.isAtLeast(minimumEventLevel)) {
       return false;
@@ -73,7 +87,13 @@ public final class CaptureRules {
     return !isIgnoredLogger(loggerName) && !isIgnoredException(throwable);
   }
 
-  /** True when this log event (not an event itself) becomes a breadcrumb. */
+  /**
+   * True when this log event (not an event itself) becomes a breadcrumb.
+   *
+   * @param level the log event's level
+   * @param loggerName the log event's logger
+   * @return true when it becomes a breadcrumb
+   */
   public boolean isBreadcrumb(LogLevel level, String loggerName) {
     return minimumBreadcrumbLevel != null
         && maxBreadcrumbs > 0
@@ -95,7 +115,12 @@ public final class CaptureRules {
     return false;
   }
 
-  /** An exception is ignored when its class or any superclass is named in ignoredExceptions. */
+  /**
+   * An exception is ignored when its class or any superclass is named in ignoredExceptions.
+   *
+   * @param throwable the logged exception; null gives false
+   * @return true when it is never sent
+   */
   public boolean isIgnoredException(Throwable throwable) {
     if (throwable == null || ignoredExceptions.isEmpty()) {
       return false;
@@ -108,7 +133,12 @@ public final class CaptureRules {
     return false;
   }
 
-  /** True when this MDC key is promoted to a Sentry tag. */
+  /**
+   * True when this MDC key is promoted to a Sentry tag.
+   *
+   * @param key an MDC or ThreadContext key
+   * @return true when it matches {@code contextTags}
+   */
   public boolean isContextTag(String key) {
     for (Pattern pattern : contextTagPatterns) {
       if (pattern.matcher(key).matches()) {
@@ -118,44 +148,92 @@ public final class CaptureRules {
     return false;
   }
 
+  /**
+   * Lowest level that becomes a Sentry event. Default ERROR.
+   *
+   * @return the level, or null for OFF
+   */
   public LogLevel minimumEventLevel() {
     return minimumEventLevel;
   }
 
+  /**
+   * Whether only log events with a throwable become events. Default true.
+   *
+   * @return the setting
+   */
   public boolean requireThrowable() {
     return requireThrowable;
   }
 
+  /**
+   * Lowest level kept as a breadcrumb. Default INFO.
+   *
+   * @return the level, or null for OFF
+   */
   public LogLevel minimumBreadcrumbLevel() {
     return minimumBreadcrumbLevel;
   }
 
+  /**
+   * MDC keys or globs promoted to tags. Default none.
+   *
+   * @return the keys and globs
+   */
   public List<String> contextTags() {
     return contextTags;
   }
 
-  /** User field ({@code id, email, ipAddress, username}) to the MDC key that fills it. */
+  /**
+   * User field ({@code id, email, ipAddress, username}) to the MDC key that fills it.
+   *
+   * @return the mapping; empty by default
+   */
   public Map<String, String> userMdcKeys() {
     return userMdcKeys;
   }
 
+  /**
+   * Exception class names never sent, subclasses included. Default none.
+   *
+   * @return the class names
+   */
   public Set<String> ignoredExceptions() {
     return ignoredExceptions;
   }
 
+  /**
+   * Logger name prefixes never sent. Default none.
+   *
+   * @return the prefixes
+   */
   public List<String> ignoredLoggers() {
     return ignoredLoggers;
   }
 
+  /**
+   * Breadcrumbs kept per appender. Default 100.
+   *
+   * @return the number
+   */
   public int maxBreadcrumbs() {
     return maxBreadcrumbs;
   }
 
-  /** The exception mechanism type events carry, e.g. {@code logback} or {@code log4j2}. */
+  /**
+   * The exception mechanism type events carry, e.g. {@code logback} or {@code log4j2}.
+   *
+   * @return the mechanism type
+   */
   public String mechanismType() {
     return mechanismType;
   }
 
+  /**
+   * Every problem found in these rules, each naming its setting.
+   *
+   * @return the problems; empty when valid
+   */
   public List<String> problems() {
     return problems;
   }
@@ -194,12 +272,23 @@ public final class CaptureRules {
       this.mechanismType = mechanismType;
     }
 
-    /** Null means no log event becomes a Sentry event (OFF). */
+    /**
+     * Null means no log event becomes a Sentry event (OFF).
+     *
+     * @param level the level; null for OFF
+     * @return this builder
+     */
     public Builder minimumEventLevel(LogLevel level) {
       this.minimumEventLevel = level;
       return this;
     }
 
+    /**
+     * See {@link CaptureRules#minimumEventLevel()}.
+     *
+     * @param text a level name or OFF; null keeps the default
+     * @return this builder
+     */
     public Builder minimumEventLevel(String text) {
       if (text == null) {
         return this; // not configured: keep the default
@@ -209,11 +298,23 @@ public final class CaptureRules {
       return problems.size() == before ? minimumEventLevel(level) : this;
     }
 
+    /**
+     * See {@link CaptureRules#requireThrowable()}.
+     *
+     * @param requireThrowable false: message-only errors become events too
+     * @return this builder
+     */
     public Builder requireThrowable(boolean requireThrowable) {
       this.requireThrowable = requireThrowable;
       return this;
     }
 
+    /**
+     * See {@link CaptureRules#requireThrowable()}.
+     *
+     * @param text {@code true} or {@code false}; null keeps the default
+     * @return this builder
+     */
     public Builder requireThrowable(String text) {
       if (text == null) {
         return this; // not configured: keep the default
@@ -222,12 +323,23 @@ public final class CaptureRules {
       return value == null ? this : requireThrowable(value);
     }
 
-    /** Null means no breadcrumbs (OFF). */
+    /**
+     * Null means no breadcrumbs (OFF).
+     *
+     * @param level the level; null for OFF
+     * @return this builder
+     */
     public Builder minimumBreadcrumbLevel(LogLevel level) {
       this.minimumBreadcrumbLevel = level;
       return this;
     }
 
+    /**
+     * See {@link CaptureRules#minimumBreadcrumbLevel()}.
+     *
+     * @param text a level name or OFF; null keeps the default
+     * @return this builder
+     */
     public Builder minimumBreadcrumbLevel(String text) {
       if (text == null) {
         return this; // not configured: keep the default
@@ -237,7 +349,12 @@ public final class CaptureRules {
       return problems.size() == before ? minimumBreadcrumbLevel(level) : this;
     }
 
-    /** MDC keys or globs ({@code request.*}) promoted to tags; comma-separated. */
+    /**
+     * MDC keys or globs ({@code request.*}) promoted to tags; comma-separated.
+     *
+     * @param text the keys and globs; null adds none
+     * @return this builder
+     */
     public Builder contextTags(String text) {
       contextTags.addAll(SettingParsers.parseList(text));
       return this;
@@ -246,6 +363,9 @@ public final class CaptureRules {
     /**
      * Maps user fields to MDC keys: {@code id=userId, email=user.email, ipAddress=clientIp,
      * username=login}.
+     *
+     * @param text {@code field=mdcKey} pairs; null adds none
+     * @return this builder
      */
     public Builder userMdcKeys(String text) {
       for (String pair : SettingParsers.parseList(text)) {
@@ -260,6 +380,13 @@ public final class CaptureRules {
       return this;
     }
 
+    /**
+     * Maps one user field to an MDC key.
+     *
+     * @param field {@code id}, {@code email}, {@code ipAddress} or {@code username}
+     * @param mdcKey the MDC key that fills it
+     * @return this builder
+     */
     public Builder userMdcKey(String field, String mdcKey) {
       String canonical = null;
       for (String known : USER_FIELDS) {
@@ -276,18 +403,34 @@ public final class CaptureRules {
       return this;
     }
 
-    /** Fully qualified exception class names never sent (subclasses included); comma-separated. */
+    /**
+     * Fully qualified exception class names never sent (subclasses included); comma-separated.
+     *
+     * @param text the class names; null adds none
+     * @return this builder
+     */
     public Builder ignoredExceptions(String text) {
       ignoredExceptions.addAll(SettingParsers.parseList(text));
       return this;
     }
 
-    /** Logger name prefixes never sent ({@code com.example.noisy}); comma-separated. */
+    /**
+     * Logger name prefixes never sent ({@code com.example.noisy}); comma-separated.
+     *
+     * @param text the prefixes; null adds none
+     * @return this builder
+     */
     public Builder ignoredLoggers(String text) {
       ignoredLoggers.addAll(SettingParsers.parseList(text));
       return this;
     }
 
+    /**
+     * See {@link CaptureRules#maxBreadcrumbs()}.
+     *
+     * @param maxBreadcrumbs not negative
+     * @return this builder
+     */
     public Builder maxBreadcrumbs(int maxBreadcrumbs) {
       if (maxBreadcrumbs < 0) {
         problems.add("maxBreadcrumbs: " + maxBreadcrumbs + " must not be negative");
@@ -297,6 +440,12 @@ public final class CaptureRules {
       return this;
     }
 
+    /**
+     * See {@link CaptureRules#maxBreadcrumbs()}.
+     *
+     * @param text a whole number (at most 1000 are kept); null keeps the default
+     * @return this builder
+     */
     public Builder maxBreadcrumbs(String text) {
       if (text == null) {
         return this; // not configured: keep the default
@@ -305,11 +454,22 @@ public final class CaptureRules {
       return value == null ? this : maxBreadcrumbs((int) Math.min(1000, value));
     }
 
+    /**
+     * Records a problem found by an adapter, so that all problems are reported together.
+     *
+     * @param problem the message, naming the setting
+     * @return this builder
+     */
     public Builder problem(String problem) {
       problems.add(problem);
       return this;
     }
 
+    /**
+     * The rules, with every problem found so far.
+     *
+     * @return the rules; check {@link CaptureRules#problems()}
+     */
     public CaptureRules build() {
       return new CaptureRules(this);
     }

@@ -167,6 +167,10 @@ public final class EventFactory {
 
   /**
    * Describes the thread the error happened on (not the delivery thread) and the operating system.
+   *
+   * @param event the event to complete
+   * @param threadName the thread's name
+   * @param threadId the thread's id
    */
   public static void addThreadAndOs(SentryEvent event, String threadName, long threadId) {
     SentryThread thread = new SentryThread();

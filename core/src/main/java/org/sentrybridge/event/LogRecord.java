@@ -43,19 +43,40 @@ public final class LogRecord {
     this.contextStack = b.contextStack;
   }
 
+  /**
+   * Starts a record.
+   *
+   * @param level the log event's level
+   * @param loggerName the log event's logger
+   * @return a builder
+   */
   public static Builder builder(LogLevel level, String loggerName) {
     return new Builder(level, loggerName);
   }
 
+  /**
+   * The log event's level.
+   *
+   * @return the level
+   */
   public LogLevel level() {
     return level;
   }
 
+  /**
+   * The log event's logger.
+   *
+   * @return the logger name
+   */
   public String loggerName() {
     return loggerName;
   }
 
-  /** The message as written in the code, placeholders left in ({@code "user {} failed"}). */
+  /**
+   * The message as written in the code, placeholders left in ({@code "user {} failed"}).
+   *
+   * @return the template, or null
+   */
   public String messageTemplate() {
     return messageTemplate;
   }
@@ -63,6 +84,8 @@ public final class LogRecord {
   /**
    * The message with its arguments filled in: as the framework formatted it, or (when the appender
    * left that to the delivery thread) filled in from the template the way SLF4J does.
+   *
+   * @return the formatted message, or null when there is none
    */
   public String formattedMessage() {
     return formattedMessage != null
@@ -70,42 +93,83 @@ public final class LogRecord {
         : MessageTemplates.format(messageTemplate, arguments);
   }
 
-  /** The arguments as text, nulls kept in position. */
+  /**
+   * The arguments as text, nulls kept in position.
+   *
+   * @return the arguments; empty for none
+   */
   public List<String> arguments() {
     return arguments;
   }
 
+  /**
+   * The logged exception.
+   *
+   * @return the throwable, or null
+   */
   public Throwable throwable() {
     return throwable;
   }
 
+  /**
+   * The logging thread's name, even behind an asynchronous appender.
+   *
+   * @return the thread name
+   */
   public String threadName() {
     return threadName;
   }
 
+  /**
+   * The logging thread's id.
+   *
+   * @return the thread id
+   */
   public long threadId() {
     return threadId;
   }
 
+  /**
+   * When the log event happened.
+   *
+   * @return the log event's own time
+   */
   public Instant timestamp() {
     return timestamp;
   }
 
-  /** MDC (Logback) or ThreadContext map (Log4j2). */
+  /**
+   * MDC (Logback) or ThreadContext map (Log4j2).
+   *
+   * @return the entries; empty for none
+   */
   public Map<String, String> contextData() {
     return contextData;
   }
 
+  /**
+   * The log event's markers as text (Logback: with their references).
+   *
+   * @return the markers; empty for none
+   */
   public List<String> markers() {
     return markers;
   }
 
-  /** SLF4J 2 key-value pairs, values as text. */
+  /**
+   * SLF4J 2 key-value pairs, values as text.
+   *
+   * @return the pairs in logged order; empty for none
+   */
   public Map<String, String> keyValues() {
     return keyValues;
   }
 
-  /** Log4j2's ThreadContext stack (NDC); empty for Logback. */
+  /**
+   * Log4j2's ThreadContext stack (NDC); empty for Logback.
+   *
+   * @return the stack's entries; empty for none
+   */
   public List<String> contextStack() {
     return contextStack;
   }
@@ -134,6 +198,10 @@ public final class LogRecord {
     /**
      * The template and, if the framework already made it, the formatted text; null leaves the
      * formatting to the delivery thread ({@code {}} placeholders, SLF4J style).
+     *
+     * @param template the message as written
+     * @param formatted the formatted message; null to format it later
+     * @return this builder
      */
     public Builder message(String template, String formatted) {
       this.messageTemplate = template;
@@ -141,29 +209,58 @@ public final class LogRecord {
       return this;
     }
 
-    /** Converts each argument to text now, since a mutable argument may change later. */
+    /**
+     * Converts each argument to text now, since a mutable argument may change later.
+     *
+     * @param args the log call's arguments; null for none
+     * @return this builder
+     */
     public Builder arguments(Object[] args) {
       this.arguments = MessageTemplates.texts(args);
       return this;
     }
 
+    /**
+     * The logged exception.
+     *
+     * @param throwable the throwable; null for none
+     * @return this builder
+     */
     public Builder throwable(Throwable throwable) {
       this.throwable = throwable;
       return this;
     }
 
+    /**
+     * The logging thread.
+     *
+     * @param name its name
+     * @param id its id
+     * @return this builder
+     */
     public Builder thread(String name, long id) {
       this.threadName = name;
       this.threadId = id;
       return this;
     }
 
+    /**
+     * When the log event happened; unset means when the record is built.
+     *
+     * @param timestamp the log event's time
+     * @return this builder
+     */
     public Builder timestamp(Instant timestamp) {
       this.timestamp = timestamp;
       return this;
     }
 
-    /** The map must not change afterwards; pass a copy if the framework's map is live. */
+    /**
+     * The map must not change afterwards; pass a copy if the framework's map is live.
+     *
+     * @param contextData MDC or ThreadContext entries; null for none
+     * @return this builder
+     */
     public Builder contextData(Map<String, String> contextData) {
       if (contextData != null && !contextData.isEmpty()) {
         this.contextData = Collections.unmodifiableMap(contextData);
@@ -171,6 +268,12 @@ public final class LogRecord {
       return this;
     }
 
+    /**
+     * The log event's markers as text.
+     *
+     * @param markers the markers; null for none
+     * @return this builder
+     */
     public Builder markers(List<String> markers) {
       if (markers != null && !markers.isEmpty()) {
         this.markers = Collections.unmodifiableList(markers);
@@ -178,6 +281,13 @@ public final class LogRecord {
       return this;
     }
 
+    /**
+     * Adds an SLF4J 2 key-value pair; the value becomes text now.
+     *
+     * @param key the key
+     * @param value the value; may be null
+     * @return this builder
+     */
     public Builder keyValue(String key, Object value) {
       if (keyValues.isEmpty()) {
         keyValues = new LinkedHashMap<>();
@@ -186,6 +296,12 @@ public final class LogRecord {
       return this;
     }
 
+    /**
+     * Log4j2's ThreadContext stack.
+     *
+     * @param contextStack the stack's entries; null for none
+     * @return this builder
+     */
     public Builder contextStack(List<String> contextStack) {
       if (contextStack != null && !contextStack.isEmpty()) {
         this.contextStack = Collections.unmodifiableList(contextStack);
@@ -193,6 +309,11 @@ public final class LogRecord {
       return this;
     }
 
+    /**
+     * The record.
+     *
+     * @return an immutable record
+     */
     public LogRecord build() {
       if (timestamp == null) {
         timestamp = Instant.now();

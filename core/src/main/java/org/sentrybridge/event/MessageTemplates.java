@@ -15,6 +15,13 @@ public final class MessageTemplates {
 
   private MessageTemplates() {}
 
+  /**
+   * Fills the placeholders of {@code template}.
+   *
+   * @param template the message as written; null gives null
+   * @param arguments the arguments as text, in order
+   * @return the formatted message
+   */
   public static String format(String template, List<String> arguments) {
     if (template == null || arguments.isEmpty()) {
       return template;
@@ -40,7 +47,12 @@ public final class MessageTemplates {
     return out.append(template, from, template.length()).toString();
   }
 
-  /** Every argument as {@link #text}, nulls kept in position; empty for null or none. */
+  /**
+   * Every argument as {@link #text}, nulls kept in position.
+   *
+   * @param arguments the log call's arguments; null for none
+   * @return the texts; empty for null or none
+   */
   public static List<String> texts(Object[] arguments) {
     if (arguments == null || arguments.length == 0) {
       return Collections.emptyList();
@@ -55,6 +67,9 @@ public final class MessageTemplates {
   /**
    * An argument as text, now: arrays as {@code [a, b]}, and a {@code toString()} that throws never
    * reaches the application.
+   *
+   * @param argument one log call argument
+   * @return its text, or null for null
    */
   public static String text(Object argument) {
     if (argument == null) {

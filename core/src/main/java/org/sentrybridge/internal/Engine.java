@@ -10,6 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.sentrybridge.StatusReporter;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.config.Dsns;
+import org.sentrybridge.delivery.Counts;
 import org.sentrybridge.delivery.DeliveryPipeline;
 import org.sentrybridge.delivery.Submission;
 import org.sentrybridge.outbox.OutboxTransportFactory;
@@ -239,7 +240,11 @@ final class Engine {
     Duration remaining = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     int left = pipeline.close(remaining.compareTo(LOCAL_DRAIN) > 0 ? remaining : LOCAL_DRAIN);
     if (left > 0) {
-      reporter.warn(left + " events were still queued when sentry-bridge stopped and are lost");
+      reporter.warn(
+          Counts.of(
+              left,
+              "event was still queued when sentry-bridge stopped and is lost",
+              "events were still queued when sentry-bridge stopped and are lost"));
     }
     if (ownsSdk) {
       Sentry.close();

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.sentrybridge.StatusReporter;
+import org.sentrybridge.delivery.Counts;
 import org.sentrybridge.delivery.DropCounter;
 
 /**
@@ -188,13 +189,15 @@ final class Dispatcher {
       int unreadable = leftOvers.check();
       if (unreadable > 0) {
         reporter.warn(
-            unreadable + " unreadable (truncated or corrupt) envelope files in " + buffer.dir()
-                + " were skipped and deleted");
+            Counts.of(unreadable, "unreadable (truncated or corrupt) envelope file", "unreadable"
+                    + " (truncated or corrupt) envelope files") + " in " + buffer.dir()
+                + (unreadable == 1 ? " was" : " were") + " skipped and deleted");
       }
       if (leftOvers.foreign() > 0) {
         reporter.warn(
-            leftOvers.foreign() + " files in " + buffer.dir() + " belong to another user and were"
-                + " neither read nor sent");
+            Counts.of(leftOvers.foreign(), "file", "files") + " in " + buffer.dir()
+                + (leftOvers.foreign() == 1 ? " belongs to another user and was" : " belong to"
+                    + " another user and were") + " neither read nor sent");
       }
       if (housekeeping != null) {
         housekeeping.run();

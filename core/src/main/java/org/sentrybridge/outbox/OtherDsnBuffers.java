@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.sentrybridge.StatusReporter;
+import org.sentrybridge.delivery.Counts;
 
 /**
  * The default buffer directories of this user's other DSNs (one per DSN under the private root):
@@ -58,7 +59,8 @@ final class OtherDsnBuffers {
       BufferDirectory.removeIfEmpty(dir);
     } else {
       reporter.info(
-          dir + " holds " + files + " undelivered envelope files of another DSN; an application"
+          dir + " holds " + Counts.of(files, "undelivered envelope file", "undelivered envelope files")
+              + " of another DSN; an application"
               + " with that DSN sends them when it starts (delete the directory if that DSN is no"
               + " longer used)");
     }

@@ -9,6 +9,7 @@ import io.sentry.transport.RateLimiter;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.sentrybridge.StatusReporter;
+import org.sentrybridge.delivery.Counts;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.delivery.DropCounter;
 
@@ -103,8 +104,8 @@ public final class OutboxTransportFactory implements ITransportFactory {
     int left = transport.leftOver();
     if (left > 0) {
       reporter.warn(
-          left + " events were not delivered and are kept in " + transport.dir()
-              + " for the next start");
+          Counts.of(left, "event was", "events were") + " not delivered and "
+              + (left == 1 ? "is" : "are") + " kept in " + transport.dir() + " for the next start");
     }
   }
 }

@@ -23,7 +23,7 @@ class DropCounterTest {
 
     assertThat(status.lines("WARN"))
         .containsExactlyInAnyOrder(
-            "1 events dropped: queue full",
+            "1 event dropped: queue full",
             "3 events dropped: queue full",
             "2 events dropped: could not be turned into Sentry events"
                 + " (last: java.lang.IllegalStateException: b)",

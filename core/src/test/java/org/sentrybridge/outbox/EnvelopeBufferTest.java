@@ -48,7 +48,7 @@ class EnvelopeBufferTest {
 
     drops.reportNow();
     assertThat(status.lines("WARN"))
-        .containsExactly("1 events dropped: buffer full", "1 events dropped: buffer full");
+        .containsExactly("1 event dropped: buffer full", "1 event dropped: buffer full");
     SentryEnvelope report = clientReports.attachReportToEnvelope(envelope("next"));
     SentryEnvelopeItem item = null;
     for (SentryEnvelopeItem each : report.getItems()) {

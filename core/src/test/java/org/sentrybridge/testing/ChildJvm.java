@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a main class in its own JVM, as a user would, and keeps what it printed. */
@@ -21,6 +22,15 @@ public final class ChildJvm {
 
   /** Runs {@code main} with no SENTRY_DSN in its environment. */
   public static ChildJvm run(Class<?> main, String... args) throws Exception {
+    return run(Map.of(), main, args);
+  }
+
+  /**
+   * Runs {@code main} with these variables added to its environment (and no SENTRY_DSN unless
+   * they give one).
+   */
+  public static ChildJvm run(Map<String, String> environment, Class<?> main, String... args)
+      throws Exception {
     String classpath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> command = new ArrayList<>();
@@ -33,6 +43,7 @@ public final class ChildJvm {
     log.deleteOnExit();
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
     builder.environment().remove("SENTRY_DSN");
+    builder.environment().putAll(environment);
     Process process = builder.start();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();

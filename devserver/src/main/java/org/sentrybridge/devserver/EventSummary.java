@@ -47,7 +47,12 @@ public final class EventSummary {
 
   private EventSummary() {}
 
-  /** The multi-line summary of {@code event}, ending without a line break. */
+  /**
+   * A readable summary of an event, as printed by {@link DevServer} and the examples.
+   *
+   * @param event the event as the receiver parsed it
+   * @return several lines, ending without a line break
+   */
   public static String format(SentryEvent event) {
     StringBuilder out = new StringBuilder();
     out.append("--- Sentry event ").append(event.getEventId());

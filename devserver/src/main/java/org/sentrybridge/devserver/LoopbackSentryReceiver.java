@@ -96,41 +96,79 @@ public final class LoopbackSentryReceiver implements Closeable {
   private volatile boolean closed;
   private final int port;
 
-  private LoopbackSentryReceiver() throws IOException {
-    this.serverSocket = bind(0);
+  private LoopbackSentryReceiver(int port) throws IOException {
+    this.serverSocket = bind(port);
     this.port = serverSocket.getLocalPort();
     startAccepting(serverSocket);
   }
 
-  /** Starts a receiver on 127.0.0.1 with a free port. */
+  /**
+   * Starts a receiver on 127.0.0.1 with a free port.
+   *
+   * @return the running receiver
+   */
   public static LoopbackSentryReceiver start() {
+    return start(0);
+  }
+
+  /**
+   * Starts a receiver on 127.0.0.1 with the given port.
+   *
+   * @param port the port to listen on; 0 for any free port
+   * @return the running receiver
+   * @throws IllegalStateException when the port cannot be bound (another process listens on it)
+   */
+  public static LoopbackSentryReceiver start(int port) {
     try {
-      return new LoopbackSentryReceiver();
+      return new LoopbackSentryReceiver(port);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot bind a loopback port", e);
+      throw new IllegalStateException(
+          port == 0 ? "cannot bind a loopback port" : "cannot listen on 127.0.0.1:" + port, e);
     }
   }
 
-  /** A DSN that points the Sentry SDK at this receiver: {@code http://key@127.0.0.1:PORT/1}. */
+  /**
+   * A DSN that points the Sentry SDK at this receiver.
+   *
+   * @return {@code http://loopbackkey@127.0.0.1:PORT/1}
+   */
   public String dsn() {
     return "http://loopbackkey@127.0.0.1:" + port + "/1";
   }
 
+  /**
+   * The port on 127.0.0.1 this receiver listens on.
+   *
+   * @return the port, never 0
+   */
   public int port() {
     return port;
   }
 
-  /** Adds a listener called with every event as it arrives (on a receiver thread). */
+  /**
+   * Adds a listener called with every event as it arrives (on a receiver thread).
+   *
+   * @param listener called with each event
+   */
   public void onEvent(Consumer<SentryEvent> listener) {
     listeners.add(listener);
   }
 
-  /** The events received so far, in arrival order. */
+  /**
+   * The events received so far.
+   *
+   * @return a copy, in arrival order
+   */
   public List<SentryEvent> events() {
     return new ArrayList<>(events);
   }
 
-  /** The events received so far whose exception or message matches the filter. */
+  /**
+   * The events received so far that match the filter.
+   *
+   * @param filter which events to keep
+   * @return a copy, in arrival order
+   */
   public List<SentryEvent> events(Predicate<SentryEvent> filter) {
     List<SentryEvent> result = new ArrayList<>();
     for (SentryEvent event : events) {
@@ -141,7 +179,11 @@ public final class LoopbackSentryReceiver implements Closeable {
     return result;
   }
 
-  /** Number of envelopes accepted (answered with 200). */
+  /**
+   * Number of envelopes accepted.
+   *
+   * @return how many requests were answered with 200
+   */
   public int envelopeCount() {
     return envelopeCount.get();
   }
@@ -182,12 +224,23 @@ public final class LoopbackSentryReceiver implements Closeable {
     return new ArrayList<>(requestTimes);
   }
 
-  /** When each accepted (200) request arrived. */
+  /**
+   * When each accepted (200) request arrived.
+   *
+   * @return a copy, in arrival order
+   */
   public List<Instant> acceptedTimes() {
     return new ArrayList<>(acceptedTimes);
   }
 
-  /** Waits until at least {@code count} events arrived; returns them or fails after the timeout. */
+  /**
+   * Waits until at least {@code count} events arrived.
+   *
+   * @param count how many events to wait for
+   * @param timeout how long to wait at most
+   * @return every event received so far
+   * @throws AssertionError when fewer events arrived within the timeout
+   */
   public List<SentryEvent> awaitEvents(int count, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (monitor) {
@@ -195,7 +248,7 @@ public final class LoopbackSentryReceiver implements Closeable {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           throw new AssertionError(
-              "expected at least " + count + " events within " + timeout + " but got "
+              "expected at least " + eventsText(count) + " within " + timeout + " but got "
                   + events.size());
         }
         try {
@@ -209,7 +262,14 @@ public final class LoopbackSentryReceiver implements Closeable {
     return events();
   }
 
-  /** Waits for the first event that matches the filter. */
+  /**
+   * Waits for the first event that matches the filter.
+   *
+   * @param filter the event to wait for
+   * @param timeout how long to wait at most
+   * @return the first matching event
+   * @throws AssertionError when none arrived within the timeout
+   */
   public SentryEvent awaitEvent(Predicate<SentryEvent> filter, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (monitor) {
@@ -222,7 +282,7 @@ public final class LoopbackSentryReceiver implements Closeable {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           throw new AssertionError(
-              "no matching event within " + timeout + "; received " + events.size() + " events");
+              "no matching event within " + timeout + "; received " + eventsText(events.size()));
         }
         try {
           monitor.wait(Math.max(1, left / 1_000_000));
@@ -254,13 +314,21 @@ public final class LoopbackSentryReceiver implements Closeable {
     mode = Mode.HEALTHY;
   }
 
-  /** Waits {@code delay} before answering each request with 200. */
+  /**
+   * Waits {@code delay} before answering each request with 200.
+   *
+   * @param delay the wait before each answer
+   */
   public void respondSlowly(Duration delay) {
     this.delay = delay;
     mode = Mode.SLOW;
   }
 
-  /** Answers every request with {@code status} (500, 503, ...) and drops the envelope. */
+  /**
+   * Answers every request with {@code status} (500, 503, ...) and drops the envelope.
+   *
+   * @param status the HTTP status of every answer
+   */
   public void respondWithStatus(int status) {
     this.status = status;
     mode = Mode.STATUS;
@@ -269,6 +337,8 @@ public final class LoopbackSentryReceiver implements Closeable {
   /**
    * Answers 429 with {@code Retry-After} (and {@code X-Sentry-Rate-Limits}) until {@code retryAfter}
    * has passed, then 200 again.
+   *
+   * @param retryAfter how long the rate limit lasts from now
    */
   public void rateLimitFor(Duration retryAfter) {
     rateLimitFor(retryAfter, "");
@@ -336,6 +406,11 @@ public final class LoopbackSentryReceiver implements Closeable {
     closed = true;
     goDown();
     connections.shutdownNow();
+  }
+
+  /** "1 event", "2 events". */
+  private static String eventsText(int count) {
+    return count == 1 ? "1 event" : count + " events";
   }
 
   private static ServerSocket bind(int port) throws IOException {

@@ -22,9 +22,12 @@ public final class InitOption {
   }
 
   /**
+   * Made by Log4j2 from an {@code <Option>} element.
+   *
    * @param name the SDK option, e.g. {@code tracesSampleRate}, {@code serverName}, {@code
    *     tags.team}; required
    * @param value its value as text; empty when absent
+   * @return the option
    */
   @PluginFactory
   public static InitOption of(
@@ -32,10 +35,20 @@ public final class InitOption {
     return new InitOption(name, value);
   }
 
+  /**
+   * The SDK option's name.
+   *
+   * @return the name as written
+   */
   public String name() {
     return name;
   }
 
+  /**
+   * The SDK option's value.
+   *
+   * @return the value as written
+   */
   public String value() {
     return value;
   }

@@ -130,6 +130,11 @@ public final class SentryAppender extends AbstractAppender {
     return false;
   }
 
+  /**
+   * The builder Log4j2 fills from the {@code <SentryBridge>} element.
+   *
+   * @return a new builder
+   */
   @PluginBuilderFactory
   public static Builder newBuilder() {
     return new Builder();
@@ -261,19 +266,32 @@ public final class SentryAppender extends AbstractAppender {
      * The Sentry DSN, e.g. {@code ${env:SENTRY_DSN}}. Default: none, then the SDK's sources
      * ({@code -Dsentry.dsn}, {@code SENTRY_DSN}, {@code sentry.properties}); with none anywhere,
      * or an unresolved {@code ${...}}, the appender passes everything through and sends nothing.
+     *
+     * @param dsn the value of the attribute {@code dsn}
+     * @return this builder
      */
     public Builder setDsn(String dsn) {
       this.dsn = dsn;
       return this;
     }
 
-    /** {@code false} turns sentry-bridge fully off. Default {@code true}. */
+    /**
+     * {@code false} turns sentry-bridge fully off. Default {@code true}.
+     *
+     * @param enabled the value of the attribute {@code enabled}
+     * @return this builder
+     */
     public Builder setEnabled(String enabled) {
       this.enabled = enabled;
       return this;
     }
 
-    /** Attach OS, runtime, host, logger, thread and ThreadContext to events. Default {@code true}. */
+    /**
+     * Attach OS, runtime, host, logger, thread and ThreadContext to events. Default {@code true}.
+     *
+     * @param sendMetadata the value of the attribute {@code sendMetadata}
+     * @return this builder
+     */
     public Builder setSendMetadata(String sendMetadata) {
       this.sendMetadata = sendMetadata;
       return this;
@@ -295,31 +313,58 @@ public final class SentryAppender extends AbstractAppender {
       return this;
     }
 
-    /** Sentry release. Default: the SDK's sources, else none. */
+    /**
+     * Sentry release. Default: the SDK's sources, else none.
+     *
+     * @param release the value of the attribute {@code release}
+     * @return this builder
+     */
     public Builder setRelease(String release) {
       this.release = release;
       return this;
     }
 
-    /** Lowest level that becomes a Sentry event ({@code TRACE} … {@code FATAL}, {@code OFF}). Default {@code ERROR}. */
+    /**
+     * Lowest level that becomes a Sentry event ({@code TRACE} … {@code FATAL}, {@code OFF}).
+     * Default {@code ERROR}.
+     *
+     * @param minimumEventLevel the value of the attribute {@code minimumEventLevel}
+     * @return this builder
+     */
     public Builder setMinimumEventLevel(String minimumEventLevel) {
       this.minimumEventLevel = minimumEventLevel;
       return this;
     }
 
-    /** Only log events with an exception become Sentry events. Default {@code true}. */
+    /**
+     * Only log events with an exception become Sentry events. Default {@code true}.
+     *
+     * @param requireThrowable the value of the attribute {@code requireThrowable}
+     * @return this builder
+     */
     public Builder setRequireThrowable(String requireThrowable) {
       this.requireThrowable = requireThrowable;
       return this;
     }
 
-    /** Lowest level kept as a breadcrumb for the next event ({@code OFF}: none). Default {@code INFO}. */
+    /**
+     * Lowest level kept as a breadcrumb for the next event ({@code OFF}: none). Default {@code
+     * INFO}.
+     *
+     * @param minimumBreadcrumbLevel the value of the attribute {@code minimumBreadcrumbLevel}
+     * @return this builder
+     */
     public Builder setMinimumBreadcrumbLevel(String minimumBreadcrumbLevel) {
       this.minimumBreadcrumbLevel = minimumBreadcrumbLevel;
       return this;
     }
 
-    /** ThreadContext keys or globs ({@code request.*}) sent as tags, comma-separated. Default none. */
+    /**
+     * ThreadContext keys or globs ({@code request.*}) sent as tags, comma-separated. Default none.
+     *
+     * @param contextTags the value of the attribute {@code contextTags}
+     * @return this builder
+     */
     public Builder setContextTags(String contextTags) {
       this.contextTags = contextTags;
       return this;
@@ -328,25 +373,43 @@ public final class SentryAppender extends AbstractAppender {
     /**
      * ThreadContext keys that fill the Sentry user: {@code id=userId, email=mail, ipAddress=ip,
      * username=login}. Default none.
+     *
+     * @param userMdcKeys the value of the attribute {@code userMdcKeys}
+     * @return this builder
      */
     public Builder setUserMdcKeys(String userMdcKeys) {
       this.userMdcKeys = userMdcKeys;
       return this;
     }
 
-    /** Exception class names never sent (subclasses too), comma-separated. Default none. */
+    /**
+     * Exception class names never sent (subclasses too), comma-separated. Default none.
+     *
+     * @param ignoredExceptions the value of the attribute {@code ignoredExceptions}
+     * @return this builder
+     */
     public Builder setIgnoredExceptions(String ignoredExceptions) {
       this.ignoredExceptions = ignoredExceptions;
       return this;
     }
 
-    /** Logger name prefixes never sent, comma-separated. Default none. */
+    /**
+     * Logger name prefixes never sent, comma-separated. Default none.
+     *
+     * @param ignoredLoggers the value of the attribute {@code ignoredLoggers}
+     * @return this builder
+     */
     public Builder setIgnoredLoggers(String ignoredLoggers) {
       this.ignoredLoggers = ignoredLoggers;
       return this;
     }
 
-    /** Breadcrumbs kept for the next event ({@code 0}: none). Default {@code 100}. */
+    /**
+     * Breadcrumbs kept for the next event ({@code 0}: none). Default {@code 100}.
+     *
+     * @param maxBreadcrumbs the value of the attribute {@code maxBreadcrumbs}
+     * @return this builder
+     */
     public Builder setMaxBreadcrumbs(String maxBreadcrumbs) {
       this.maxBreadcrumbs = maxBreadcrumbs;
       return this;
@@ -358,19 +421,34 @@ public final class SentryAppender extends AbstractAppender {
       return this;
     }
 
-    /** Log events that may wait for the delivery thread. Default {@code 10000}. */
+    /**
+     * Log events that may wait for the delivery thread. Default {@code 10000}.
+     *
+     * @param queueSize the value of the attribute {@code queueSize}
+     * @return this builder
+     */
     public Builder setQueueSize(String queueSize) {
       this.queueSize = queueSize;
       return this;
     }
 
-    /** Envelopes kept in memory before they spill to the buffer directory. Default {@code 2000}. */
+    /**
+     * Envelopes kept in memory before they spill to the buffer directory. Default {@code 2000}.
+     *
+     * @param maxBufferedEvents the value of the attribute {@code maxBufferedEvents}
+     * @return this builder
+     */
     public Builder setMaxBufferedEvents(String maxBufferedEvents) {
       this.maxBufferedEvents = maxBufferedEvents;
       return this;
     }
 
-    /** Bytes of envelopes kept on disk ({@code 100MB}, {@code 0}: none). Default {@code 100MB}. */
+    /**
+     * Bytes of envelopes kept on disk ({@code 100MB}, {@code 0}: none). Default {@code 100MB}.
+     *
+     * @param maxBufferBytes the value of the attribute {@code maxBufferBytes}
+     * @return this builder
+     */
     public Builder setMaxBufferBytes(String maxBufferBytes) {
       this.maxBufferBytes = maxBufferBytes;
       return this;
@@ -388,13 +466,23 @@ public final class SentryAppender extends AbstractAppender {
       return this;
     }
 
-    /** How long stopping waits for queued events when Log4j2 gives no timeout. Default {@code 5s}. */
+    /**
+     * How long stopping waits for queued events when Log4j2 gives no timeout. Default {@code 5s}.
+     *
+     * @param flushTimeout the value of the attribute {@code flushTimeout}
+     * @return this builder
+     */
     public Builder setFlushTimeout(String flushTimeout) {
       this.flushTimeout = flushTimeout;
       return this;
     }
 
-    /** SDK options, the nested {@code <Option name="..." value="..."/>} elements. Default none. */
+    /**
+     * SDK options, the nested {@code <Option name="..." value="..."/>} elements. Default none.
+     *
+     * @param options the nested elements
+     * @return this builder
+     */
     public Builder setOptions(InitOption... options) {
       this.options = options == null ? new InitOption[0] : options;
       return this;

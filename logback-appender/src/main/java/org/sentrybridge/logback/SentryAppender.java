@@ -90,12 +90,18 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * The Sentry DSN, usually {@code ${SENTRY_DSN}}. Default: none, then the SDK's usual sources
    * ({@code -Dsentry.dsn}, {@code SENTRY_DSN}, {@code sentry.properties}); with none anywhere the
    * appender sends nothing.
+   *
+   * @param dsn the text of {@code <dsn>}
    */
   public void setDsn(String dsn) {
     this.dsn = dsn;
   }
 
-  /** {@code false} turns sentry-bridge fully off. Default {@code true}. */
+  /**
+   * {@code false} turns sentry-bridge fully off. Default {@code true}.
+   *
+   * @param enabled the text of {@code <enabled>}
+   */
   public void setEnabled(String enabled) {
     this.enabled = enabled;
   }
@@ -103,6 +109,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   /**
    * Attach logger, thread, MDC, markers, key-values, breadcrumbs and host details. With {@code
    * false} events carry only exception, message, level and timestamp. Default {@code true}.
+   *
+   * @param sendMetadata the text of {@code <sendMetadata>}
    */
   public void setSendMetadata(String sendMetadata) {
     this.sendMetadata = sendMetadata;
@@ -122,7 +130,11 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     this.environment = environment;
   }
 
-  /** Sentry release. Default: the SDK's sources ({@code SENTRY_RELEASE}, ...). */
+  /**
+   * Sentry release. Default: the SDK's sources ({@code SENTRY_RELEASE}, ...).
+   *
+   * @param release the text of {@code <release>}
+   */
   public void setRelease(String release) {
     this.release = release;
   }
@@ -131,6 +143,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * SDK options as {@code name=value} entries ({@code tracesSampleRate=0.2, serverName=api-1});
    * may be given several times. Names are those of {@code sentry.properties}, case and dashes
    * do not matter. Default: none.
+   *
+   * @param init the text of {@code <init>}
    */
   public void setInit(String init) {
     this.init.add(init);
@@ -139,6 +153,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   /**
    * Lowest level that becomes a Sentry event: TRACE, DEBUG, INFO, WARN, ERROR or OFF. Default
    * {@code ERROR}.
+   *
+   * @param minimumEventLevel the text of {@code <minimumEventLevel>}
    */
   public void setMinimumEventLevel(String minimumEventLevel) {
     this.minimumEventLevel = minimumEventLevel;
@@ -147,6 +163,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   /**
    * {@code true}: only log events with a throwable become Sentry events; {@code false}:
    * message-only errors too. Default {@code true}.
+   *
+   * @param requireThrowable the text of {@code <requireThrowable>}
    */
   public void setRequireThrowable(String requireThrowable) {
     this.requireThrowable = requireThrowable;
@@ -155,6 +173,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   /**
    * Lowest level kept as a breadcrumb (with its own timestamp) for the next event of this
    * appender, or OFF. Default {@code INFO}.
+   *
+   * @param minimumBreadcrumbLevel the text of {@code <minimumBreadcrumbLevel>}
    */
   public void setMinimumBreadcrumbLevel(String minimumBreadcrumbLevel) {
     this.minimumBreadcrumbLevel = minimumBreadcrumbLevel;
@@ -163,6 +183,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   /**
    * MDC keys promoted to Sentry tags, comma-separated, globs allowed ({@code request.*}); other
    * MDC entries go to the context {@code MDC}. Default: none.
+   *
+   * @param contextTags the text of {@code <contextTags>}
    */
   public void setContextTags(String contextTags) {
     this.contextTags.add(contextTags);
@@ -171,24 +193,36 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   /**
    * Which MDC keys fill the Sentry user: {@code id=userId, email=userEmail, ipAddress=clientIp,
    * username=login}. Default: none.
+   *
+   * @param userMdcKeys the text of {@code <userMdcKeys>}
    */
   public void setUserMdcKeys(String userMdcKeys) {
     this.userMdcKeys.add(userMdcKeys);
   }
 
-  /** Exception class names never sent, subclasses included; comma-separated. Default: none. */
+  /**
+   * Exception class names never sent, subclasses included; comma-separated. Default: none.
+   *
+   * @param ignoredExceptions the text of {@code <ignoredExceptions>}
+   */
   public void setIgnoredExceptions(String ignoredExceptions) {
     this.ignoredExceptions.add(ignoredExceptions);
   }
 
   /**
    * Logger name prefixes never sent ({@code com.example.noisy}); comma-separated. Default: none.
+   *
+   * @param ignoredLoggers the text of {@code <ignoredLoggers>}
    */
   public void setIgnoredLoggers(String ignoredLoggers) {
     this.ignoredLoggers.add(ignoredLoggers);
   }
 
-  /** Breadcrumbs kept for the next event (0 to 1000). Default {@code 100}. */
+  /**
+   * Breadcrumbs kept for the next event (0 to 1000). Default {@code 100}.
+   *
+   * @param maxBreadcrumbs the text of {@code <maxBreadcrumbs>}
+   */
   public void setMaxBreadcrumbs(String maxBreadcrumbs) {
     this.maxBreadcrumbs = maxBreadcrumbs;
   }
@@ -203,12 +237,18 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
   /**
    * Log events that may wait for the delivery thread; more are dropped and counted. Default 10000.
+   *
+   * @param queueSize the text of {@code <queueSize>}
    */
   public void setQueueSize(String queueSize) {
     this.queueSize = queueSize;
   }
 
-  /** Envelopes kept in memory before they spill to {@code bufferDir}. Default 2000. */
+  /**
+   * Envelopes kept in memory before they spill to {@code bufferDir}. Default 2000.
+   *
+   * @param maxBufferedEvents the text of {@code <maxBufferedEvents>}
+   */
   public void setMaxBufferedEvents(String maxBufferedEvents) {
     this.maxBufferedEvents = maxBufferedEvents;
   }
@@ -216,6 +256,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   /**
    * Disk space for undelivered envelopes ({@code 1048576}, {@code 512KB}, {@code 64MB}). Default
    * 100MB.
+   *
+   * @param maxBufferBytes the text of {@code <maxBufferBytes>}
    */
   public void setMaxBufferBytes(String maxBufferBytes) {
     this.maxBufferBytes = maxBufferBytes;
@@ -232,12 +274,18 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   /**
    * The same error within this window is sent once with a repeat count ({@code 500ms}, {@code
    * 30s}, {@code 5m}, {@code PT1M}); 0 turns it off. Default {@code 60s}.
+   *
+   * @param dedupeWindow the text of {@code <dedupeWindow>}
    */
   public void setDedupeWindow(String dedupeWindow) {
     this.dedupeWindow = dedupeWindow;
   }
 
-  /** How long {@link #stop()} waits for pending events to be delivered. Default {@code 5s}. */
+  /**
+   * How long {@link #stop()} waits for pending events to be delivered. Default {@code 5s}.
+   *
+   * @param flushTimeout the text of {@code <flushTimeout>}
+   */
   public void setFlushTimeout(String flushTimeout) {
     this.flushTimeout = flushTimeout;
   }

@@ -1,4 +1,4 @@
-package com.example.logback;
+package com.example;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.status.Status;
@@ -13,22 +13,26 @@ import org.sentrybridge.devserver.LoopbackSentryReceiver;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@link CheckoutJob} with SLF4J + Logback and the sentry-bridge appender of {@code
- * logback.xml}.
+ * Runs {@link App}, the README's quick start, the way the README's first command does ({@code
+ * exec:java} of this module runs this class on its test classpath):
  *
  * <ul>
+ *   <li>no {@code SENTRY_DSN}: starts a local Sentry receiver (sentry-bridge-devserver), points
+ *       {@code SENTRY_DSN} at it and prints a summary of every event it receives: what Sentry
+ *       would get.
  *   <li>{@code SENTRY_DSN} set: the events go to that Sentry project.
- *   <li>no {@code SENTRY_DSN}: a local Sentry receiver is started, the DSN points at it, and a
- *       summary of each event it receives is printed: what Sentry would get.
  *   <li>{@code --no-dsn}: no DSN at all, the pass-through mode; nothing leaves the process.
  * </ul>
+ *
+ * <p>It sits with the tests because the receiver is a test dependency: the application itself
+ * needs only what the README's quick start lists.
  */
-public final class LogbackExample {
+public final class RunWithLocalSentry {
 
-  /** Events the job produces: the logged error and the one sent by hand. */
+  /** Events {@link App} produces: the logged error and the one sent by hand. */
   static final int EXPECTED_EVENTS = 2;
 
-  private LogbackExample() {}
+  private RunWithLocalSentry() {}
 
   public static void main(String[] args) throws InterruptedException {
     boolean passThrough = Arrays.asList(args).contains("--no-dsn");
@@ -58,7 +62,7 @@ public final class LogbackExample {
     LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
     printSentryBridgeStatus(logging);
 
-    new CheckoutJob().run();
+    App.main(new String[0]);
 
     boolean flushed = SentryBridge.service().flush(Duration.ofSeconds(10));
     if (localSentry != null) {
