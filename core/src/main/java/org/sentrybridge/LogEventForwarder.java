@@ -2,6 +2,7 @@ package org.sentrybridge;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.delivery.DeliveryThread;
 import org.sentrybridge.delivery.Submission;
 import org.sentrybridge.event.BreadcrumbRing;
@@ -32,10 +33,22 @@ public final class LogEventForwarder implements AutoCloseable {
     this.startedEnabled = service.isEnabled();
   }
 
-  /** False when nothing is sent (no DSN, closed): the appender can return at once. */
+  /**
+   * False when nothing is sent (no DSN, turned off, the integration stopped): the appender can
+   * return at once. Stays true after {@link #close()} while the integration runs on for others.
+   */
   public boolean isEnabled() {
     // a service that started disabled never becomes enabled: skip the volatile reads then
-    return startedEnabled && service.isEnabled();
+    return startedEnabled && SentryBridge.isRunning(service);
+  }
+
+  /**
+   * True when this forwarder holds the running integration and it runs with these settings: the
+   * appender that replaces this one in a reconfiguration can join it, so the integration is
+   * neither stopped nor started again and what this one queued is still delivered.
+   */
+  public boolean runsWith(BridgeSettings settings) {
+    return SentryBridge.runsWith(service, settings);
   }
 
   /**
@@ -81,17 +94,23 @@ public final class LogEventForwarder implements AutoCloseable {
     return service.flush(timeout);
   }
 
-  /** Gives this appender's share of the integration back; the last one flushes and stops it. */
+  /**
+   * Gives this appender's share of the integration back: returns at once while others hold it
+   * (they deliver what this one queued); the last one delivers within {@code flushTimeout} and
+   * stops it.
+   */
   @Override
   public void close() {
     service.close();
   }
 
   /**
-   * Delivers what this appender handed over and gives its share back, all within {@code timeout}
-   * (an appender's {@code stop()}).
+   * Gives this appender's share back (an appender's {@code stop()}): while others hold the
+   * integration this returns at once and they deliver what this appender handed over; the last
+   * holder delivers within {@code timeout} and stops the integration.
    *
-   * @return true when everything was delivered in time; what was not stays on disk
+   * @return true when everything was delivered in time, or the integration runs on; what was not
+   *     delivered stays on disk
    */
   public boolean close(Duration timeout) {
     if (service instanceof Lease) {
@@ -102,8 +121,14 @@ public final class LogEventForwarder implements AutoCloseable {
   }
 
   private static boolean isOwnLogging(String loggerName) {
-    return DeliveryThread.isCurrent()
-        || (loggerName != null
-            && (loggerName.startsWith("io.sentry.") || loggerName.startsWith("org.sentrybridge.")));
+    return DeliveryThread.isCurrent() || isOwnLogger(loggerName, "io.sentry")
+        || isOwnLogger(loggerName, "org.sentrybridge");
+  }
+
+  /** The logger {@code root} itself (where sentry-bridge's status lines go) or one below it. */
+  private static boolean isOwnLogger(String loggerName, String root) {
+    return loggerName != null
+        && loggerName.startsWith(root)
+        && (loggerName.length() == root.length() || loggerName.charAt(root.length()) == '.');
   }
 }

@@ -29,6 +29,8 @@ public final class BridgeSettings {
   public static final Duration DEFAULT_DEDUPE_WINDOW = Duration.ofSeconds(60);
   /** Default of {@code flushTimeout}: how long stop/close waits for delivery. */
   public static final Duration DEFAULT_FLUSH_TIMEOUT = Duration.ofSeconds(5);
+  /** Default of {@code failOnConfigurationError}: configuration problems are warnings. */
+  public static final boolean DEFAULT_FAIL_ON_CONFIGURATION_ERROR = false;
 
   private final boolean enabled;
   private final String dsn;
@@ -42,6 +44,7 @@ public final class BridgeSettings {
   private final long maxBufferBytes;
   private final Duration dedupeWindow;
   private final Duration flushTimeout;
+  private final boolean failOnConfigurationError;
   private final List<String> problems;
 
   private BridgeSettings(Builder b) {
@@ -57,6 +60,7 @@ public final class BridgeSettings {
     this.maxBufferBytes = b.maxBufferBytes;
     this.dedupeWindow = b.dedupeWindow;
     this.flushTimeout = b.flushTimeout;
+    this.failOnConfigurationError = b.failOnConfigurationError;
     List<String> all = new ArrayList<>(b.problems);
     if (enabled && !Dsns.isAbsent(dsn)) {
       String dsnProblem = Dsns.problem(dsn);
@@ -159,6 +163,16 @@ public final class BridgeSettings {
     return flushTimeout;
   }
 
+  /**
+   * Configuration problems (these settings' own, and the appender's) are reported as warnings and
+   * leave sentry-bridge off while the application starts and runs. {@code true} reports them as
+   * errors instead, which makes loaders that stop on configuration errors (Spring Boot with
+   * Logback) refuse to start: for teams that want a bad Sentry setting to fail fast. Default false.
+   */
+  public boolean failOnConfigurationError() {
+    return failOnConfigurationError;
+  }
+
   /** Every problem found in these settings, each naming its setting; empty when valid. */
   public List<String> problems() {
     return problems;
@@ -175,7 +189,35 @@ public final class BridgeSettings {
         + release + ", init=" + init.keySet() + ", bufferDir=" + bufferDir + ", queueSize="
         + queueSize + ", maxBufferedEvents=" + maxBufferedEvents + ", maxBufferBytes="
         + maxBufferBytes + ", dedupeWindow=" + dedupeWindow + ", flushTimeout=" + flushTimeout
-        + "}";
+        + ", failOnConfigurationError=" + failOnConfigurationError + "}";
+  }
+
+  /** Equal settings run the integration the same way (a reconfiguration can keep it running). */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof BridgeSettings)) {
+      return false;
+    }
+    BridgeSettings other = (BridgeSettings) o;
+    return enabled == other.enabled
+        && sendMetadata == other.sendMetadata
+        && queueSize == other.queueSize
+        && maxBufferedEvents == other.maxBufferedEvents
+        && maxBufferBytes == other.maxBufferBytes
+        && failOnConfigurationError == other.failOnConfigurationError
+        && Objects.equals(dsn, other.dsn)
+        && Objects.equals(environment, other.environment)
+        && Objects.equals(release, other.release)
+        && init.equals(other.init)
+        && Objects.equals(bufferDir, other.bufferDir)
+        && dedupeWindow.equals(other.dedupeWindow)
+        && flushTimeout.equals(other.flushTimeout)
+        && problems.equals(other.problems);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(dsn, environment, release, init, bufferDir, queueSize, flushTimeout);
   }
 
   private static String blankToNull(String value) {
@@ -199,6 +241,7 @@ public final class BridgeSettings {
     private long maxBufferBytes = DEFAULT_MAX_BUFFER_BYTES;
     private Duration dedupeWindow = DEFAULT_DEDUPE_WINDOW;
     private Duration flushTimeout = DEFAULT_FLUSH_TIMEOUT;
+    private boolean failOnConfigurationError = DEFAULT_FAIL_ON_CONFIGURATION_ERROR;
     private final List<String> problems = new ArrayList<>();
 
     private Builder() {}
@@ -346,6 +389,19 @@ public final class BridgeSettings {
       }
       Duration value = SettingParsers.parseDuration("flushTimeout", text, problems);
       return value == null ? this : flushTimeout(value);
+    }
+
+    public Builder failOnConfigurationError(boolean failOnConfigurationError) {
+      this.failOnConfigurationError = failOnConfigurationError;
+      return this;
+    }
+
+    public Builder failOnConfigurationError(String text) {
+      if (text == null) {
+        return this; // not configured: keep the default
+      }
+      Boolean value = SettingParsers.parseBoolean("failOnConfigurationError", text, problems);
+      return value == null ? this : failOnConfigurationError(value);
     }
 
     /** Records a problem found by an adapter, so that all problems are reported together. */

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.sentrybridge.StatusReporter;
+import org.sentrybridge.event.ExceptionParts;
+import org.sentrybridge.event.MessageTemplates;
 
 /**
  * The hand-off from application threads to Sentry. {@link #offer} is what the logging thread pays:
@@ -66,7 +68,7 @@ public final class DeliveryPipeline {
     }
     // the bound may be passed by as many items as there are concurrent producers, never more
     if (offered.get() - processed.get() >= capacity) {
-      drops.add(1, "queue full");
+      drops.count(1, "queue full"); // reported by the delivery thread
       return false;
     }
     offered.incrementAndGet();
@@ -140,9 +142,11 @@ public final class DeliveryPipeline {
           if (repeats.admit(submission, now)) {
             capture(submission, 0);
           }
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+          throw e;
+        } catch (Throwable e) {
           // counted and reported once a minute: a failing conversion must not flood the status log
-          drops.add(1, "could not be turned into Sentry events (last: " + e + ")");
+          drops.add(1, notConverted(e));
         } finally {
           if ((++processedLocally & (PUBLISH_EVERY - 1)) == 0) {
             processed.lazySet(processedLocally);
@@ -151,12 +155,14 @@ public final class DeliveryPipeline {
         if (now - nextWindowCheck >= 0) {
           // under constant load the queue is never empty: close ended windows on the way too
           sendFolded(now, false);
+          drops.reportIfDue();
           nextWindowCheck = now + WINDOW_CHECK_NANOS;
         }
         continue;
       }
       processed.set(processedLocally); // queue empty: everything taken so far is processed
       sendFolded(System.nanoTime(), flushRequested || closed);
+      drops.reportIfDue();
       flushRequested = false;
       if (closed) {
         return;
@@ -179,14 +185,21 @@ public final class DeliveryPipeline {
     for (RepeatFolder.Folded folded : due) {
       try {
         capture(folded.latest, folded.repeats);
-      } catch (RuntimeException e) {
-        drops.add(1, "could not be turned into Sentry events (last: " + e + ")");
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable e) {
+        drops.add(1, notConverted(e));
       }
     }
   }
 
+  private static String notConverted(Throwable e) {
+    return "could not be turned into Sentry events (last: " + MessageTemplates.text(e) + ")";
+  }
+
   private void capture(Submission submission, long repeatCount) {
     SentryEvent event = submission.toEvent();
+    ExceptionParts.resolve(event, scopes.getOptions());
     if (repeatCount > 0) {
       event.setTag("repeats", Long.toString(repeatCount));
       event.setExtra("repeats", repeatCount);

@@ -58,21 +58,23 @@ final class Engine {
   static Engine start(BridgeSettings settings, StatusReporter reporter) {
     if (!settings.isValid()) {
       for (String problem : settings.problems()) {
-        reporter.error(problem + "; sentry-bridge stays disabled");
+        reporter.problem(
+            problem + "; sentry-bridge stays disabled", settings.failOnConfigurationError());
       }
       return disabled(settings);
     }
     ExternalOptions external = SdkStarter.externalOptions();
     String dsn = SdkStarter.resolveDsn(settings, external);
     if (dsn == null) {
-      reporter.info(NO_DSN_MESSAGE);
+      reporter.notice(NO_DSN_MESSAGE);
       return disabled(settings);
     }
     String dsnProblem = Dsns.problem(dsn);
     if (dsnProblem != null) {
-      reporter.error(
+      reporter.problem(
           "dsn: '" + Dsns.mask(dsn) + "' (from sentry.properties, SENTRY_DSN or -Dsentry.dsn) is"
-              + " not a valid Sentry DSN: " + dsnProblem + "; sentry-bridge stays disabled");
+              + " not a valid Sentry DSN: " + dsnProblem + "; sentry-bridge stays disabled",
+          settings.failOnConfigurationError());
       return disabled(settings);
     }
     if (Sentry.isEnabled()) {
@@ -95,7 +97,9 @@ final class Engine {
       Sentry.init(options);
       IScopes scopes = Sentry.getCurrentScopes();
       if (!scopes.isEnabled()) {
-        reporter.error("the Sentry SDK did not start; sentry-bridge stays disabled");
+        reporter.problem(
+            "the Sentry SDK did not start; sentry-bridge stays disabled",
+            settings.failOnConfigurationError());
         return disabled(settings);
       }
       reporter.info("sentry-bridge sends errors to " + Dsns.mask(dsn));
@@ -108,9 +112,10 @@ final class Engine {
           true,
           reporter);
     } catch (RuntimeException e) {
-      reporter.error(
+      reporter.problem(
           "the Sentry SDK could not start: " + Redaction.redact(e.getMessage(), dsn)
-              + "; sentry-bridge stays disabled");
+              + "; sentry-bridge stays disabled",
+          settings.failOnConfigurationError());
       return disabled(settings);
     }
   }

@@ -2,12 +2,14 @@ package org.sentrybridge.logback;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.spi.FilterReply;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.sentrybridge.LogEventForwarder;
 import org.sentrybridge.SentryBridge;
+import org.sentrybridge.SentryService;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogLevel;
@@ -34,9 +36,11 @@ import org.sentrybridge.event.LogLevel;
  * inAppIncludes=com.example,org.acme}). This is the shape Logback's configurator supports for
  * options whose names it cannot know in advance.
  *
- * <p>{@link #start()} validates everything and reports each problem with {@code addError}; with
- * any problem the appender does not start, and the application runs on. A missing DSN (or an
- * unresolved {@code ${SENTRY_DSN}}) gives one info line and an appender that costs next to nothing.
+ * <p>{@link #start()} validates everything and reports each problem as a warning ({@code addWarn},
+ * and on the logger {@code org.sentrybridge}); with any problem the appender does not start,
+ * sentry-bridge stays off, and the application runs on ({@code failOnConfigurationError=true}
+ * makes them errors). A missing DSN (or an unresolved {@code ${SENTRY_DSN}}) gives one info line
+ * and an appender that costs next to nothing.
  */
 public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
@@ -64,8 +68,16 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   private String dedupeWindow;
   private String flushTimeout;
 
+  private String failOnConfigurationError;
+
   private volatile LogEventForwarder forwarder;
   private Duration stopTimeout = BridgeSettings.DEFAULT_FLUSH_TIMEOUT;
+  private ContextLifecycle lifecycle;
+  /** Stopped by a reset: its forwarder is parked for the appender of the next configuration. */
+  private volatile boolean parked;
+  /** Held while this appender's invalid configuration keeps sentry-bridge off. */
+  private SentryService off;
+  private FailureReports failures;
 
   /**
    * The Sentry DSN, usually {@code ${SENTRY_DSN}}. Default: none, then the SDK's usual sources
@@ -206,26 +218,66 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     this.flushTimeout = flushTimeout;
   }
 
+  /**
+   * {@code true} reports configuration problems as Logback status errors instead of warnings,
+   * which makes loaders that stop on them (Spring Boot) refuse to start: for teams that want a bad
+   * Sentry setting to fail fast. Default {@code false}: warnings, and the application starts with
+   * sentry-bridge off.
+   */
+  public void setFailOnConfigurationError(String failOnConfigurationError) {
+    this.failOnConfigurationError = failOnConfigurationError;
+  }
+
   @Override
   public void start() {
     if (isStarted()) {
       return;
     }
+    lifecycle = ContextLifecycle.of(getContext());
+    LogbackStatusReporter reporter = new LogbackStatusReporter(this, lifecycle);
     BridgeSettings settings = settings();
     CaptureRules rules = rules();
     List<String> problems = new ArrayList<>(settings.problems());
     problems.addAll(rules.problems());
     if (!problems.isEmpty()) {
       for (String problem : problems) {
-        addError(
+        reporter.problem(
             "Sentry appender [" + getName() + "]: " + problem
-                + "; correct that element, the appender is not started");
+                + "; correct that element, the appender is not started",
+            settings.failOnConfigurationError());
       }
+      closeOff();
+      off =
+          SentryBridge.off(
+              "the configuration of the Sentry appender [" + getName() + "] has errors", reporter);
       return;
     }
     stopTimeout = settings.flushTimeout();
-    forwarder = SentryBridge.forwarder(settings, rules, new LogbackStatusReporter(this));
+    forwarder =
+        lifecycle == null
+            ? SentryBridge.forwarder(settings, rules, reporter)
+            : lifecycle.takeOver(settings, rules, reporter);
+    parked = false;
+    failures = new FailureReports(reporter, getName());
     super.start();
+  }
+
+  /**
+   * An event that reaches this appender after a reset stopped it, before the reset detached it,
+   * still goes to the integration, which runs on for the next configuration: Logback would drop it.
+   */
+  @Override
+  public void doAppend(ILoggingEvent event) {
+    if (!isStarted()) {
+      if (parked && getFilterChainDecision(event) != FilterReply.DENY) {
+        append(event);
+        return;
+      }
+      if (ContextLifecycle.LOGGER_NAME.equals(event.getLoggerName())) {
+        return; // sentry-bridge's own line about why this appender did not start: not for Sentry
+      }
+    }
+    super.doAppend(event);
   }
 
   @Override
@@ -234,41 +286,66 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     if (target == null || !target.isEnabled()) {
       return;
     }
-    LogLevel level = LogbackEvents.level(event.getLevel());
-    Throwable throwable = LogbackEvents.throwable(event);
-    String loggerName = event.getLoggerName();
-    if (target.isEvent(level, loggerName, throwable)) {
-      target.forward(LogbackEvents.toRecord(event, level, throwable));
-    } else if (target.isBreadcrumb(level, loggerName)) {
-      Instant timestamp = LogbackEvents.instant(event);
-      if (LogbackEvents.isOnLoggingThread(event)) {
-        // formatted only if an event takes the breadcrumb, on the delivery thread
-        target.breadcrumb(
-            timestamp, level, loggerName, event.getMessage(), event.getArgumentArray());
-      } else {
-        target.breadcrumb(timestamp, level, loggerName, event.getFormattedMessage());
+    try {
+      LogLevel level = LogbackEvents.level(event.getLevel());
+      Throwable throwable = LogbackEvents.throwable(event);
+      String loggerName = event.getLoggerName();
+      if (target.isEvent(level, loggerName, throwable)) {
+        target.forward(LogbackEvents.toRecord(event, level, throwable));
+      } else if (target.isBreadcrumb(level, loggerName)) {
+        Instant timestamp = LogbackEvents.instant(event);
+        if (LogbackEvents.isOnLoggingThread(event)) {
+          // formatted only if an event takes the breadcrumb, on the delivery thread
+          target.breadcrumb(
+              timestamp, level, loggerName, event.getMessage(), event.getArgumentArray());
+        } else {
+          target.breadcrumb(timestamp, level, loggerName, event.getFormattedMessage());
+        }
       }
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
+      // never into the application, whatever user code threw (Logback itself passes Errors on)
+      failures.report(e);
     }
   }
 
   /**
-   * Delivers what this appender handed over within {@code flushTimeout}, then gives its share of
-   * the integration back (the last holder stops it). Safe to call more than once.
+   * Gives this appender's share of the integration back: while others hold it this returns at
+   * once and they deliver what this appender queued; the last holder delivers within {@code
+   * flushTimeout} and stops it. Stopped by a reset, the appender keeps its share for the appender
+   * of the next configuration instead (see {@link ContextLifecycle}), so a reconfiguration neither
+   * restarts the integration nor waits for the network. Safe to call more than once.
    */
   @Override
   public void stop() {
+    closeOff();
     if (!isStarted()) {
       return;
     }
     super.stop();
     LogEventForwarder closing = forwarder;
+    if (closing == null) {
+      return;
+    }
+    if (lifecycle != null && lifecycle.isResetting()) {
+      parked = true;
+      lifecycle.park(closing);
+      return;
+    }
     forwarder = null;
-    if (closing != null) {
-      if (!closing.close(stopTimeout)) {
-        addWarn(
-            "Sentry appender [" + getName() + "]: not every event was delivered within "
-                + stopTimeout.toMillis() + " ms");
-      }
+    if (!closing.close(stopTimeout)) {
+      addWarn(
+          "Sentry appender [" + getName() + "]: not every event was delivered within "
+              + stopTimeout.toMillis() + " ms");
+    }
+  }
+
+  private void closeOff() {
+    SentryService held = off;
+    off = null;
+    if (held != null) {
+      held.close();
     }
   }
 
@@ -285,7 +362,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
             .maxBufferedEvents(maxBufferedEvents)
             .maxBufferBytes(maxBufferBytes)
             .dedupeWindow(dedupeWindow)
-            .flushTimeout(flushTimeout);
+            .flushTimeout(flushTimeout)
+            .failOnConfigurationError(failOnConfigurationError);
     List<String> initProblems = new ArrayList<>();
     for (String text : init) {
       b.init(InitOptionsText.parse(text, initProblems));
