@@ -35,6 +35,7 @@ final class BufferedTransport implements ITransport {
   private volatile long closeByNanos;
   private volatile boolean hasCloseBy;
   private volatile int leftOver = -1;
+  private volatile int inFlightAtClose;
 
   BufferedTransport(
       EnvelopeBuffer buffer,
@@ -110,6 +111,7 @@ final class BufferedTransport implements ITransport {
     try {
       http.close(true); // true: do not wait for the SDK's own flush timeout
     } finally {
+      inFlightAtClose = buffer.inFlight();
       leftOver = buffer.persist();
       directory.release();
       drops.reportNow();
@@ -124,6 +126,11 @@ final class BufferedTransport implements ITransport {
   /** Envelopes kept on disk at close, or -1 before close. */
   int leftOver() {
     return leftOver;
+  }
+
+  /** Of {@link #leftOver()}, those whose request was still unanswered at close. */
+  int inFlightAtClose() {
+    return inFlightAtClose;
   }
 
   Path dir() {

@@ -73,9 +73,15 @@ public final class BufferedTransportFactory implements ITransportFactory {
     }
     int left = transport.leftOver();
     if (left > 0) {
+      int unanswered = transport.inFlightAtClose();
+      // an envelope whose request was still unanswered may yet be confirmed: say so, not count it
       reporter.warn(
           left + " events were not delivered and are kept in " + transport.dir()
-              + " for the next start");
+              + " for the next start"
+              + (unanswered > 0
+                  ? " (" + unanswered + " of them were being sent when sentry-bridge stopped:"
+                      + " those Sentry confirms are not sent again)"
+                  : ""));
     }
   }
 }

@@ -62,27 +62,23 @@ final class ContextLifecycle implements LoggerContextListener, ConfigurationEven
 
   /**
    * The lifecycle of this appender's context, watching it from now on; null when the context is
-   * not a {@link LoggerContext} or the Logback on the class path lacks the events it needs (then
-   * the appender behaves as before: its stop closes, its lines stay on the status channel).
+   * not a {@link LoggerContext}. Throws a {@link LinkageError} with a Logback that lacks
+   * configuration events.
    */
   static ContextLifecycle of(Context context) {
     if (!(context instanceof LoggerContext)) {
       return null;
     }
     LoggerContext loggerContext = (LoggerContext) context;
-    try {
-      synchronized (ALL) {
-        ContextLifecycle lifecycle = ALL.get(loggerContext);
-        if (lifecycle == null) {
-          lifecycle = new ContextLifecycle(loggerContext);
-          loggerContext.addConfigurationEventListener(lifecycle);
-          ALL.put(loggerContext, lifecycle);
-        }
-        lifecycle.watch();
-        return lifecycle;
+    synchronized (ALL) {
+      ContextLifecycle lifecycle = ALL.get(loggerContext);
+      if (lifecycle == null) {
+        lifecycle = new ContextLifecycle(loggerContext);
+        loggerContext.addConfigurationEventListener(lifecycle);
+        ALL.put(loggerContext, lifecycle);
       }
-    } catch (LinkageError olderLogback) {
-      return null;
+      lifecycle.watch();
+      return lifecycle;
     }
   }
 

@@ -233,7 +233,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     if (isStarted()) {
       return;
     }
-    lifecycle = ContextLifecycle.of(getContext());
+    lifecycle = contextLifecycle();
     LogbackStatusReporter reporter = new LogbackStatusReporter(this, lifecycle);
     BridgeSettings settings = settings();
     CaptureRules rules = rules();
@@ -338,6 +338,14 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
       addWarn(
           "Sentry appender [" + getName() + "]: not every event was delivered within "
               + stopTimeout.toMillis() + " ms");
+    }
+  }
+
+  private ContextLifecycle contextLifecycle() {
+    try {
+      return ContextLifecycle.of(getContext());
+    } catch (LinkageError olderLogback) {
+      return null; // no configuration events: a stop closes at once, lines stay on the status channel
     }
   }
 
