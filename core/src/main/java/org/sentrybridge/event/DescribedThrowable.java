@@ -41,7 +41,8 @@ public final class DescribedThrowable extends Throwable {
     super(message, cause, false, false);
     this.className = className;
     this.frames = frames == null ? new StackTraceElement[0] : frames.clone();
-    this.suppressed = suppressed.toArray(new DescribedThrowable[0]);
+    this.suppressed =
+        suppressed == null ? new DescribedThrowable[0] : suppressed.toArray(new DescribedThrowable[0]);
   }
 
   /**

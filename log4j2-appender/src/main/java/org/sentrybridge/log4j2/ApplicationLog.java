@@ -2,6 +2,7 @@ package org.sentrybridge.log4j2;
 
 import java.beans.PropertyChangeEvent;
 import java.beans.PropertyChangeListener;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,11 @@ final class ApplicationLog implements PropertyChangeListener {
   /** The logger sentry-bridge's own lines go to; never sent back to Sentry. */
   static final String LOGGER_NAME = "org.sentrybridge";
 
-  private static final Map<Configuration, ApplicationLog> ALL = new WeakHashMap<>();
+  /** Values held weakly: a reporter holds its application log, this map does not. */
+  private static final Map<Configuration, WeakReference<ApplicationLog>> ALL = new WeakHashMap<>();
 
-  private final Configuration configuration;
+  /** Weak: an engine keeps its first reporter, which must not keep a replaced configuration. */
+  private final WeakReference<Configuration> configuration;
   private final LoggerContext context;
   private final List<Line> waiting = new ArrayList<>();
   private boolean listening;
@@ -36,7 +39,7 @@ final class ApplicationLog implements PropertyChangeListener {
   private volatile boolean quiet;
 
   private ApplicationLog(Configuration configuration, LoggerContext context) {
-    this.configuration = configuration;
+    this.configuration = new WeakReference<>(configuration);
     this.context = context;
   }
 
@@ -47,7 +50,13 @@ final class ApplicationLog implements PropertyChangeListener {
       return null;
     }
     synchronized (ALL) {
-      return ALL.computeIfAbsent(configuration, c -> new ApplicationLog(c, context));
+      WeakReference<ApplicationLog> known = ALL.get(configuration);
+      ApplicationLog log = known == null ? null : known.get();
+      if (log == null) {
+        log = new ApplicationLog(configuration, context);
+        ALL.put(configuration, new WeakReference<>(log));
+      }
+      return log;
     }
   }
 
@@ -57,7 +66,8 @@ final class ApplicationLog implements PropertyChangeListener {
       return;
     }
     synchronized (this) {
-      if (context.getConfiguration() != configuration && isComing(configuration)) {
+      Configuration own = configuration.get();
+      if (own != null && context.getConfiguration() != own && isComing(own)) {
         waiting.add(new Line(level, message));
         if (!listening) {
           listening = true;
@@ -83,8 +93,9 @@ final class ApplicationLog implements PropertyChangeListener {
       return;
     }
     List<Line> lines;
+    Configuration own = configuration.get();
     synchronized (this) {
-      if (event.getNewValue() != configuration && isComing(configuration)) {
+      if (own != null && event.getNewValue() != own && isComing(own)) {
         return; // another configuration came first; ours may still follow
       }
       lines = new ArrayList<>(waiting);
@@ -92,7 +103,7 @@ final class ApplicationLog implements PropertyChangeListener {
       listening = false;
       context.removePropertyChangeListener(this);
     }
-    if (event.getNewValue() == configuration) {
+    if (own != null && event.getNewValue() == own) {
       for (Line line : lines) {
         write(line.level(), line.message());
       }

@@ -297,7 +297,7 @@ public final class SentryAppender extends AbstractAppender {
       String name = getName();
       BridgeSettings settings = settings();
       if (name == null || name.trim().isEmpty()) {
-        new StatusLoggerReporter("", getConfiguration())
+        new StatusLoggerReporter("(no name)", getConfiguration())
             .problem(
                 "a <SentryBridge> element has no name attribute; set name=\"Sentry\"",
                 settings.failOnConfigurationError());

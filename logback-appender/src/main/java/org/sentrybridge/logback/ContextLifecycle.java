@@ -10,6 +10,7 @@ import ch.qos.logback.core.Context;
 import ch.qos.logback.core.spi.ConfigurationEvent;
 import ch.qos.logback.core.spi.ConfigurationEventListener;
 import ch.qos.logback.core.spi.LifeCycle;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -43,7 +44,9 @@ final class ContextLifecycle implements LoggerContextListener, ConfigurationEven
   /** The logger sentry-bridge's own lines go to; never sent back to Sentry. */
   static final String LOGGER_NAME = "org.sentrybridge";
 
-  private static final Map<LoggerContext, ContextLifecycle> ALL = new WeakHashMap<>();
+  /** Values held weakly: the context holds its lifecycle (as a listener), not this map. */
+  private static final Map<LoggerContext, WeakReference<ContextLifecycle>> ALL =
+      new WeakHashMap<>();
 
   private final LoggerContext context;
   private final Logger logger;
@@ -71,11 +74,12 @@ final class ContextLifecycle implements LoggerContextListener, ConfigurationEven
     }
     LoggerContext loggerContext = (LoggerContext) context;
     synchronized (ALL) {
-      ContextLifecycle lifecycle = ALL.get(loggerContext);
+      WeakReference<ContextLifecycle> known = ALL.get(loggerContext);
+      ContextLifecycle lifecycle = known == null ? null : known.get();
       if (lifecycle == null) {
         lifecycle = new ContextLifecycle(loggerContext);
         loggerContext.addConfigurationEventListener(lifecycle);
-        ALL.put(loggerContext, lifecycle);
+        ALL.put(loggerContext, new WeakReference<>(lifecycle));
       }
       lifecycle.watch();
       return lifecycle;
