@@ -213,7 +213,8 @@ public final class SdkOptionCatalog {
       throw new IllegalArgumentException(
           "the SDK refused " + setter.method.getName() + "(" + value + ")", e);
     } catch (InvocationTargetException e) {
-      throw new IllegalArgumentException(e.getTargetException().getMessage(), e.getTargetException());
+      Throwable refused = e.getTargetException();
+      throw new IllegalArgumentException(refused.getMessage(), refused);
     }
   }
 

@@ -42,7 +42,9 @@ public final class DescribedThrowable extends Throwable {
     this.className = className;
     this.frames = frames == null ? new StackTraceElement[0] : frames.clone();
     this.suppressed =
-        suppressed == null ? new DescribedThrowable[0] : suppressed.toArray(new DescribedThrowable[0]);
+        suppressed == null
+            ? new DescribedThrowable[0]
+            : suppressed.toArray(new DescribedThrowable[0]);
   }
 
   /**

@@ -49,7 +49,8 @@ public final class ExceptionParts {
       described = DescribedThrowable.copyOf(error);
     }
     Deque<SentryException> exceptions = new ArrayDeque<>();
-    add(described, mechanism, null, -1, new SentryStackTraceFactory(options), exceptions, new int[] {-1});
+    SentryStackTraceFactory frames = new SentryStackTraceFactory(options);
+    add(described, mechanism, null, -1, frames, exceptions, new int[] {-1});
     event.setExceptions(new ArrayList<>(exceptions));
     event.setThrowable(null);
   }

@@ -43,7 +43,8 @@ public final class BridgeRuntime {
     synchronized (LOCK) {
       if (engine == null && defaultLease == null) {
         if (offSwitches.isEmpty()) {
-          SentryService started = acquire(BridgeSettings.builder().build(), StatusReporter.stderr());
+          SentryService started =
+              acquire(BridgeSettings.builder().build(), StatusReporter.stderr());
           defaultLease = started instanceof Lease ? (Lease) started : null;
         } else if (!offReported) {
           offReported = true;

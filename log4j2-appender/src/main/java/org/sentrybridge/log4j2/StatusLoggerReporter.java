@@ -17,7 +17,10 @@ final class StatusLoggerReporter implements StatusReporter {
   private final String prefix;
   private final ApplicationLog log;
 
-  /** {@code configuration}: the one the appender belongs to; null keeps lines on the status channel. */
+  /**
+   * {@code configuration}: the one the appender belongs to; null keeps the lines on the status
+   * channel.
+   */
   StatusLoggerReporter(String appenderName, Configuration configuration) {
     this.prefix = "SentryBridge appender '" + appenderName + "': ";
     this.log = ApplicationLog.of(configuration);

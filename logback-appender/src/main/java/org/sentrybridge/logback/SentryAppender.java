@@ -345,7 +345,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     try {
       return ContextLifecycle.of(getContext());
     } catch (LinkageError olderLogback) {
-      return null; // no configuration events: a stop closes at once, lines stay on the status channel
+      // no configuration events: a stop closes at once, the lines stay on the status channel
+      return null;
     }
   }
 

@@ -62,4 +62,17 @@ class ApplicationLogTest extends LoopbackCase {
     assertThat(receiver.events()).isNotEmpty()
         .extracting(SentryEvent::getLogger).containsOnly("com.example.burst");
   }
+
+  @Test
+  void whatTheLoggerOrgSentrybridgeLogsIsNeverSentToSentry() {
+    open("message-only.xml");
+
+    logback.logger("org.sentrybridge").error("sentry-bridge's own line", new IllegalStateException("own"));
+    logback.logger("org.sentrybridge.delivery").error("below it", new IllegalStateException("own"));
+    logback.logger("org.sentrybridgex").error("a neighbour", new IllegalStateException("app"));
+
+    assertThat(receiver.awaitEvents(1, WAIT).get(0).getLogger()).isEqualTo("org.sentrybridgex");
+    logback.close();
+    assertThat(receiver.events()).extracting(SentryEvent::getLogger).containsExactly("org.sentrybridgex");
+  }
 }

@@ -27,6 +27,7 @@ import org.sentrybridge.testing.Poll;
  */
 class ReconfigurationStormTest extends LoopbackCase {
 
+  private static final String STARTED = "sentry-bridge sends errors to";
   private static final int THREADS = 4;
   private static final int RECONFIGURATIONS = 20;
   private static final int ERRORS_PER_ROUND = 10;
@@ -86,8 +87,7 @@ class ReconfigurationStormTest extends LoopbackCase {
     assertThat(delivered.stream().map(e -> e.getMessage().getFormatted()).distinct().count())
         .isEqualTo(delivered.size());
     assertThat(delivered.size() + reported).isEqualTo(logged);
-    assertThat(logback.statusLines("INFO").stream().filter(l -> l.startsWith("sentry-bridge sends errors to")))
-        .hasSize(1);
+    assertThat(logback.statusLines("INFO")).filteredOn(l -> l.startsWith(STARTED)).hasSize(1);
     assertThat(threadsAfterStorm).isEqualTo(threadsBefore);
     Poll.until("sentry-bridge's threads to end", WAIT,
         () -> sentryThreads().stream().noneMatch(n -> n.startsWith("sentry-bridge-")));
@@ -106,8 +106,7 @@ class ReconfigurationStormTest extends LoopbackCase {
     assertThat(receiver.events()).isEmpty();
     assertThat(receiver.awaitEvents(1, WAIT)).hasSize(1);
     assertThat(logback.statusLines("WARN")).isEmpty();
-    assertThat(logback.statusLines("INFO").stream().filter(l -> l.startsWith("sentry-bridge sends errors to")))
-        .hasSize(1);
+    assertThat(logback.statusLines("INFO")).filteredOn(l -> l.startsWith(STARTED)).hasSize(1);
   }
 
   private static void logRounds(Logger log, String name, Phaser rounds, AtomicLong attempted) {
