@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.Collections;
+import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.delivery.DeliveryThread;
 import org.sentrybridge.delivery.Submission;
 import org.sentrybridge.event.BreadcrumbRing;
@@ -81,11 +82,22 @@ public final class LogEventForwarder implements AutoCloseable {
   /**
    * Whether anything is sent.
    *
-   * @return false when nothing is sent (no DSN, closed): the appender can return at once
+   * @return false when nothing is sent (no DSN, turned off, the integration stopped): the appender
+   *     can return at once. Stays true after {@link #close()} while the integration runs on for
+   *     others.
    */
   public boolean isEnabled() {
     // a service that started disabled never becomes enabled: skip the volatile reads then
-    return startedEnabled && service.isEnabled();
+    return startedEnabled && SentryBridge.isRunning(service);
+  }
+
+  /**
+   * True when this forwarder holds the running integration and it runs with these settings: the
+   * appender that replaces this one in a reconfiguration can join it, so the integration is
+   * neither stopped nor started again and what this one queued is still delivered.
+   */
+  public boolean runsWith(BridgeSettings settings) {
+    return SentryBridge.runsWith(service, settings);
   }
 
   /**
@@ -260,7 +272,11 @@ public final class LogEventForwarder implements AutoCloseable {
     }
   }
 
-  /** Gives this appender's share of the integration back; the last one flushes and stops it. */
+  /**
+   * Gives this appender's share of the integration back: returns at once while others hold it
+   * (they deliver what this one queued); the last one delivers within {@code flushTimeout} and
+   * stops it.
+   */
   @Override
   public void close() {
     unregister();
@@ -276,11 +292,13 @@ public final class LogEventForwarder implements AutoCloseable {
   }
 
   /**
-   * Delivers what this appender handed over and gives its share back, all within {@code timeout}
-   * (an appender's {@code stop()}).
+   * Gives this appender's share back (an appender's {@code stop()}): while others hold the
+   * integration this returns at once and they deliver what this appender handed over; the last
+   * holder delivers within {@code timeout} and stops the integration.
    *
    * @param timeout how long delivering may take
-   * @return true when everything was delivered in time; what was not stays on disk
+   * @return true when everything was delivered in time, or the integration runs on; what was not
+   *     delivered stays on disk
    */
   public boolean close(Duration timeout) {
     unregister();
@@ -299,8 +317,14 @@ public final class LogEventForwarder implements AutoCloseable {
   }
 
   private static boolean isOwnLogging(String loggerName) {
-    return DeliveryThread.isCurrent()
-        || (loggerName != null
-            && (loggerName.startsWith("io.sentry.") || loggerName.startsWith("org.sentrybridge.")));
+    return DeliveryThread.isCurrent() || isOwnLogger(loggerName, "io.sentry")
+        || isOwnLogger(loggerName, "org.sentrybridge");
+  }
+
+  /** The logger {@code root} itself (where sentry-bridge's status lines go) or one below it. */
+  private static boolean isOwnLogger(String loggerName, String root) {
+    return loggerName != null
+        && loggerName.startsWith(root)
+        && (loggerName.length() == root.length() || loggerName.charAt(root.length()) == '.');
   }
 }

@@ -17,7 +17,9 @@ public final class SentryBridge {
   /**
    * The shared service, never null. If no appender started the integration, this starts it from
    * the SDK's usual sources ({@code -Dsentry.dsn}, {@code SENTRY_DSN}, {@code sentry.properties})
-   * and closes it at JVM exit. With no DSN anywhere it is a cheap no-op service.
+   * and closes it at JVM exit. With no DSN anywhere it is a cheap no-op service. While a
+   * configuration turned sentry-bridge off ({@code enabled=false} or invalid settings) it is the
+   * no-op service, says why once, and starts nothing from those sources.
    *
    * @return the shared service
    */
@@ -46,6 +48,20 @@ public final class SentryBridge {
    */
   public static SentryService start(BridgeSettings settings, StatusReporter reporter) {
     return BridgeRuntime.acquire(settings, reporter);
+  }
+
+  /**
+   * Holds sentry-bridge off for this process: until the returned handle is closed, or a valid
+   * configuration starts the integration, {@link #service()} sends nothing and starts nothing from
+   * the environment. An appender whose configuration is invalid calls this and closes the handle
+   * when it is stopped. Never throws.
+   *
+   * @param reason why, as it completes "SentryBridge.service() sends nothing: ..."
+   * @param reporter where the reason is reported
+   * @return the handle that keeps sentry-bridge off until it is closed
+   */
+  public static SentryService off(String reason, StatusReporter reporter) {
+    return BridgeRuntime.switchOff(reason, reporter);
   }
 
   /**
@@ -83,5 +99,13 @@ public final class SentryBridge {
 
   static boolean captureScope(SentryService service) {
     return service instanceof Lease && ((Lease) service).captureScope();
+  }
+
+  static boolean isRunning(SentryService service) {
+    return service instanceof Lease ? ((Lease) service).isEngineRunning() : service.isEnabled();
+  }
+
+  static boolean runsWith(SentryService service, BridgeSettings settings) {
+    return service instanceof Lease && ((Lease) service).runsWith(settings);
   }
 }

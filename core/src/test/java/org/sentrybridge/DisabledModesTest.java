@@ -59,7 +59,7 @@ class DisabledModesTest {
   }
 
   @Test
-  void invalidSettingsGiveOneErrorEachAndAWorkingDisabledService() {
+  void invalidSettingsGiveOneWarningEachAndAWorkingDisabledService() {
     RecordingStatusReporter status = new RecordingStatusReporter();
     try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start();
         SentryService service =
@@ -73,11 +73,50 @@ class DisabledModesTest {
 
       assertThat(service.sendError(new IllegalStateException("x"))).isEqualTo(SentryId.EMPTY_ID);
       assertThat(service.isEnabled()).isFalse();
-      assertThat(status.lines("ERROR"))
+      assertThat(status.lines("ERROR")).isEmpty();
+      assertThat(status.lines("WARN"))
           .containsExactlyInAnyOrder(
               "sendMetadata: 'perhaps' is not true or false; sentry-bridge stays disabled",
               "init.tracesSampleRate: 'often' is not a number; sentry-bridge stays disabled");
       assertThat(receiver.requestTimes()).isEmpty();
     }
+  }
+
+  @Test
+  void failOnConfigurationErrorMakesTheProblemsErrors() {
+    RecordingStatusReporter status = new RecordingStatusReporter();
+    try (SentryService service =
+        SentryBridge.start(
+            BridgeSettings.builder()
+                .dsn("not-a-dsn")
+                .failOnConfigurationError("true")
+                .build(),
+            status)) {
+      assertThat(service.isEnabled()).isFalse();
+    }
+    assertThat(status.lines("WARN")).isEmpty();
+    assertThat(status.lines("ERROR"))
+        .singleElement()
+        .satisfies(line -> assertThat(line).startsWith("dsn: 'not-a-dsn' is not a valid Sentry DSN"));
+  }
+
+  @Test
+  void aValueTheSdkRefusesIsReportedByItsKeyAndNothingStarts() {
+    RecordingStatusReporter status = new RecordingStatusReporter();
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start();
+        SentryService service =
+            SentryBridge.start(
+                BridgeSettings.builder().dsn(receiver.dsn()).init("sampleRate", "5").build(),
+                status)) {
+      assertThat(service.isEnabled()).isFalse();
+      assertThat(Sentry.isEnabled()).isFalse();
+    }
+    assertThat(status.lines("WARN"))
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith("init.sampleRate: '5' is refused by the Sentry SDK: ")
+                    .endsWith("; sentry-bridge stays disabled"));
   }
 }

@@ -2,7 +2,13 @@ package org.sentrybridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.config.Dsns;
 import org.sentrybridge.devserver.LoopbackSentryReceiver;
@@ -12,6 +18,8 @@ class DsnSecrecyTest {
 
   private static final String SECRET = "verysecretkey42";
 
+  @TempDir Path buffer;
+
   @Test
   void malformedDsnMessageHidesTheKeys() {
     RecordingStatusReporter status = new RecordingStatusReporter();
@@ -19,7 +27,7 @@ class DsnSecrecyTest {
         SentryBridge.start(
             BridgeSettings.builder().dsn("https://pub:" + SECRET + "@sentry.example.com/").build(),
             status)) {
-      assertThat(status.lines("ERROR")).hasSize(1);
+      assertThat(status.lines("WARN")).hasSize(1);
     }
     assertThat(String.join("\n", status.lines())).doesNotContain(SECRET).doesNotContain("pub:");
   }
@@ -51,11 +59,39 @@ class DsnSecrecyTest {
             status)) {
       assertThat(service.isEnabled()).isFalse();
     }
-    assertThat(status.lines("ERROR"))
+    assertThat(status.lines("WARN"))
         .containsExactly(
             "dsn: 'http://***@127.0.0.1:99999/1' is not a valid Sentry DSN: the port 99999 is not"
                 + " between 1 and 65535 (expected https://<key>@<host>/<project id>); sentry-bridge"
                 + " stays disabled");
+  }
+
+  @Test
+  void theSdksDebugOutputShowsTheDsnMasked() throws Exception {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream standardOut = System.out;
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start()) {
+      String dsn = receiver.dsn().replace("loopbackkey", "pub:" + SECRET);
+      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+      try (SentryService service =
+          SentryBridge.start(
+              BridgeSettings.builder().dsn(dsn).bufferDir(buffer).init("debug", "true").build(),
+              new RecordingStatusReporter())) {
+        service.sendError(new IllegalStateException("with the SDK's debug output on"));
+        receiver.awaitEvents(1, Duration.ofSeconds(20));
+      } finally {
+        System.setOut(standardOut);
+      }
+    }
+    String output = printed.toString(StandardCharsets.UTF_8);
+    assertThat(output).contains("DEBUG: ").contains("http://***@127.0.0.1:");
+    assertThat(output).doesNotContain(SECRET).doesNotContain("pub:");
+  }
+
+  @Test
+  void maskAllHidesTheKeysOfEveryUrlInAText() {
+    assertThat(Dsns.maskAll("DSN 'https://a:" + SECRET + "@h/1', proxy http://u@p:8080/"))
+        .isEqualTo("DSN 'https://***@h/1', proxy http://***@p:8080/");
   }
 
   @Test

@@ -33,6 +33,8 @@ public final class BridgeSettings {
   public static final Duration DEFAULT_DEDUPE_WINDOW = Duration.ofSeconds(60);
   /** Default of {@code flushTimeout}: how long stop/close waits for delivery. */
   public static final Duration DEFAULT_FLUSH_TIMEOUT = Duration.ofSeconds(5);
+  /** Default of {@code failOnConfigurationError}: configuration problems are warnings. */
+  public static final boolean DEFAULT_FAIL_ON_CONFIGURATION_ERROR = false;
 
   private final boolean enabled;
   private final String dsn;
@@ -48,6 +50,7 @@ public final class BridgeSettings {
   private final int maxRequestsInFlight;
   private final Duration dedupeWindow;
   private final Duration flushTimeout;
+  private final boolean failOnConfigurationError;
   private final List<String> problems;
 
   private BridgeSettings(Builder b) {
@@ -65,6 +68,7 @@ public final class BridgeSettings {
     this.maxRequestsInFlight = b.maxRequestsInFlight;
     this.dedupeWindow = b.dedupeWindow;
     this.flushTimeout = b.flushTimeout;
+    this.failOnConfigurationError = b.failOnConfigurationError;
     List<String> all = new ArrayList<>(b.problems);
     if (enabled && !Dsns.isAbsent(dsn)) {
       String dsnProblem = Dsns.problem(dsn);
@@ -238,6 +242,18 @@ public final class BridgeSettings {
   }
 
   /**
+   * Configuration problems (these settings' own, and the appender's) are reported as warnings and
+   * leave sentry-bridge off while the application starts and runs. {@code true} reports them as
+   * errors instead, which makes loaders that stop on configuration errors (Spring Boot with
+   * Logback) refuse to start: for teams that want a bad Sentry setting to fail fast. Default false.
+   *
+   * @return whether configuration problems are reported as errors
+   */
+  public boolean failOnConfigurationError() {
+    return failOnConfigurationError;
+  }
+
+  /**
    * Every problem found in these settings, each naming its setting; empty when valid.
    *
    * @return the problems
@@ -262,7 +278,48 @@ public final class BridgeSettings {
         + environment + ", release=" + release + ", init=" + init.keySet() + ", bufferDir=" + bufferDir + ", queueSize="
         + queueSize + ", maxBufferedEvents=" + maxBufferedEvents + ", maxBufferBytes="
         + maxBufferBytes + ", maxRequestsInFlight=" + maxRequestsInFlight + ", dedupeWindow="
-        + dedupeWindow + ", flushTimeout=" + flushTimeout + "}";
+        + dedupeWindow + ", flushTimeout=" + flushTimeout + ", failOnConfigurationError="
+        + failOnConfigurationError + "}";
+  }
+
+  /**
+   * Equal settings run the integration the same way (a reconfiguration can keep it running).
+   *
+   * @param o the other settings
+   * @return true when every setting is the same
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof BridgeSettings)) {
+      return false;
+    }
+    BridgeSettings other = (BridgeSettings) o;
+    return enabled == other.enabled
+        && sendMetadata == other.sendMetadata
+        && captureScope == other.captureScope
+        && queueSize == other.queueSize
+        && maxBufferedEvents == other.maxBufferedEvents
+        && maxBufferBytes == other.maxBufferBytes
+        && maxRequestsInFlight == other.maxRequestsInFlight
+        && failOnConfigurationError == other.failOnConfigurationError
+        && Objects.equals(dsn, other.dsn)
+        && Objects.equals(environment, other.environment)
+        && Objects.equals(release, other.release)
+        && init.equals(other.init)
+        && Objects.equals(bufferDir, other.bufferDir)
+        && dedupeWindow.equals(other.dedupeWindow)
+        && flushTimeout.equals(other.flushTimeout)
+        && problems.equals(other.problems);
+  }
+
+  /**
+   * Consistent with {@link #equals}.
+   *
+   * @return a hash of the main settings
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(dsn, environment, release, init, bufferDir, queueSize, flushTimeout);
   }
 
   private static String blankToNull(String value) {
@@ -288,6 +345,7 @@ public final class BridgeSettings {
     private int maxRequestsInFlight = DEFAULT_MAX_REQUESTS_IN_FLIGHT;
     private Duration dedupeWindow = DEFAULT_DEDUPE_WINDOW;
     private Duration flushTimeout = DEFAULT_FLUSH_TIMEOUT;
+    private boolean failOnConfigurationError = DEFAULT_FAIL_ON_CONFIGURATION_ERROR;
     private final List<String> problems = new ArrayList<>();
 
     private Builder() {}
@@ -580,6 +638,31 @@ public final class BridgeSettings {
       }
       Duration value = SettingParsers.parseDuration("flushTimeout", text, problems);
       return value == null ? this : flushTimeout(value);
+    }
+
+    /**
+     * See {@link BridgeSettings#failOnConfigurationError()}.
+     *
+     * @param failOnConfigurationError true to report configuration problems as errors
+     * @return this builder
+     */
+    public Builder failOnConfigurationError(boolean failOnConfigurationError) {
+      this.failOnConfigurationError = failOnConfigurationError;
+      return this;
+    }
+
+    /**
+     * See {@link BridgeSettings#failOnConfigurationError()}; null keeps the default.
+     *
+     * @param text {@code true} or {@code false}
+     * @return this builder
+     */
+    public Builder failOnConfigurationError(String text) {
+      if (text == null) {
+        return this; // not configured: keep the default
+      }
+      Boolean value = SettingParsers.parseBoolean("failOnConfigurationError", text, problems);
+      return value == null ? this : failOnConfigurationError(value);
     }
 
     /**

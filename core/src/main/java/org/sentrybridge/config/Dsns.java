@@ -3,6 +3,7 @@ package org.sentrybridge.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** DSN helpers: placeholder detection, validation and masking of the keys in every message. */
 public final class Dsns {
@@ -71,6 +72,17 @@ public final class Dsns {
       return "the project id at the end of the path is not a plain id";
     }
     return null;
+  }
+
+  private static final Pattern URL_USER_INFO =
+      Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s'\"<>]+@");
+
+  /**
+   * {@code text} with the keys of every URL in it replaced by {@code ***} ({@code
+   * https://***@o1.ingest.sentry.io/42}): for text that may quote a DSN from any source.
+   */
+  public static String maskAll(String text) {
+    return text == null ? null : URL_USER_INFO.matcher(text).replaceAll("$1***@");
   }
 
   /**

@@ -71,13 +71,31 @@ public final class SdkOptionCatalog {
    */
   public static List<String> problems(Map<String, String> init) {
     List<String> problems = new ArrayList<>();
+    SentryOptions scratch = null;
     for (Map.Entry<String, String> option : init.entrySet()) {
       String problem = problem(option.getKey(), option.getValue());
+      if (problem == null) {
+        // well-typed, but the SDK may still refuse the value (sampleRate=5): try it on a scratch
+        if (scratch == null) {
+          scratch = new SentryOptions();
+        }
+        problem = refusal(option.getKey(), option.getValue(), scratch);
+      }
       if (problem != null) {
         problems.add(problem);
       }
     }
     return problems;
+  }
+
+  private static String refusal(String name, String value, SentryOptions scratch) {
+    try {
+      apply(Collections.singletonMap(name, value), scratch);
+      return null;
+    } catch (RuntimeException e) {
+      return "init." + name + ": '" + (value == null ? "" : value.trim())
+          + "' is refused by the Sentry SDK: " + e.getMessage();
+    }
   }
 
   /**
@@ -201,9 +219,12 @@ public final class SdkOptionCatalog {
     }
     try {
       setter.method.invoke(options, argument);
-    } catch (IllegalAccessException | InvocationTargetException e) {
+    } catch (IllegalAccessException e) {
       throw new IllegalArgumentException(
           "the SDK refused " + setter.method.getName() + "(" + value + ")", e);
+    } catch (InvocationTargetException e) {
+      Throwable refused = e.getTargetException();
+      throw new IllegalArgumentException(refused.getMessage(), refused);
     }
   }
 

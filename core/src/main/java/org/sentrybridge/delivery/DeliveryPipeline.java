@@ -14,6 +14,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.sentrybridge.StatusReporter;
 import org.sentrybridge.scope.ScopeRebuilder;
 import org.sentrybridge.scope.ScopeSnapshot;
+import org.sentrybridge.event.ExceptionParts;
+import org.sentrybridge.event.MessageTemplates;
 
 /**
  * The hand-off from application threads to Sentry. {@link #offer} is what the logging thread pays:
@@ -78,7 +80,7 @@ public final class DeliveryPipeline {
     }
     // the bound may be passed by as many items as there are concurrent producers, never more
     if (offered.get() - processed.get() >= capacity) {
-      drops.add(1, "queue full");
+      drops.count(1, "queue full"); // reported by the delivery thread
       return false;
     }
     offered.incrementAndGet();
@@ -157,9 +159,11 @@ public final class DeliveryPipeline {
           if (repeats.admit(submission, now)) {
             capture(submission, null);
           }
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+          throw e;
+        } catch (Throwable e) {
           // counted and reported once a minute: a failing conversion must not flood the status log
-          drops.add(1, "could not be turned into Sentry events (last: " + e + ")");
+          drops.add(1, notConverted(e));
         } finally {
           if ((++processedLocally & (PUBLISH_EVERY - 1)) == 0) {
             processed.lazySet(processedLocally);
@@ -168,12 +172,14 @@ public final class DeliveryPipeline {
         if (now - nextWindowCheck >= 0) {
           // under constant load the queue is never empty: close ended windows on the way too
           sendFolded(now, false);
+          drops.reportIfDue();
           nextWindowCheck = now + WINDOW_CHECK_NANOS;
         }
         continue;
       }
       processed.set(processedLocally); // queue empty: everything taken so far is processed
       sendFolded(System.nanoTime(), flushRequested || closed);
+      drops.reportIfDue();
       flushRequested = false;
       if (closed) {
         return;
@@ -196,10 +202,16 @@ public final class DeliveryPipeline {
     for (RepeatFolder.Folded folded : due) {
       try {
         capture(folded.latest, folded);
-      } catch (RuntimeException e) {
-        drops.add(1, "could not be turned into Sentry events (last: " + e + ")");
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable e) {
+        drops.add(1, notConverted(e));
       }
     }
+  }
+
+  private static String notConverted(Throwable e) {
+    return "could not be turned into Sentry events (last: " + MessageTemplates.text(e) + ")";
   }
 
   /** Sends one occurrence; with {@code folded}, as the summary of that folded run. */
@@ -209,6 +221,7 @@ public final class DeliveryPipeline {
       rebuilder = new ScopeRebuilder(scopes);
     }
     SentryEvent event = submission.toEvent(stacks);
+    ExceptionParts.resolve(event, scopes.getOptions());
     Hint hint = new Hint();
     if (folded != null) {
       event.setTag("repeats", Long.toString(folded.repeats));

@@ -41,6 +41,7 @@ public final class DropCounter {
     this.nextReportAt = new AtomicLong(System.nanoTime());
   }
 
+  /** Counts and, when a report is due, reports on this thread. */
   public void add(long count, String reason) {
     add(count, DROPPED, reason);
   }
@@ -51,10 +52,31 @@ public final class DropCounter {
   }
 
   private void add(long count, String verb, String reason) {
+    count(count, verb, reason);
+    reportIfDue();
+  }
+
+  /**
+   * Counts without reporting: for application threads, which must not write status lines (that
+   * may mean console I/O, or a logging framework calling back into the appender); the thread that
+   * works for sentry-bridge calls {@link #reportIfDue()}.
+   */
+  public void count(long count, String reason) {
+    count(count, DROPPED, reason);
+  }
+
+  private void count(long count, String verb, String reason) {
     Pending kind = pending.computeIfAbsent(verb + ": " + kindOf(reason), k -> new Pending(verb));
     kind.lastReason = reason;
     kind.count.addAndGet(count);
     total.addAndGet(count);
+  }
+
+  /** Reports what was dropped since the last report, unless the last report is too recent. */
+  public void reportIfDue() {
+    if (!hasPending()) {
+      return; // nothing to say: the next drop is reported at once
+    }
     long now = System.nanoTime();
     long due = nextReportAt.get();
     if (now - due >= 0 && nextReportAt.compareAndSet(due, now + intervalNanos)) {
@@ -70,6 +92,15 @@ public final class DropCounter {
   /** Everything dropped since this counter was made. */
   public long total() {
     return total.get();
+  }
+
+  private boolean hasPending() {
+    for (Pending kind : pending.values()) {
+      if (kind.count.get() > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void report() {

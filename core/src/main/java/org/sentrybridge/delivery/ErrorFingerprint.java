@@ -1,6 +1,7 @@
 package org.sentrybridge.delivery;
 
 import java.util.Objects;
+import org.sentrybridge.event.DescribedThrowable;
 import org.sentrybridge.event.LogRecord;
 
 /**
@@ -51,7 +52,7 @@ final class ErrorFingerprint {
     }
     ErrorFingerprint fingerprint =
         new ErrorFingerprint(
-            error == null ? null : error.getClass().getName(),
+            error == null ? null : typeOf(error),
             topFrame,
             record.loggerName(),
             record.messageTemplate());
@@ -59,10 +60,26 @@ final class ErrorFingerprint {
     return fingerprint;
   }
 
+  private static String typeOf(Throwable error) {
+    return error instanceof DescribedThrowable
+        ? ((DescribedThrowable) error).className()
+        : error.getClass().getName();
+  }
+
   private static StackTraceElement topInAppFrame(Throwable error) {
-    StackTraceElement[] frames = error.getStackTrace();
+    StackTraceElement[] frames;
+    try {
+      frames = error.getStackTrace();
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
+      return null; // an exception whose getStackTrace() throws is still sent
+    }
+    if (frames == null) {
+      return null;
+    }
     for (StackTraceElement frame : frames) {
-      if (isInApp(frame.getClassName())) {
+      if (frame != null && isInApp(frame.getClassName())) {
         return frame;
       }
     }

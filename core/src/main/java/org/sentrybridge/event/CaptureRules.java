@@ -125,6 +125,9 @@ public final class CaptureRules {
     if (throwable == null || ignoredExceptions.isEmpty()) {
       return false;
     }
+    if (throwable instanceof DescribedThrowable) {
+      return ignoredExceptions.contains(((DescribedThrowable) throwable).className());
+    }
     for (Class<?> type = throwable.getClass(); type != null; type = type.getSuperclass()) {
       if (ignoredExceptions.contains(type.getName())) {
         return true;

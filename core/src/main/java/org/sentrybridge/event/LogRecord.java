@@ -292,7 +292,7 @@ public final class LogRecord {
       if (keyValues.isEmpty()) {
         keyValues = new LinkedHashMap<>();
       }
-      keyValues.put(key, value == null ? null : String.valueOf(value));
+      keyValues.put(key, MessageTemplates.text(value));
       return this;
     }
 

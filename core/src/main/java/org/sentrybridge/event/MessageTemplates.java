@@ -65,8 +65,10 @@ public final class MessageTemplates {
   }
 
   /**
-   * An argument as text, now: arrays as {@code [a, b]}, and a {@code toString()} that throws never
-   * reaches the application.
+   * An argument as text, now: arrays as {@code [a, b]}. Whatever its {@code toString()} throws
+   * (a {@code NoClassDefFoundError}, an {@code AssertionError}, a recursion that overflows the
+   * stack) never reaches the application: the text is then {@code [FAILED toString()]}, as Logback
+   * writes it. Only the JVM's own failures ({@code OutOfMemoryError}, ...) pass.
    *
    * @param argument one log call argument
    * @return its text, or null for null
@@ -81,7 +83,11 @@ public final class MessageTemplates {
       }
       String deep = Arrays.deepToString(new Object[] {argument});
       return deep.substring(1, deep.length() - 1);
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (StackOverflowError e) {
+      return FAILED;
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
       return FAILED;
     }
   }

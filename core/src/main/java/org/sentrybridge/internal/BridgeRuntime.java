@@ -1,5 +1,6 @@
 package org.sentrybridge.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.sentrybridge.SentryService;
@@ -11,12 +12,20 @@ import org.sentrybridge.config.Dsns;
  * The one integration of this process. Every appender (and application code) takes a {@link
  * Lease}; the first starts the engine, the last to close stops it. A later start with another DSN
  * is reported and joins the running engine: there is one Sentry per process.
+ *
+ * <p>A configuration that turns sentry-bridge off ({@code enabled=false}, invalid settings) holds an
+ * {@link OffSwitch}: while one is held and nothing runs, {@link #shared()} sends nothing and starts
+ * nothing from the environment, until a valid configuration starts the integration.
  */
 public final class BridgeRuntime {
 
   private static final Object LOCK = new Object();
   private static Engine engine;
   private static final List<Lease> leases = new ArrayList<>();
+  private static final List<OffSwitch> offSwitches = new ArrayList<>();
+  private static boolean offReported;
+  /** The engine the last holder is shutting down; a new one starts only when it is done. */
+  private static Engine stopping;
 
   /** The handle {@link #shared()} took because nothing was running. */
   private static Lease defaultLease;
@@ -26,13 +35,28 @@ public final class BridgeRuntime {
   /**
    * The shared view of the running integration. When nothing runs yet, starts one from the SDK's
    * usual sources (system properties, {@code SENTRY_*} variables, {@code sentry.properties}); an
-   * appender or {@link #acquire} that starts later with its own settings takes over from it.
+   * appender or {@link #acquire} that starts later with its own settings takes over from it. While
+   * a configuration holds sentry-bridge off, starts nothing and says why, once.
    */
   public static SentryService shared() {
+    OffSwitch off = null;
     synchronized (LOCK) {
       if (engine == null && defaultLease == null) {
-        defaultLease = (Lease) acquire(BridgeSettings.builder().build(), StatusReporter.stderr());
+        if (offSwitches.isEmpty()) {
+          SentryService started =
+              acquire(BridgeSettings.builder().build(), StatusReporter.stderr());
+          defaultLease = started instanceof Lease ? (Lease) started : null;
+        } else if (!offReported) {
+          offReported = true;
+          off = offSwitches.get(offSwitches.size() - 1);
+        }
       }
+    }
+    if (off != null) {
+      off.reporter.notice(
+          "SentryBridge.service() sends nothing: " + off.reason + "; nothing is started from"
+              + " SENTRY_DSN, -Dsentry.dsn or sentry.properties until a valid configuration starts"
+              + " sentry-bridge");
     }
     return SharedService.INSTANCE;
   }
@@ -55,13 +79,45 @@ public final class BridgeRuntime {
     }
   }
 
-  /** Takes a handle on the integration, starting it if this is the first. Never throws. */
+  /**
+   * Holds sentry-bridge off for {@code reason} until the returned handle is closed or a valid
+   * configuration starts the integration. Never throws.
+   */
+  public static SentryService switchOff(String reason, StatusReporter reporter) {
+    OffSwitch off = new OffSwitch(reason, reporter);
+    synchronized (LOCK) {
+      offSwitches.add(off);
+      offReported = false;
+    }
+    return off;
+  }
+
+  static void release(OffSwitch off) {
+    synchronized (LOCK) {
+      offSwitches.remove(off);
+    }
+  }
+
+  /**
+   * Takes a handle on the integration, starting it if this is the first. With {@code
+   * enabled=false} or invalid settings, reports and returns a handle that holds sentry-bridge off.
+   * Never throws.
+   */
   public static SentryService acquire(BridgeSettings settings, StatusReporter reporter) {
     if (!settings.enabled()) {
       reporter.info("sentry-bridge is turned off (enabled=false)");
-      return NoOpService.INSTANCE;
+      return switchOff("sentry-bridge is turned off (enabled=false)", reporter);
+    }
+    if (!settings.isValid()) {
+      for (String problem : settings.problems()) {
+        reporter.problem(
+            problem + "; sentry-bridge stays disabled", settings.failOnConfigurationError());
+      }
+      return switchOff("its configuration has errors (reported when it started)", reporter);
     }
     synchronized (LOCK) {
+      awaitStopping();
+      offSwitches.clear(); // a valid configuration starts (or joins) the integration
       if (engine != null && onlyTheDefaultHolds()) {
         // only SentryBridge.service() started it, from defaults: explicit settings take over
         Engine defaults = engine;
@@ -82,6 +138,20 @@ public final class BridgeRuntime {
     }
   }
 
+  private static void awaitStopping() {
+    boolean interrupted = false;
+    while (engine == null && stopping != null) {
+      try {
+        LOCK.wait();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static boolean onlyTheDefaultHolds() {
     return defaultLease != null && leases.size() == 1 && leases.get(0) == defaultLease;
   }
@@ -93,21 +163,48 @@ public final class BridgeRuntime {
     }
   }
 
-  /** Gives the lease back; the last one stops the engine, network waits ending by the deadline. */
-  static void release(Lease lease, long deadlineNanos) {
-    Engine stopping = null;
+  /**
+   * Gives the lease back. While other holders keep the engine running this returns at once: what
+   * this holder handed over is delivered by the running engine, so a reconfiguration never waits
+   * for the network. The last holder delivers within {@code timeout} and stops the engine, network
+   * waits ending by the deadline.
+   *
+   * @return true when everything handed over was delivered in time, or the engine runs on
+   */
+  static boolean release(Lease lease, Duration timeout, long deadlineNanos) {
+    synchronized (LOCK) {
+      if (!leases.contains(lease)) {
+        return true;
+      }
+      if (leases.size() > 1) {
+        leases.remove(lease);
+        return true;
+      }
+    }
+    // the last holder: deliver first, while another holder may still join and keep it running
+    boolean delivered = lease.engine().flush(timeout);
+    Engine shuttingDown = null;
     synchronized (LOCK) {
       if (!leases.remove(lease)) {
-        return;
+        return delivered;
       }
-      if (leases.isEmpty()) {
-        stopping = engine;
+      if (leases.isEmpty() && engine == lease.engine()) {
+        shuttingDown = engine;
         engine = null;
+        stopping = shuttingDown;
       }
     }
-    if (stopping != null) {
-      stopping.shutdown(lease.reporter(), deadlineNanos);
+    if (shuttingDown != null) {
+      try {
+        shuttingDown.shutdown(lease.reporter(), deadlineNanos);
+      } finally {
+        synchronized (LOCK) {
+          stopping = null;
+          LOCK.notifyAll();
+        }
+      }
     }
+    return delivered;
   }
 
   private static void reportDifferences(

@@ -73,21 +73,23 @@ final class Engine {
   static Engine start(BridgeSettings settings, StatusReporter reporter) {
     if (!settings.isValid()) {
       for (String problem : settings.problems()) {
-        reporter.error(problem + "; sentry-bridge stays disabled");
+        reporter.problem(
+            problem + "; sentry-bridge stays disabled", settings.failOnConfigurationError());
       }
       return disabled(settings);
     }
     ExternalOptions external = SdkStarter.externalOptions();
     String dsn = SdkStarter.resolveDsn(settings, external);
     if (dsn == null) {
-      reporter.info(NO_DSN_MESSAGE);
+      reporter.notice(NO_DSN_MESSAGE);
       return disabled(settings);
     }
     String dsnProblem = Dsns.problem(dsn);
     if (dsnProblem != null) {
-      reporter.error(
+      reporter.problem(
           "dsn: '" + Dsns.mask(dsn) + "' (from sentry.properties, SENTRY_DSN or -Dsentry.dsn) is"
-              + " not a valid Sentry DSN: " + dsnProblem + "; sentry-bridge stays disabled");
+              + " not a valid Sentry DSN: " + dsnProblem + "; sentry-bridge stays disabled",
+          settings.failOnConfigurationError());
       return disabled(settings);
     }
     SdkVersion.check(SdkVersion.running(), reporter);
@@ -116,7 +118,9 @@ final class Engine {
       Sentry.init(options);
       IScopes scopes = Sentry.getCurrentScopes();
       if (!scopes.isEnabled()) {
-        reporter.error("the Sentry SDK did not start; sentry-bridge stays disabled");
+        reporter.problem(
+            "the Sentry SDK did not start; sentry-bridge stays disabled",
+            settings.failOnConfigurationError());
         return disabled(settings);
       }
       // Sentry.init made the root scopes this thread's own: what this thread puts on its scope
@@ -134,9 +138,10 @@ final class Engine {
           reporter);
     } catch (RuntimeException | LinkageError e) {
       // LinkageError: an SDK outside the supported range may lack what sentry-bridge calls
-      reporter.error(
+      reporter.problem(
           "the Sentry SDK could not start: " + Redaction.redact(e.getMessage(), dsn)
-              + "; sentry-bridge stays disabled");
+              + "; sentry-bridge stays disabled",
+          settings.failOnConfigurationError());
       return disabled(settings);
     }
   }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.sentrybridge.ScopeConfigurator;
 import org.sentrybridge.SentryService;
 import org.sentrybridge.StatusReporter;
+import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.delivery.Submission;
 
 /** One holder's handle on the running engine; closing it gives the share back. */
@@ -26,6 +27,10 @@ public final class Lease implements SentryService {
     return reporter;
   }
 
+  Engine engine() {
+    return engine;
+  }
+
   @Override
   public SentryId sendError(Throwable error, ScopeConfigurator configurator) {
     return Services.sendError(engine, error, configurator);
@@ -41,9 +46,26 @@ public final class Lease implements SentryService {
     return !closed.get() && engine.isEnabled();
   }
 
-  /** Hands a submission over; false when disabled, closed or the queue is full. */
+  /** True while the engine this lease was taken on sends, whether or not this lease is closed. */
+  public boolean isEngineRunning() {
+    return engine.isEnabled();
+  }
+
+  /**
+   * True when this lease is open on the running engine and that engine runs with these settings:
+   * a replacement with the same settings can join it rather than restart it.
+   */
+  public boolean runsWith(BridgeSettings settings) {
+    return !closed.get() && engine == BridgeRuntime.current() && engine.settings().equals(settings);
+  }
+
+  /**
+   * Hands a submission over; false when the engine is disabled or stopped, or its queue is full.
+   * A closed lease still hands over to an engine that runs on for other holders: an appender that
+   * was replaced in a reconfiguration may still receive an event or two on the way out.
+   */
   public boolean submit(Submission submission) {
-    return !closed.get() && engine.submit(submission);
+    return engine.submit(submission);
   }
 
   public boolean sendMetadata() {
@@ -65,19 +87,17 @@ public final class Lease implements SentryService {
   }
 
   /**
-   * Delivers what was handed over, then gives the share back, all within {@code timeout}: the
-   * last holder's shutdown waits for the network only until the same deadline.
+   * Gives the share back. The last holder delivers what was handed over and stops the engine, all
+   * within {@code timeout}; while others hold the engine this returns at once, and the running
+   * engine delivers what this holder handed over.
    *
-   * @return true when everything handed over was delivered in time
+   * @return true when everything was delivered in time, or the engine runs on
    */
   public boolean close(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     if (!closed.compareAndSet(false, true)) {
       return true;
     }
-    // another holder may keep the integration running, so the shutdown alone would not deliver ours
-    boolean delivered = engine.flush(timeout);
-    BridgeRuntime.release(this, deadline);
-    return delivered;
+    return BridgeRuntime.release(this, timeout, deadline);
   }
 }

@@ -48,6 +48,10 @@ final class SdkStarter {
       String dsn,
       ITransportFactory transportFactory) {
     SentryOptions options = new SentryOptions();
+    // what the SDK prints with debug=true goes through a logger that masks the DSN's keys
+    MaskingSdkLogger logger = new MaskingSdkLogger(dsn);
+    options.setLogger(logger);
+    options.setFatalLogger(logger);
     options.merge(external);
     options.setDsn(dsn);
     if (settings.environment() != null) {

@@ -390,6 +390,16 @@ final class EnvelopeBuffer {
     }
   }
 
+  /** Entries handed out for sending and not answered yet. */
+  int inFlight() {
+    lock.lock();
+    try {
+      return (int) entries.values().stream().filter(e -> e.inFlight).count();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Waits until no entry is in flight; false when {@code deadlineNanos} came first. */
   boolean awaitNothingInFlight(long deadlineNanos) {
     lock.lock();

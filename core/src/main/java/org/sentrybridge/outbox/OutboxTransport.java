@@ -34,6 +34,7 @@ final class OutboxTransport implements ITransport {
   private volatile long closeByNanos;
   private volatile boolean hasCloseBy;
   private volatile int leftOver = -1;
+  private volatile int inFlightAtClose;
 
   OutboxTransport(
       EnvelopeBuffer buffer,
@@ -116,6 +117,7 @@ final class OutboxTransport implements ITransport {
         dispatcher.sendClientReport(deadline);
       }
     } finally {
+      inFlightAtClose = buffer.inFlight();
       leftOver = buffer.persist();
       directory.release();
       drops.reportNow();
@@ -133,6 +135,11 @@ final class OutboxTransport implements ITransport {
   /** Envelopes kept on disk at close, or -1 before close. */
   int leftOver() {
     return leftOver;
+  }
+
+  /** Of {@link #leftOver()}, those whose request was still unanswered at close. */
+  int inFlightAtClose() {
+    return inFlightAtClose;
   }
 
   Path dir() {

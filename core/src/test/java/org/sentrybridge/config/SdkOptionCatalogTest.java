@@ -40,4 +40,16 @@ class SdkOptionCatalogTest {
     assertThat(SdkOptionCatalog.problems(Map.of("dsn", "https://k@h/1")))
         .containsExactly("init.dsn: set the DSN with the dsn setting, not inside init");
   }
+
+  @Test
+  void aValueTheSdkRefusesIsAProblemNamingTheKey() {
+    assertThat(SdkOptionCatalog.problems(Map.of("sampleRate", "5")))
+        .singleElement()
+        .satisfies(
+            problem ->
+                assertThat(problem)
+                    .startsWith("init.sampleRate: '5' is refused by the Sentry SDK: ")
+                    .contains("5.0"));
+    assertThat(SdkOptionCatalog.problems(Map.of("sampleRate", "0.5"))).isEmpty();
+  }
 }

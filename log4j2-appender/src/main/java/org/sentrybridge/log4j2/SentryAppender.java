@@ -20,10 +20,12 @@ import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.core.config.plugins.PluginElement;
 import org.apache.logging.log4j.message.Message;
 import org.sentrybridge.LogEventForwarder;
+import org.sentrybridge.SentryBridge;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogLevel;
 import org.sentrybridge.event.LogRecord;
+import org.sentrybridge.event.MessageTemplates;
 
 /**
  * Sends logged errors to Sentry: {@code <SentryBridge name="Sentry" dsn="${env:SENTRY_DSN}"/>}.
@@ -83,7 +85,7 @@ public final class SentryAppender extends AbstractAppender {
         if (isOfficial(appender.getClass())) {
           forwarder.officialAppenderFound(
               OFFICIAL_APPENDER + " '" + appender.getName() + "'",
-              new StatusLoggerReporter(getName()));
+              new StatusLoggerReporter(getName(), configuration));
           break;
         }
       }
@@ -192,9 +194,15 @@ public final class SentryAppender extends AbstractAppender {
               event.getThreadName());
         }
       }
-    } catch (RuntimeException e) {
-      // the error handler rate-limits these reports
-      error("SentryBridge appender '" + getName() + "' could not take a log event: " + e, event, e);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
+      // never into the application, whatever user code threw; the error handler rate-limits these
+      error(
+          "SentryBridge appender '" + getName() + "' could not take a log event: "
+              + MessageTemplates.text(e),
+          event,
+          e);
     } finally {
       appending[0] = false;
     }
@@ -227,8 +235,9 @@ public final class SentryAppender extends AbstractAppender {
 
   /**
    * The {@code <SentryBridge>} attributes. Every value is text, parsed by the core so that a bad
-   * value gets the same message as in {@code logback.xml}. Invalid settings are reported on the
-   * status logger, each naming its attribute, and no appender is created.
+   * value gets the same message as in {@code logback.xml}. Invalid settings are reported as
+   * warnings on the status logger and the logger {@code org.sentrybridge}, each naming its
+   * attribute; no appender is created and sentry-bridge stays off.
    */
   public static final class Builder extends AbstractAppender.Builder<Builder>
       implements org.apache.logging.log4j.core.util.Builder<SentryAppender> {
@@ -256,6 +265,7 @@ public final class SentryAppender extends AbstractAppender {
     @PluginBuilderAttribute private String maxRequestsInFlight;
     @PluginBuilderAttribute private String dedupeWindow;
     @PluginBuilderAttribute private String flushTimeout;
+    @PluginBuilderAttribute private String failOnConfigurationError;
 
     @PluginElement("Options")
     private InitOption[] options = new InitOption[0];
@@ -478,6 +488,20 @@ public final class SentryAppender extends AbstractAppender {
     }
 
     /**
+     * {@code true} reports configuration problems as status errors instead of warnings, for teams
+     * that want a bad Sentry setting to fail fast (Log4j2 itself starts either way; tools that
+     * check the status for errors see them). Default {@code false}: warnings, and sentry-bridge
+     * stays off while the application runs.
+     *
+     * @param failOnConfigurationError {@code true} or {@code false}
+     * @return this builder
+     */
+    public Builder setFailOnConfigurationError(String failOnConfigurationError) {
+      this.failOnConfigurationError = failOnConfigurationError;
+      return this;
+    }
+
+    /**
      * SDK options, the nested {@code <Option name="..." value="..."/>} elements. Default none.
      *
      * @param options the nested elements
@@ -491,28 +515,31 @@ public final class SentryAppender extends AbstractAppender {
     @Override
     public SentryAppender build() {
       String name = getName();
+      BridgeSettings settings = settings();
       if (name == null || name.trim().isEmpty()) {
-        LOGGER.error("A <SentryBridge> element has no name attribute; set name=\"Sentry\"");
+        new StatusLoggerReporter("(no name)", getConfiguration())
+            .problem(
+                "a <SentryBridge> element has no name attribute; set name=\"Sentry\"",
+                settings.failOnConfigurationError());
         return null;
       }
-      BridgeSettings settings = settings();
+      StatusLoggerReporter reporter = new StatusLoggerReporter(name, getConfiguration());
       CaptureRules rules = rules();
       List<String> problems = new ArrayList<>(settings.problems());
       problems.addAll(rules.problems());
       if (!problems.isEmpty()) {
         for (String problem : problems) {
-          LOGGER.error(
-              "SentryBridge appender '{}': {}. Fix it in <SentryBridge name=\"{}\">;"
-                  + " this appender is not created",
-              name,
-              problem,
-              name);
+          reporter.problem(
+              problem + ". Fix it in <SentryBridge name=\"" + name + "\">; this appender is not"
+                  + " created",
+              settings.failOnConfigurationError());
         }
+        // sentry-bridge stays off until a valid configuration starts it
+        SentryBridge.off("the configuration of the SentryBridge appender '" + name + "' has errors",
+            reporter);
         return null;
       }
-      SentryManager manager =
-          SentryManager.getManager(
-              managerKey(name), settings, rules, new StatusLoggerReporter(name));
+      SentryManager manager = SentryManager.getManager(managerKey(name), settings, rules, reporter);
       return new SentryAppender(
           name, getFilter(), isIgnoreExceptions(), getPropertyArray(), manager, getConfiguration());
     }
@@ -532,7 +559,8 @@ public final class SentryAppender extends AbstractAppender {
               .maxBufferBytes(maxBufferBytes)
               .maxRequestsInFlight(maxRequestsInFlight)
               .dedupeWindow(dedupeWindow)
-              .flushTimeout(flushTimeout);
+              .flushTimeout(flushTimeout)
+              .failOnConfigurationError(failOnConfigurationError);
       for (InitOption option : options) {
         b.init(option.name(), option.value());
       }
@@ -564,7 +592,7 @@ public final class SentryAppender extends AbstractAppender {
                   requireThrowable, minimumBreadcrumbLevel, contextTags, userMdcKeys,
                   ignoredExceptions, ignoredLoggers, maxBreadcrumbs, bufferDir, queueSize,
                   maxBufferedEvents, maxBufferBytes, maxRequestsInFlight, dedupeWindow,
-                  flushTimeout));
+                  flushTimeout, failOnConfigurationError));
       for (InitOption option : options) {
         parts.add(option.name());
         parts.add(option.value());

@@ -1,6 +1,5 @@
 package org.sentrybridge.log4j2;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.appender.AbstractManager;
@@ -40,12 +39,14 @@ final class SentryManager extends AbstractManager {
     return forwarder;
   }
 
-  /** Runs when the last appender using this manager stops: flush within the timeout, then leave. */
+  /**
+   * Runs when the last appender using this manager stops: gives the share back, the last holder
+   * delivering within {@code flushTimeout}. The timeout Log4j2 passes is not used: {@code
+   * LogManager.shutdown()} gives 50 ms, too short for the errors of the last moment.
+   */
   @Override
   protected boolean releaseSub(long timeout, TimeUnit unit) {
-    Duration limit =
-        timeout > 0 ? Duration.ofNanos(unit.toNanos(timeout)) : settings.flushTimeout();
-    return forwarder.close(limit);
+    return forwarder.close(settings.flushTimeout());
   }
 
   private static final class Data {

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each bad setting gives one actionable status error; the rest of the configuration loads. */
+/**
+ * Each bad setting gives one actionable status warning (never an error: a bad Sentry setting must
+ * not stop an application); the rest of the configuration loads.
+ */
 class ConfigurationErrorsTest {
 
   /** Appender name in log4j2-test-invalid.xml to the setting its error must name. */
@@ -54,7 +57,9 @@ class ConfigurationErrorsTest {
 
   @Test
   void everyBadSettingIsReportedByNameAndItsAppenderIsNotCreated() {
-    List<String> errors = logging.status.messages(Level.ERROR);
+    // Log4j2 adds its own "Null object returned for SentryBridge" error, and starts all the same
+    assertThat(logging.status.messages(Level.ERROR)).noneMatch(m -> m.contains("SentryBridge appender"));
+    List<String> errors = logging.status.messages(Level.WARN);
     BROKEN.forEach(
         (appender, setting) -> {
           assertThat(errors)

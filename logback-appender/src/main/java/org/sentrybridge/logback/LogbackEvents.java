@@ -3,14 +3,19 @@ package org.sentrybridge.logback;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.sentrybridge.event.DescribedThrowable;
 import org.sentrybridge.event.LogLevel;
 import org.sentrybridge.event.LogRecord;
 import org.slf4j.Marker;
@@ -18,6 +23,9 @@ import org.slf4j.event.KeyValuePair;
 
 /** Reads a Logback {@link ILoggingEvent} into sentry-bridge's neutral terms. */
 final class LogbackEvents {
+
+  /** Deeper cause chains of a described throwable are cut here. */
+  private static final int MAX_DEPTH = 100;
 
   private LogbackEvents() {}
 
@@ -36,10 +44,49 @@ final class LogbackEvents {
     }
   }
 
-  /** The logged throwable, or null when none (or the event was deserialised without it). */
+  /**
+   * The logged throwable, or null when none. An event received from another process ({@code
+   * SocketAppender}, {@code ServerSocketReceiver}) carries only a description of it (a {@code
+   * ThrowableProxyVO}): that becomes a {@link DescribedThrowable} with the same type, message,
+   * frames, causes and suppressed exceptions.
+   */
   static Throwable throwable(ILoggingEvent event) {
     IThrowableProxy proxy = event.getThrowableProxy();
-    return proxy instanceof ThrowableProxy ? ((ThrowableProxy) proxy).getThrowable() : null;
+    if (proxy == null) {
+      return null;
+    }
+    if (proxy instanceof ThrowableProxy) {
+      return ((ThrowableProxy) proxy).getThrowable();
+    }
+    return describe(proxy, Collections.newSetFromMap(new IdentityHashMap<>()), 0);
+  }
+
+  private static DescribedThrowable describe(
+      IThrowableProxy proxy, Set<IThrowableProxy> seen, int depth) {
+    seen.add(proxy);
+    StackTraceElementProxy[] steps = proxy.getStackTraceElementProxyArray();
+    StackTraceElement[] frames = new StackTraceElement[steps == null ? 0 : steps.length];
+    for (int i = 0; i < frames.length; i++) {
+      frames[i] = steps[i].getStackTraceElement();
+    }
+    IThrowableProxy cause = proxy.getCause();
+    List<DescribedThrowable> suppressed = new ArrayList<>();
+    IThrowableProxy[] suppressedProxies = proxy.getSuppressed();
+    if (suppressedProxies != null && depth < MAX_DEPTH) {
+      for (IThrowableProxy one : suppressedProxies) {
+        if (one != null && !seen.contains(one)) {
+          suppressed.add(describe(one, seen, depth + 1));
+        }
+      }
+    }
+    return new DescribedThrowable(
+        proxy.getClassName(),
+        proxy.getMessage(),
+        frames,
+        cause == null || seen.contains(cause) || depth >= MAX_DEPTH
+            ? null
+            : describe(cause, seen, depth + 1),
+        suppressed);
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import org.sentrybridge.LogEventForwarder;
 import org.sentrybridge.SentryBridge;
+import org.sentrybridge.SentryService;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogLevel;
@@ -45,9 +46,11 @@ import org.sentrybridge.scope.TraceIds;
  * inAppIncludes=com.example,org.acme}). This is the shape Logback's configurator supports for
  * options whose names it cannot know in advance.
  *
- * <p>{@link #start()} validates everything and reports each problem with {@code addError}; with
- * any problem the appender does not start, and the application runs on. A missing DSN (or an
- * unresolved {@code ${SENTRY_DSN}}) gives one info line and an appender that costs next to nothing.
+ * <p>{@link #start()} validates everything and reports each problem as a warning ({@code addWarn},
+ * and on the logger {@code org.sentrybridge}); with any problem the appender does not start,
+ * sentry-bridge stays off, and the application runs on ({@code failOnConfigurationError=true}
+ * makes them errors). A missing DSN (or an unresolved {@code ${SENTRY_DSN}}) gives one info line
+ * and an appender that costs next to nothing.
  */
 public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
@@ -80,11 +83,21 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   private String dedupeWindow;
   private String flushTimeout;
 
+  private String failOnConfigurationError;
+
   private volatile LogEventForwarder forwarder;
   private volatile boolean toldAboutAsync;
   private Duration stopTimeout = BridgeSettings.DEFAULT_FLUSH_TIMEOUT;
   /** Set at the first log event: by then the configuration is complete, every appender attached. */
   private boolean peersChecked;
+  /** Undoes this appender's registration as the one that takes its events. */
+  private volatile Runnable ownEvents;
+  private ContextLifecycle lifecycle;
+  /** Stopped by a reset: its forwarder is parked for the appender of the next configuration. */
+  private volatile boolean parked;
+  /** Held while this appender's invalid configuration keeps sentry-bridge off. */
+  private SentryService off;
+  private FailureReports failures;
 
   /**
    * The Sentry DSN, usually {@code ${SENTRY_DSN}}. Default: none, then the SDK's usual sources
@@ -290,32 +303,72 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     this.flushTimeout = flushTimeout;
   }
 
+  /**
+   * {@code true} reports configuration problems as Logback status errors instead of warnings,
+   * which makes loaders that stop on them (Spring Boot) refuse to start: for teams that want a bad
+   * Sentry setting to fail fast. Default {@code false}: warnings, and the application starts with
+   * sentry-bridge off.
+   */
+  public void setFailOnConfigurationError(String failOnConfigurationError) {
+    this.failOnConfigurationError = failOnConfigurationError;
+  }
+
   @Override
   public void start() {
     if (isStarted()) {
       return;
     }
+    lifecycle = contextLifecycle();
+    LogbackStatusReporter reporter = new LogbackStatusReporter(this, lifecycle);
     BridgeSettings settings = settings();
     CaptureRules rules = rules();
     List<String> problems = new ArrayList<>(settings.problems());
     problems.addAll(rules.problems());
     if (!problems.isEmpty()) {
       for (String problem : problems) {
-        addError(
+        reporter.problem(
             "Sentry appender [" + getName() + "]: " + problem
-                + "; correct that element, the appender is not started");
+                + "; correct that element, the appender is not started",
+            settings.failOnConfigurationError());
       }
+      closeOff();
+      off =
+          SentryBridge.off(
+              "the configuration of the Sentry appender [" + getName() + "] has errors", reporter);
       return;
     }
     stopTimeout = settings.flushTimeout();
     LogEventForwarder started =
-        SentryBridge.forwarder(settings, rules, new LogbackStatusReporter(this));
+        lifecycle == null
+            ? SentryBridge.forwarder(settings, rules, reporter)
+            : lifecycle.takeOver(settings, rules, reporter);
     MDCAdapter mdc = mdcAdapter();
     started.shareCallerContext(mdc, mdc::getCopyOfContextMap);
-    started.recogniseOwnEvents(this::takes);
+    // this appender's own test, also on a forwarder taken over from the previous configuration
+    ownEvents = started.recogniseOwnEvents(this::takes);
     forwarder = started;
     peersChecked = false;
+    parked = false;
+    failures = new FailureReports(reporter, getName());
     super.start();
+  }
+
+  /**
+   * An event that reaches this appender after a reset stopped it, before the reset detached it,
+   * still goes to the integration, which runs on for the next configuration: Logback would drop it.
+   */
+  @Override
+  public void doAppend(ILoggingEvent event) {
+    if (!isStarted()) {
+      if (parked && getFilterChainDecision(event) != FilterReply.DENY) {
+        append(event);
+        return;
+      }
+      if (ContextLifecycle.LOGGER_NAME.equals(event.getLoggerName())) {
+        return; // sentry-bridge's own line about why this appender did not start: not for Sentry
+      }
+    }
+    super.doAppend(event);
   }
 
   @Override
@@ -324,31 +377,38 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     if (target == null || !target.isEnabled()) {
       return;
     }
-    checkPeersOnce(target);
-    LogLevel level = LogbackEvents.level(event.getLevel());
-    Throwable throwable = LogbackEvents.throwable(event);
-    String loggerName = event.getLoggerName();
-    if (target.isEvent(level, loggerName, throwable)) {
-      LogRecord record = LogbackEvents.toRecord(event, level, throwable);
-      if (LogbackEvents.isOnLoggingThread(event)) {
-        target.forward(record);
-      } else {
-        // behind an AsyncAppender: only what the logging thread put into the event is known
-        tellAboutAsyncOnce(record);
-        target.forwardFromAnotherThread(
-            record, event.hasCallerData() ? event.getCallerData() : null);
+    try {
+      checkPeersOnce(target);
+      LogLevel level = LogbackEvents.level(event.getLevel());
+      Throwable throwable = LogbackEvents.throwable(event);
+      String loggerName = event.getLoggerName();
+      if (target.isEvent(level, loggerName, throwable)) {
+        LogRecord record = LogbackEvents.toRecord(event, level, throwable);
+        if (LogbackEvents.isOnLoggingThread(event)) {
+          target.forward(record);
+        } else {
+          // behind an AsyncAppender: only what the logging thread put into the event is known
+          tellAboutAsyncOnce(record);
+          target.forwardFromAnotherThread(
+              record, event.hasCallerData() ? event.getCallerData() : null);
+        }
+      } else if (target.isBreadcrumb(level, loggerName)) {
+        Instant timestamp = LogbackEvents.instant(event);
+        if (LogbackEvents.isOnLoggingThread(event)) {
+          // formatted only if an event takes the breadcrumb, on the delivery thread
+          target.breadcrumb(
+              timestamp, level, loggerName, event.getMessage(), event.getArgumentArray());
+        } else {
+          target.breadcrumbFromAnotherThread(
+              timestamp, level, loggerName, event.getFormattedMessage(),
+              TraceIds.traceIdIn(event.getMDCPropertyMap()), event.getThreadName());
+        }
       }
-    } else if (target.isBreadcrumb(level, loggerName)) {
-      Instant timestamp = LogbackEvents.instant(event);
-      if (LogbackEvents.isOnLoggingThread(event)) {
-        // formatted only if an event takes the breadcrumb, on the delivery thread
-        target.breadcrumb(
-            timestamp, level, loggerName, event.getMessage(), event.getArgumentArray());
-      } else {
-        target.breadcrumbFromAnotherThread(
-            timestamp, level, loggerName, event.getFormattedMessage(),
-            TraceIds.traceIdIn(event.getMDCPropertyMap()), event.getThreadName());
-      }
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
+      // never into the application, whatever user code threw (Logback itself passes Errors on)
+      failures.report(e);
     }
   }
 
@@ -364,23 +424,55 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   }
 
   /**
-   * Delivers what this appender handed over within {@code flushTimeout}, then gives its share of
-   * the integration back (the last holder stops it). Safe to call more than once.
+   * Gives this appender's share of the integration back: while others hold it this returns at
+   * once and they deliver what this appender queued; the last holder delivers within {@code
+   * flushTimeout} and stops it. Stopped by a reset, the appender keeps its share for the appender
+   * of the next configuration instead (see {@link ContextLifecycle}), so a reconfiguration neither
+   * restarts the integration nor waits for the network. Safe to call more than once.
    */
   @Override
   public void stop() {
+    closeOff();
     if (!isStarted()) {
       return;
     }
     super.stop();
+    Runnable registration = ownEvents;
+    ownEvents = null;
+    if (registration != null) {
+      registration.run();
+    }
     LogEventForwarder closing = forwarder;
+    if (closing == null) {
+      return;
+    }
+    if (lifecycle != null && lifecycle.isResetting()) {
+      parked = true;
+      lifecycle.park(closing);
+      return;
+    }
     forwarder = null;
-    if (closing != null) {
-      if (!closing.close(stopTimeout)) {
-        addWarn(
-            "Sentry appender [" + getName() + "]: not every event was delivered within "
-                + stopTimeout.toMillis() + " ms");
-      }
+    if (!closing.close(stopTimeout)) {
+      addWarn(
+          "Sentry appender [" + getName() + "]: not every event was delivered within "
+              + stopTimeout.toMillis() + " ms");
+    }
+  }
+
+  private ContextLifecycle contextLifecycle() {
+    try {
+      return ContextLifecycle.of(getContext());
+    } catch (LinkageError olderLogback) {
+      // no configuration events: a stop closes at once, the lines stay on the status channel
+      return null;
+    }
+  }
+
+  private void closeOff() {
+    SentryService held = off;
+    off = null;
+    if (held != null) {
+      held.close();
     }
   }
 
@@ -412,7 +504,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         Appender<ILoggingEvent> appender = it.next();
         if (isOfficial(appender.getClass())) {
           target.officialAppenderFound(
-              OFFICIAL_APPENDER + " [" + appender.getName() + "]", new LogbackStatusReporter(this));
+              OFFICIAL_APPENDER + " [" + appender.getName() + "]", new LogbackStatusReporter(this, lifecycle));
           return;
         }
       }
@@ -490,7 +582,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
             .maxBufferBytes(maxBufferBytes)
             .maxRequestsInFlight(maxRequestsInFlight)
             .dedupeWindow(dedupeWindow)
-            .flushTimeout(flushTimeout);
+            .flushTimeout(flushTimeout)
+            .failOnConfigurationError(failOnConfigurationError);
     List<String> initProblems = new ArrayList<>();
     for (String text : init) {
       b.init(InitOptionsText.parse(text, initProblems));

@@ -3,7 +3,9 @@ package org.sentrybridge.logback;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.joran.spi.JoranException;
+import ch.qos.logback.core.read.ListAppender;
 import ch.qos.logback.core.status.Status;
 import java.net.URL;
 import java.util.ArrayList;
@@ -55,6 +57,25 @@ final class ConfiguredContext implements AutoCloseable {
 
   Logger logger(String name) {
     return context.getLogger(name);
+  }
+
+  /** What the ListAppender of this name on the root logger recorded. */
+  List<ILoggingEvent> listed(String appenderName) {
+    @SuppressWarnings("unchecked")
+    ListAppender<ILoggingEvent> list =
+        (ListAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(appenderName);
+    return new ArrayList<>(list.list);
+  }
+
+  /** The lines the logger org.sentrybridge wrote to that ListAppender, as "LEVEL message". */
+  List<String> ownLines(String appenderName) {
+    List<String> lines = new ArrayList<>();
+    for (ILoggingEvent event : listed(appenderName)) {
+      if (event.getLoggerName().equals("org.sentrybridge")) {
+        lines.add(event.getLevel() + " " + event.getFormattedMessage());
+      }
+    }
+    return lines;
   }
 
   SentryAppender sentryAppender() {

@@ -1,0 +1,50 @@
+package org.sentrybridge.internal;
+
+import io.sentry.IScopes;
+import io.sentry.protocol.SentryId;
+import java.time.Duration;
+import java.util.Optional;
+import org.sentrybridge.ScopeConfigurator;
+import org.sentrybridge.SentryService;
+import org.sentrybridge.StatusReporter;
+
+/**
+ * What a configuration that turned sentry-bridge off ({@code enabled=false}, invalid settings)
+ * holds: a service that does nothing and, while it is held, keeps {@code SentryBridge.service()}
+ * from starting an integration of its own from the environment. Closing it lifts that.
+ */
+final class OffSwitch implements SentryService {
+
+  final String reason;
+  final StatusReporter reporter;
+
+  OffSwitch(String reason, StatusReporter reporter) {
+    this.reason = reason;
+    this.reporter = reporter;
+  }
+
+  @Override
+  public SentryId sendError(Throwable error, ScopeConfigurator configurator) {
+    return SentryId.EMPTY_ID;
+  }
+
+  @Override
+  public Optional<IScopes> getInstance() {
+    return Optional.empty();
+  }
+
+  @Override
+  public boolean isEnabled() {
+    return false;
+  }
+
+  @Override
+  public boolean flush(Duration timeout) {
+    return true;
+  }
+
+  @Override
+  public void close() {
+    BridgeRuntime.release(this);
+  }
+}
