@@ -40,6 +40,33 @@ class ScopeAndMetadataTest {
   }
 
   @Test
+  void whatAConfiguratorWritesIntoItsScopesStaysWithItsOwnEvent() throws Exception {
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start();
+        SentryService service =
+            SentryBridge.start(
+                BridgeSettings.builder().dsn(receiver.dsn()).bufferDir(buffer).build(),
+                new RecordingStatusReporter())) {
+      // fresh threads: their Sentry scope holds nothing but its trace
+      Thread first =
+          new Thread(
+              () ->
+                  service.sendError(
+                      new IllegalStateException("configured"),
+                      (scope, scopes) -> scopes.setTag("written-through-scopes", "yes")));
+      first.start();
+      first.join();
+      receiver.awaitEvents(1, Duration.ofSeconds(20));
+      Thread second = new Thread(() -> service.sendError(new IllegalStateException("plain")));
+      second.start();
+      second.join();
+
+      List<SentryEvent> events = receiver.awaitEvents(2, Duration.ofSeconds(20));
+      assertThat(byMessage(events, "configured")).isNotNull();
+      assertThat(byMessage(events, "plain").getTag("written-through-scopes")).isNull();
+    }
+  }
+
+  @Test
   void sendMetadataFalseSendsOnlyTheErrorAndTheUsersScope() {
     try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start();
         SentryService service =

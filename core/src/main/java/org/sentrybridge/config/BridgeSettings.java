@@ -33,6 +33,12 @@ public final class BridgeSettings {
   public static final Duration DEFAULT_DEDUPE_WINDOW = Duration.ofSeconds(60);
   /** Default of {@code flushTimeout}: how long stop/close waits for delivery. */
   public static final Duration DEFAULT_FLUSH_TIMEOUT = Duration.ofSeconds(5);
+  /**
+   * Highest {@code maxRequestsInFlight}: over plain http each request in flight takes a thread,
+   * and Sentry's ingestion throttles a client long before this.
+   */
+  public static final int MAX_REQUESTS_IN_FLIGHT_LIMIT = 256;
+
   /** Default of {@code failOnConfigurationError}: configuration problems are warnings. */
   public static final boolean DEFAULT_FAIL_ON_CONFIGURATION_ERROR = false;
 
@@ -578,8 +584,10 @@ public final class BridgeSettings {
     }
 
     public Builder maxRequestsInFlight(int maxRequestsInFlight) {
-      if (maxRequestsInFlight < 1) {
-        problems.add("maxRequestsInFlight: " + maxRequestsInFlight + " must be at least 1");
+      if (maxRequestsInFlight < 1 || maxRequestsInFlight > MAX_REQUESTS_IN_FLIGHT_LIMIT) {
+        problems.add(
+            "maxRequestsInFlight: " + maxRequestsInFlight + " must be between 1 and "
+                + MAX_REQUESTS_IN_FLIGHT_LIMIT);
       } else {
         this.maxRequestsInFlight = maxRequestsInFlight;
       }

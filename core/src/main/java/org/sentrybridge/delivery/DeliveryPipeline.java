@@ -234,7 +234,9 @@ public final class DeliveryPipeline {
     // through the scope of the thread that logged, rebuilt: the SDK applies it, runs the event
     // processors, beforeSend and sampling as if the error had been captured on that thread
     ScopeSnapshot scope = submission.scope();
-    IScopes target = scope.scopes(rebuilder, submission.sendMetadata());
+    // a configurator may write into the scopes it is given: never into the pair lent to every event
+    IScopes target =
+        scope.scopes(rebuilder, submission.sendMetadata(), submission.configurator() != null);
     scope.applyTrace(
         event, target, submission.threadName(), submission.threadId(), submission.sendMetadata());
     if (submission.configurator() != null) {

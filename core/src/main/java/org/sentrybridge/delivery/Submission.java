@@ -5,6 +5,7 @@ import io.sentry.SentryStackTraceFactory;
 import io.sentry.exception.ExceptionMechanismException;
 import io.sentry.protocol.Mechanism;
 import io.sentry.protocol.SentryId;
+import io.sentry.protocol.User;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -108,22 +109,37 @@ public final class Submission {
 
   /**
    * Who this error happened to, as its event will say: the user fields that {@code userMdcKeys}
-   * take from the record's MDC / ThreadContext, as text; null when there is none (or no metadata
-   * is sent). Flood control never folds errors of different users into one another.
+   * take from the record's MDC / ThreadContext, else the user of the logging thread's Sentry scope
+   * (id, e-mail, username, IP address), as text; null when there is none (or no metadata is sent).
+   * Flood control never folds errors of different users into one another.
    */
   String userKey() {
-    if (record == null || !sendMetadata || rules == null || rules.userMdcKeys().isEmpty()) {
+    if (record == null || !sendMetadata) {
       return null;
     }
     StringBuilder key = null;
-    for (Map.Entry<String, String> field : rules.userMdcKeys().entrySet()) {
-      String value = record.contextData().get(field.getValue());
-      if (value != null) {
-        key = key == null ? new StringBuilder() : key.append('\n');
-        key.append(field.getKey()).append('=').append(value);
+    if (rules != null) {
+      for (Map.Entry<String, String> field : rules.userMdcKeys().entrySet()) {
+        String value = record.contextData().get(field.getValue());
+        if (value != null) {
+          key = key == null ? new StringBuilder() : key.append('\n');
+          key.append(field.getKey()).append('=').append(value);
+        }
       }
     }
-    return key == null ? null : key.toString();
+    if (key != null) {
+      return key.toString();
+    }
+    User user = scope == null ? null : scope.user();
+    if (user == null
+        || (user.getId() == null
+            && user.getEmail() == null
+            && user.getUsername() == null
+            && user.getIpAddress() == null)) {
+      return null;
+    }
+    return "id=" + user.getId() + "\nemail=" + user.getEmail() + "\nusername=" + user.getUsername()
+        + "\nipAddress=" + user.getIpAddress();
   }
 
   /** The Sentry scope of the thread that logged or sent the error. */

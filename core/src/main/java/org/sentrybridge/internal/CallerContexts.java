@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.sentrybridge.ScopeConfigurator;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.EventFactory;
+import org.sentrybridge.scope.TraceIds;
 
 /**
  * What {@code sendError} takes from its caller's thread, as a logged error does: the MDC (SLF4J)
@@ -112,6 +113,9 @@ public final class CallerContexts {
   private static void apply(Map<String, String> data, CaptureRules rules, IScope scope) {
     Map<String, Object> rest = new LinkedHashMap<>();
     for (Map.Entry<String, String> entry : data.entrySet()) {
+      if (entry.getValue() == null || TraceIds.isKey(entry.getKey())) {
+        continue; // as for logged errors: the trace ids in the MDC link the event, nothing more
+      }
       if (rules.isContextTag(entry.getKey())) {
         scope.setTag(entry.getKey(), entry.getValue());
       } else {

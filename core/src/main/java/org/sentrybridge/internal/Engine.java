@@ -184,7 +184,8 @@ final class Engine {
         lastArrival = now;
       }
       if (now - lastArrival >= quietNanos) {
-        shutdown(reporter, now);
+        // what is still in flight, and the repeat summaries the close releases, get their time too
+        shutdown(reporter, now + quietNanos);
         return;
       }
       if (now - limit >= 0) {

@@ -45,6 +45,22 @@ public final class ScopeRebuilder {
     return empty;
   }
 
+  /**
+   * A pair of new empty scopes set to this trace: for an event whose own code (a {@code
+   * ScopeConfigurator}) may write into them, which the lent pair must never keep for later events.
+   */
+  IScopes fresh(
+      PropagationContext currentTrace,
+      ISpan currentSpan,
+      PropagationContext isolationTrace,
+      ISpan isolationSpan) {
+    Scope currentScope = traced(currentTrace);
+    currentScope.setActiveSpan(currentSpan);
+    Scope isolationScope = traced(isolationTrace);
+    isolationScope.setActiveSpan(isolationSpan);
+    return new Scopes(currentScope, isolationScope, live.getGlobalScope(), CREATOR);
+  }
+
   /** New SDK scopes holding what the logging thread's scopes held. */
   IScopes rebuild(
       ScopeState current,

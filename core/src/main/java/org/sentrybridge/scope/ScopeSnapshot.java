@@ -11,6 +11,7 @@ import io.sentry.SpanDataConvention;
 import io.sentry.SpanId;
 import io.sentry.TransactionContext;
 import io.sentry.protocol.SentryId;
+import io.sentry.protocol.User;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -121,6 +122,18 @@ public final class ScopeSnapshot {
   }
 
   /** The log lines that became breadcrumbs of this scope before the error, oldest first. */
+  /**
+   * The Sentry user of the logging thread's scope (the current scope's, else the isolation
+   * scope's), as the event will carry it; null when neither held one.
+   */
+  public User user() {
+    User user = current == null ? null : current.user();
+    if (user == null && isolation != null) {
+      user = isolation.user();
+    }
+    return user;
+  }
+
   public List<BreadcrumbRing.Crumb> logLines() {
     List<BreadcrumbRing.Crumb> lines =
         ring == null ? Collections.emptyList() : ring.snapshot(ringMark, ringTraceId);
@@ -139,9 +152,9 @@ public final class ScopeSnapshot {
    * The scopes to capture the event through: the scope as it was when the error was logged, made
    * into real SDK scopes again, with the live global scope (which holds the client). A scope that
    * held nothing but its trace needs no scope of its own: {@code rebuilder} lends its pair of empty
-   * scopes, set to that trace.
+   * scopes, set to that trace, unless {@code ownCopy} asks for scopes of this event's own.
    */
-  public IScopes scopes(ScopeRebuilder rebuilder, boolean full) {
+  public IScopes scopes(ScopeRebuilder rebuilder, boolean full, boolean ownCopy) {
     PropagationContext currentTrace = propagationOf(current);
     PropagationContext isolationTrace =
         isolation != null ? isolation.propagation : currentTrace;
@@ -150,6 +163,13 @@ public final class ScopeSnapshot {
             || ((current == null || current.holdsOnlyTrace())
                 && (isolation == null || isolation.holdsOnlyTrace()));
     if (onlyTrace) {
+      if (ownCopy) {
+        return rebuilder.fresh(
+            currentTrace,
+            current == null ? null : current.span,
+            isolationTrace,
+            isolation == null ? null : isolation.span);
+      }
       return rebuilder.lend(
           currentTrace,
           current == null ? null : current.span,

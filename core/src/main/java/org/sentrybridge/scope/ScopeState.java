@@ -59,6 +59,11 @@ final class ScopeState {
     this.span = span;
   }
 
+  /** The user the scope held when the error was logged, or null. */
+  User user() {
+    return user;
+  }
+
   /** Only what links an event to its trace: the active span and the propagation context. */
   static ScopeState traceOf(IScope scope) {
     return new ScopeState(scope.getPropagationContext(), scope.getSpan());

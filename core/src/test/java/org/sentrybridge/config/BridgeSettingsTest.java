@@ -90,6 +90,14 @@ class BridgeSettingsTest {
   }
 
   @Test
+  void maxRequestsInFlightHasAnUpperBound() {
+    BridgeSettings settings = BridgeSettings.builder().maxRequestsInFlight("100000").build();
+
+    assertThat(settings.problems())
+        .containsExactly("maxRequestsInFlight: 100000 must be between 1 and 256");
+  }
+
+  @Test
   void malformedDsnIsOneClearProblemWithoutItsKeys() {
     BridgeSettings settings =
         BridgeSettings.builder().dsn("https://publickey:topsecret@/42").build();

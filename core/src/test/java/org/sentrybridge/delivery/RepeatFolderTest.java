@@ -3,6 +3,10 @@ package org.sentrybridge.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.sentry.Scope;
+import io.sentry.Scopes;
+import io.sentry.SentryOptions;
+import io.sentry.protocol.User;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -105,6 +109,31 @@ class RepeatFolderTest {
       record.contextData(Map.of("userId", userId, "request", "r-" + userId));
     }
     return Submission.ofLog(record.build(), USER_RULES, ScopeSnapshot.withoutScope(null), null, true);
+  }
+
+  @Test
+  void errorsOfDifferentScopeUsersAreNotFoldedTogether() {
+    RepeatFolder folder = new RepeatFolder(WINDOW, 100);
+    assertThat(folder.admit(errorOfScopeUser("u1"), 0)).isTrue();
+    assertThat(folder.admit(errorOfScopeUser("u2"), 1)).as("another Sentry user").isTrue();
+    assertThat(folder.admit(errorOfScopeUser("u1"), 2)).as("u1 again, in its window").isFalse();
+  }
+
+  /** The same error, logged on a thread whose Sentry scope holds this user (no userMdcKeys). */
+  private static Submission errorOfScopeUser(String userId) {
+    SentryOptions options = new SentryOptions();
+    options.setDsn("http://key@127.0.0.1:1/1"); // the SDK's scopes want one; nothing is sent
+    Scope current = new Scope(options);
+    User user = new User();
+    user.setId(userId);
+    current.setUser(user);
+    Scopes scopes = new Scopes(current, new Scope(options), new Scope(options), "test");
+    LogRecord record =
+        LogRecord.builder(LogLevel.ERROR, "com.example.Service")
+            .message("checkout failed", "checkout failed")
+            .throwable(sameThrowable())
+            .build();
+    return Submission.ofLog(record, RULES, ScopeSnapshot.capture(scopes, null, true), null, true);
   }
 
   private static final CaptureRules USER_RULES =
