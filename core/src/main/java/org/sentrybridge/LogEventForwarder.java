@@ -95,6 +95,9 @@ public final class LogEventForwarder implements AutoCloseable {
    * True when this forwarder holds the running integration and it runs with these settings: the
    * appender that replaces this one in a reconfiguration can join it, so the integration is
    * neither stopped nor started again and what this one queued is still delivered.
+   *
+   * @param settings the settings of the appender that replaces this one
+   * @return true when that appender can join the running integration
    */
   public boolean runsWith(BridgeSettings settings) {
     return SentryBridge.runsWith(service, settings);
@@ -127,6 +130,11 @@ public final class LogEventForwarder implements AutoCloseable {
   /**
    * Remembers a log line, already formatted, for the next events of the logging thread's scope.
    * Call it on the thread that logged.
+   *
+   * @param timestamp when the line was logged
+   * @param level the line's level
+   * @param loggerName the line's logger
+   * @param message the formatted message
    */
   public void breadcrumb(Instant timestamp, LogLevel level, String loggerName, String message) {
     ringOfThisThread().add(timestamp, level, loggerName, message, Collections.emptyList(), null);
@@ -136,6 +144,12 @@ public final class LogEventForwarder implements AutoCloseable {
    * Remembers a log line given as an SLF4J-style template and its arguments: the arguments become
    * text now, the line is formatted only if an event takes it, on the delivery thread. Call it on
    * the thread that logged.
+   *
+   * @param timestamp when the line was logged
+   * @param level the line's level
+   * @param loggerName the line's logger
+   * @param template the message template, with {@code {}} placeholders
+   * @param arguments the template's arguments; null for none
    */
   public void breadcrumb(
       Instant timestamp, LogLevel level, String loggerName, String template, Object[] arguments) {
@@ -149,6 +163,13 @@ public final class LogEventForwarder implements AutoCloseable {
    * the same thread, {@code traceId} as the logging thread left it in the log event's context data
    * ({@link TraceIds#TRACE_ID_KEY}; null when absent). The thread counts too because threads that
    * never started a trace all share the root scopes' trace id.
+   *
+   * @param timestamp when the line was logged
+   * @param level the line's level
+   * @param loggerName the line's logger
+   * @param message the formatted message
+   * @param traceId the trace id from the log event's context data; null when absent
+   * @param threadName the name of the thread that logged
    */
   public void breadcrumbFromAnotherThread(
       Instant timestamp,
@@ -199,6 +220,8 @@ public final class LogEventForwarder implements AutoCloseable {
    * data. {@code callerData} is the call site's stack if the framework took it on the logging
    * thread (null: none).
    *
+   * @param record the log event, already copied off the framework's mutable objects
+   * @param callerData the call site's stack taken on the logging thread; null for none
    * @return false when it was not taken (disabled, closed, queue full: the drop is counted)
    */
   public boolean forwardFromAnotherThread(LogRecord record, StackTraceElement[] callerData) {
@@ -241,6 +264,9 @@ public final class LogEventForwarder implements AutoCloseable {
    * logged error does, with this appender's {@code contextTags} and {@code userMdcKeys}. {@code
    * reader} copies the current thread's entries (it runs on the thread that calls {@code
    * sendError}); {@code framework} is the same object for appenders that read the same entries.
+   *
+   * @param framework identifies the source of the entries, the same for appenders sharing it
+   * @param reader copies the calling thread's entries
    */
   public void shareCallerContext(Object framework, Supplier<Map<String, String>> reader) {
     if (isEnabled()) {
@@ -252,6 +278,9 @@ public final class LogEventForwarder implements AutoCloseable {
    * Tells which framework log events this appender takes (the object the framework hands to every
    * appender), so that an official Sentry appender's copy of the same error is dropped: one event
    * per error. Undone by {@link #close}, or earlier by running what this returns.
+   *
+   * @param takes true for a framework log event that this appender takes
+   * @return undoes the registration; does nothing when this forwarder is disabled
    */
   public Runnable recogniseOwnEvents(Predicate<Object> takes) {
     if (!isEnabled()) {
@@ -265,7 +294,12 @@ public final class LogEventForwarder implements AutoCloseable {
     };
   }
 
-  /** Warns, once per process, that an official Sentry appender runs next to this one. */
+  /**
+   * Warns, once per process, that an official Sentry appender runs next to this one.
+   *
+   * @param officialAppender the official appender's name, for the warning
+   * @param reporter where the warning goes: the framework's status channel
+   */
   public void officialAppenderFound(String officialAppender, StatusReporter reporter) {
     if (isEnabled()) {
       OfficialAppenderFilter.found(officialAppender, reporter);

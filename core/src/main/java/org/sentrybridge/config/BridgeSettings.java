@@ -129,12 +129,18 @@ public final class BridgeSettings {
    * contexts, trace, breadcrumbs), read on that thread. {@code false}: the thread's scope is not
    * read; events carry only the process-wide global scope, and log-line breadcrumbs are kept per
    * appender. Default true.
+   *
+   * @return whether errors carry the thread's Sentry scope
    */
   public boolean captureScope() {
     return captureScope;
   }
 
-  /** Sentry environment, or null to leave it to the SDK's sources. */
+  /**
+   * Sentry environment, or null to leave it to the SDK's sources.
+   *
+   * @return the environment, or null
+   */
   public String environment() {
     return environment;
   }
@@ -160,6 +166,8 @@ public final class BridgeSettings {
   /**
    * Where undelivered envelopes are kept on disk. Null (the default) means {@code
    * <java.io.tmpdir>/sentry-bridge-<user name>/<hash of the DSN>}, private to the OS user.
+   *
+   * @return the configured directory, or null for the default
    */
   public Path bufferDir() {
     return bufferDir;
@@ -182,6 +190,8 @@ public final class BridgeSettings {
   /**
    * The directory that holds the default buffer directories of this OS user, one per DSN: {@code
    * <java.io.tmpdir>/sentry-bridge-<user name>}.
+   *
+   * @return the directory, which may not exist yet
    */
   public static Path defaultBufferRoot() {
     String user = System.getProperty("user.name", "");
@@ -222,6 +232,8 @@ public final class BridgeSettings {
   /**
    * Requests to Sentry that may await their answer at the same time: over HTTP/2 (https) they
    * share one connection, over HTTP/1.1 each has its own, reused. Default 32.
+   *
+   * @return the number of requests
    */
   public int maxRequestsInFlight() {
     return maxRequestsInFlight;
@@ -232,6 +244,8 @@ public final class BridgeSettings {
    * of the same user within this window is sent once at once, then once more with tag and extra
    * {@code repeats} when the window ends; errors of different users are never folded together (up
    * to 100 users per error and window). Zero turns it off. Default 60 s.
+   *
+   * @return the window; zero when off
    */
   public Duration dedupeWindow() {
     return dedupeWindow;
@@ -242,6 +256,8 @@ public final class BridgeSettings {
    * stays in {@link #bufferDir()} for the next start and is reported. At JVM exit, while the
    * logging framework has not stopped the integration, it closes once no error came for this long
    * (at most 30 s after the exit began, plus this). Default 5 s.
+   *
+   * @return the timeout
    */
   public Duration flushTimeout() {
     return flushTimeout;
@@ -417,11 +433,23 @@ public final class BridgeSettings {
       return value == null ? this : sendMetadata(value);
     }
 
+    /**
+     * See {@link BridgeSettings#captureScope()}.
+     *
+     * @param captureScope false reads no thread's scope: events carry the global scope only
+     * @return this builder
+     */
     public Builder captureScope(boolean captureScope) {
       this.captureScope = captureScope;
       return this;
     }
 
+    /**
+     * See {@link BridgeSettings#captureScope()}.
+     *
+     * @param text {@code true} or {@code false}; null keeps the default
+     * @return this builder
+     */
     public Builder captureScope(String text) {
       if (text == null) {
         return this; // not configured: keep the default
@@ -430,6 +458,12 @@ public final class BridgeSettings {
       return value == null ? this : captureScope(value);
     }
 
+    /**
+     * See {@link BridgeSettings#environment()}.
+     *
+     * @param environment the environment; null or blank for the SDK's sources
+     * @return this builder
+     */
     public Builder environment(String environment) {
       this.environment = environment;
       return this;
@@ -583,6 +617,12 @@ public final class BridgeSettings {
       return value == null ? this : maxBufferBytes(value);
     }
 
+    /**
+     * See {@link BridgeSettings#maxRequestsInFlight()}.
+     *
+     * @param maxRequestsInFlight at least 1
+     * @return this builder
+     */
     public Builder maxRequestsInFlight(int maxRequestsInFlight) {
       if (maxRequestsInFlight < 1 || maxRequestsInFlight > MAX_REQUESTS_IN_FLIGHT_LIMIT) {
         problems.add(
@@ -594,6 +634,12 @@ public final class BridgeSettings {
       return this;
     }
 
+    /**
+     * See {@link BridgeSettings#maxRequestsInFlight()}.
+     *
+     * @param text a whole number, at least 1; null keeps the default
+     * @return this builder
+     */
     public Builder maxRequestsInFlight(String text) {
       if (text == null) {
         return this; // not configured: keep the default
@@ -604,6 +650,12 @@ public final class BridgeSettings {
           : maxRequestsInFlight((int) Math.min(Integer.MAX_VALUE, value));
     }
 
+    /**
+     * See {@link BridgeSettings#dedupeWindow()}.
+     *
+     * @param dedupeWindow the window; zero turns deduplication off
+     * @return this builder
+     */
     public Builder dedupeWindow(Duration dedupeWindow) {
       this.dedupeWindow = Objects.requireNonNull(dedupeWindow, "dedupeWindow");
       return this;

@@ -80,6 +80,9 @@ public final class Dsns {
   /**
    * {@code text} with the keys of every URL in it replaced by {@code ***} ({@code
    * https://***@o1.ingest.sentry.io/42}): for text that may quote a DSN from any source.
+   *
+   * @param text any text; may be null
+   * @return the masked text; null for null
    */
   public static String maskAll(String text) {
     return text == null ? null : URL_USER_INFO.matcher(text).replaceAll("$1***@");

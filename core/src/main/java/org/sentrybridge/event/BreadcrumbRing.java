@@ -107,6 +107,13 @@ public final class BreadcrumbRing {
    * Remembers a line whose {@code {}} placeholders are filled in only if an event takes it; {@code
    * traceId} (may be null; any key naming whose line it is) lets an event behind an asynchronous
    * appender pick its own lines.
+   *
+   * @param timestamp when it was logged
+   * @param level its level
+   * @param loggerName its logger
+   * @param template its text, with {@code {}} placeholders
+   * @param arguments the placeholders' values as text, in order; empty for none
+   * @param traceId whose line it is; null when not known
    */
   public void add(
       Instant timestamp,
@@ -121,7 +128,11 @@ public final class BreadcrumbRing {
         new Crumb(sequence, timestamp, level, loggerName, template, arguments, traceId));
   }
 
-  /** Where the ring stands now: the lines added before this mark belong to an event taken now. */
+  /**
+   * Where the ring stands now: the lines added before this mark belong to an event taken now.
+   *
+   * @return the mark, for {@link #snapshot(long, String)}
+   */
   public long mark() {
     return next.get();
   }
@@ -139,6 +150,10 @@ public final class BreadcrumbRing {
    * The lines added before {@code end} (a {@link #mark()}) that are still kept, oldest first; with
    * {@code traceId} only those of that trace. Lines pushed out since the mark by newer ones are
    * missing: the oldest go first.
+   *
+   * @param end a {@link #mark()}: lines added from it on are left out
+   * @param traceId the trace whose lines are wanted; null for all lines
+   * @return the lines, oldest first
    */
   public List<Crumb> snapshot(long end, String traceId) {
     if (end == 0) {
@@ -161,6 +176,8 @@ public final class BreadcrumbRing {
   /**
    * Copies the lines {@code parent} holds now: a scope cloned from another starts with its
    * breadcrumbs, as the SDK's {@code Scope.clone()} copies them.
+   *
+   * @param parent the ring of the scope this one was cloned from
    */
   public void seedFrom(BreadcrumbRing parent) {
     for (Crumb crumb : parent.snapshot()) {

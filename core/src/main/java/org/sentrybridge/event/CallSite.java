@@ -30,7 +30,11 @@ public final class CallSite {
 
   private CallSite() {}
 
-  /** The calling thread's stack from the first frame outside logging code, innermost first. */
+  /**
+   * The calling thread's stack from the first frame outside logging code, innermost first.
+   *
+   * @return the frames, at most 100
+   */
   public static StackTraceElement[] ofCurrentThread() {
     List<StackTraceElement> frames =
         WALKER.walk(
@@ -43,7 +47,12 @@ public final class CallSite {
     return frames.toArray(new StackTraceElement[0]);
   }
 
-  /** Frames of the logging frameworks and sentry-bridge removed from the top of {@code frames}. */
+  /**
+   * Frames of the logging frameworks and sentry-bridge removed from the top of {@code frames}.
+   *
+   * @param frames a stack, innermost first; may be null
+   * @return the frames from the first one outside logging code, at most 100; null for null
+   */
   public static StackTraceElement[] withoutLoggingFrames(StackTraceElement[] frames) {
     if (frames == null) {
       return null;

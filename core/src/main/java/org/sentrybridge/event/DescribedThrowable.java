@@ -21,8 +21,11 @@ public final class DescribedThrowable extends Throwable {
   /** Deeper cause chains are cut here, as cycles are. */
   private static final int MAX_DEPTH = 100;
 
+  /** The fully qualified name of the class this stands for. */
   private final String className;
+  /** Its stack trace, innermost first; empty when not known. */
   private final StackTraceElement[] frames;
+  /** Its suppressed exceptions; empty for none. */
   private final DescribedThrowable[] suppressed;
 
   /**
@@ -50,6 +53,9 @@ public final class DescribedThrowable extends Throwable {
   /**
    * A copy of {@code error} made only of what can be read: a part whose getter throws is replaced
    * by a marker text ({@code [FAILED getMessage()]}) or left out (frames, cause).
+   *
+   * @param error the throwable to copy, with its causes and suppressed exceptions
+   * @return the copy
    */
   public static DescribedThrowable copyOf(Throwable error) {
     return copyOf(error, new IdentityHashMap<>(), 0);
@@ -84,6 +90,9 @@ public final class DescribedThrowable extends Throwable {
   /**
    * True when the SDK can read {@code error} as it is: every getter it calls on the throwable, its
    * causes and suppressed exceptions returns without throwing.
+   *
+   * @param error the throwable to check
+   * @return true when the SDK can read it; false for a {@link DescribedThrowable}
    */
   public static boolean isReadable(Throwable error) {
     return isReadable(error, Collections.newSetFromMap(new IdentityHashMap<>()), 0);
@@ -124,7 +133,11 @@ public final class DescribedThrowable extends Throwable {
     }
   }
 
-  /** The fully qualified name of the class this throwable stands for. */
+  /**
+   * The fully qualified name of the class this throwable stands for.
+   *
+   * @return the class name
+   */
   public String className() {
     return className;
   }
@@ -139,7 +152,11 @@ public final class DescribedThrowable extends Throwable {
     return (DescribedThrowable) super.getCause();
   }
 
-  /** The suppressed exceptions it was given. */
+  /**
+   * The suppressed exceptions it was given.
+   *
+   * @return the suppressed exceptions; empty for none
+   */
   public List<DescribedThrowable> suppressed() {
     return List.of(suppressed);
   }

@@ -36,6 +36,14 @@ public final class EventFactory {
    * Makes the event. With {@code sendMetadata} false it carries only the exception, message, level
    * and timestamp. {@code callSite} is the stack of a message-only error, shown on the logging
    * thread's entry (null: none); {@code stacks} turns it into Sentry frames (in-app rules).
+   *
+   * @param record the log event
+   * @param rules the appender's capture rules (mechanism type, context tags, user keys)
+   * @param crumbs the log lines to attach as breadcrumbs; null or empty for none
+   * @param callSite the stack of the logging call; null for none
+   * @param stacks makes Sentry frames of {@code callSite}; null leaves the call site out
+   * @param sendMetadata false for the exception, message, level and timestamp only
+   * @return the event, not yet handed to the SDK
    */
   public static SentryEvent create(
       LogRecord record,
@@ -96,6 +104,9 @@ public final class EventFactory {
   /**
    * Puts log lines on the event as breadcrumbs; the SDK merges the scope's own breadcrumbs in by
    * time when it applies the scope.
+   *
+   * @param event the event to complete
+   * @param crumbs the log lines, oldest first; null or empty for none
    */
   public static void addBreadcrumbs(SentryEvent event, List<BreadcrumbRing.Crumb> crumbs) {
     if (crumbs == null || crumbs.isEmpty()) {
@@ -136,6 +147,11 @@ public final class EventFactory {
   /**
    * The Sentry user that {@code userMdcKeys} (user field to MDC key) make of MDC / ThreadContext
    * entries; null when none of those keys has a value.
+   *
+   * @param data the MDC / ThreadContext entries
+   * @param userMdcKeys user field ({@code id}, {@code email}, {@code ipAddress}; any other is the
+   *     username) to the MDC key it is read from
+   * @return the user, or null
    */
   public static User user(Map<String, String> data, Map<String, String> userMdcKeys) {
     User user = null;

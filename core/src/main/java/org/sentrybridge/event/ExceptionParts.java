@@ -28,7 +28,14 @@ public final class ExceptionParts {
 
   private ExceptionParts() {}
 
-  /** Runs on the delivery thread, before the event is handed to the SDK. */
+  /**
+   * Replaces the event's throwable with exceptions made here when the SDK cannot read it; leaves
+   * the event as it is otherwise. Runs on the delivery thread, before the event is handed to the
+   * SDK.
+   *
+   * @param event the event whose throwable is resolved
+   * @param options the SDK options that give the in-app rules for the frames
+   */
   public static void resolve(SentryEvent event, SentryOptions options) {
     Throwable raw = event.getThrowableMechanism();
     if (raw == null) {

@@ -191,12 +191,18 @@ public final class LoopbackSentryReceiver implements Closeable {
   /**
    * The discarded-event counts of every client report that arrived (reason, category, quantity),
    * in arrival order. Sentry SDKs attach them to the envelopes they send.
+   *
+   * @return a copy, in arrival order
    */
   public List<DiscardedEvent> discardedEvents() {
     return new ArrayList<>(discardedEvents);
   }
 
-  /** The headers of each request (names in lower case), in arrival order. */
+  /**
+   * The headers of each request (names in lower case), in arrival order.
+   *
+   * @return a copy, one map per request
+   */
   public List<Map<String, String>> requestHeaders() {
     return new ArrayList<>(requestHeaders);
   }
@@ -204,22 +210,36 @@ public final class LoopbackSentryReceiver implements Closeable {
   /**
    * The request target of each request as sent: a path, or an absolute URL when the request came
    * through this receiver acting as an HTTP proxy.
+   *
+   * @return a copy, in arrival order
    */
   public List<String> requestTargets() {
     return new ArrayList<>(requestTargets);
   }
 
-  /** The most requests this receiver was answering at the same time since start or clear(). */
+  /**
+   * The most requests this receiver was answering at the same time since start or clear().
+   *
+   * @return the highest number of concurrent requests
+   */
   public int maxRequestsInFlight() {
     return maxInFlight.get();
   }
 
-  /** Connections opened to this receiver since start or clear(); fewer than requests: reused. */
+  /**
+   * Connections opened to this receiver since start or clear(); fewer than requests: reused.
+   *
+   * @return how many connections were accepted
+   */
   public int connectionCount() {
     return connectionCount.get();
   }
 
-  /** When each request arrived, accepted or not. */
+  /**
+   * When each request arrived, accepted or not.
+   *
+   * @return a copy, in arrival order
+   */
   public List<Instant> requestTimes() {
     return new ArrayList<>(requestTimes);
   }
@@ -347,6 +367,9 @@ public final class LoopbackSentryReceiver implements Closeable {
   /**
    * Like {@link #rateLimitFor(Duration)}, with {@code X-Sentry-Rate-Limits} naming the limited
    * categories ({@code "error"}, {@code "error;transaction"}; empty: all of them).
+   *
+   * @param retryAfter how long the rate limit lasts from now
+   * @param categories the limited categories, separated by {@code ;}; empty for all of them
    */
   public void rateLimitFor(Duration retryAfter, String categories) {
     rateLimitedCategories = categories;
@@ -357,6 +380,8 @@ public final class LoopbackSentryReceiver implements Closeable {
   /**
    * Waits {@code delay} before every answer, whatever the mode, until set back to zero: the round
    * trip of a real Sentry ingest. Requests on other connections are answered in parallel.
+   *
+   * @param delay how long each answer waits; zero for none
    */
   public void delayAnswers(Duration delay) {
     answerDelay = delay;
@@ -366,6 +391,9 @@ public final class LoopbackSentryReceiver implements Closeable {
    * Answers {@code status} (and drops the envelope) to every request whose body, once
    * decompressed, is longer than {@code maxBytes}; {@code Long.MAX_VALUE} turns it off. Sentry
    * answers 413 to an event over 1 MB.
+   *
+   * @param maxBytes the longest body accepted, decompressed
+   * @param status the HTTP status answered to a longer one, such as 413
    */
   public void rejectBodiesOver(long maxBytes, int status) {
     oversizeStatus = status;

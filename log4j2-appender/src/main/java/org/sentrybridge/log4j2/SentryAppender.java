@@ -311,13 +311,21 @@ public final class SentryAppender extends AbstractAppender {
      * Errors carry the Sentry scope of the thread that logged them (tags, user, request, trace,
      * breadcrumbs of that scope); {@code false}: that scope is not read, breadcrumbs are kept per
      * appender. Default {@code true}.
+     *
+     * @param captureScope the value of the attribute {@code captureScope}
+     * @return this builder
      */
     public Builder setCaptureScope(String captureScope) {
       this.captureScope = captureScope;
       return this;
     }
 
-    /** Sentry environment. Default: the SDK's sources, else none. */
+    /**
+     * Sentry environment. Default: the SDK's sources, else none.
+     *
+     * @param environment the value of the attribute {@code environment}
+     * @return this builder
+     */
     public Builder setEnvironment(String environment) {
       this.environment = environment;
       return this;
@@ -425,7 +433,13 @@ public final class SentryAppender extends AbstractAppender {
       return this;
     }
 
-    /** Directory for undelivered envelopes. Default {@code <java.io.tmpdir>/sentry-bridge-<user>/<DSN hash>}. */
+    /**
+     * Directory for undelivered envelopes. Default {@code
+     * <java.io.tmpdir>/sentry-bridge-<user>/<DSN hash>}.
+     *
+     * @param bufferDir the value of the attribute {@code bufferDir}
+     * @return this builder
+     */
     public Builder setBufferDir(String bufferDir) {
       this.bufferDir = bufferDir;
       return this;
@@ -464,13 +478,24 @@ public final class SentryAppender extends AbstractAppender {
       return this;
     }
 
-    /** Requests to Sentry awaiting their answer at the same time. Default {@code 32}. */
+    /**
+     * Requests to Sentry awaiting their answer at the same time. Default {@code 32}.
+     *
+     * @param maxRequestsInFlight the value of the attribute {@code maxRequestsInFlight}
+     * @return this builder
+     */
     public Builder setMaxRequestsInFlight(String maxRequestsInFlight) {
       this.maxRequestsInFlight = maxRequestsInFlight;
       return this;
     }
 
-    /** The same error within this window is sent once with a count ({@code 0}: off). Default {@code 60s}. */
+    /**
+     * The same error within this window is sent once with a count ({@code 0}: off). Default
+     * {@code 60s}.
+     *
+     * @param dedupeWindow the value of the attribute {@code dedupeWindow}
+     * @return this builder
+     */
     public Builder setDedupeWindow(String dedupeWindow) {
       this.dedupeWindow = dedupeWindow;
       return this;

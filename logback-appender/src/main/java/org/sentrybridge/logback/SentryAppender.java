@@ -133,12 +133,18 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * Errors carry the Sentry scope of the thread that logged them (tags, user, request, trace,
    * breadcrumbs of that scope). {@code false}: that scope is not read; breadcrumbs are kept per
    * appender. Default {@code true}.
+   *
+   * @param captureScope the text of {@code <captureScope>}
    */
   public void setCaptureScope(String captureScope) {
     this.captureScope = captureScope;
   }
 
-  /** Sentry environment. Default: the SDK's sources ({@code SENTRY_ENVIRONMENT}, ...). */
+  /**
+   * Sentry environment. Default: the SDK's sources ({@code SENTRY_ENVIRONMENT}, ...).
+   *
+   * @param environment the text of {@code <environment>}
+   */
   public void setEnvironment(String environment) {
     this.environment = environment;
   }
@@ -243,6 +249,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   /**
    * Directory for undelivered envelopes. Default {@code <java.io.tmpdir>/sentry-bridge-<user
    * name>/<hash of the DSN>}, private to the OS user.
+   *
+   * @param bufferDir the text of {@code <bufferDir>}
    */
   public void setBufferDir(String bufferDir) {
     this.bufferDir = bufferDir;
@@ -279,6 +287,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   /**
    * Requests to Sentry that may await their answer at the same time (connections are reused;
    * HTTP/2 where Sentry speaks it). Default 32.
+   *
+   * @param maxRequestsInFlight the text of {@code <maxRequestsInFlight>}
    */
   public void setMaxRequestsInFlight(String maxRequestsInFlight) {
     this.maxRequestsInFlight = maxRequestsInFlight;
@@ -308,6 +318,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * which makes loaders that stop on them (Spring Boot) refuse to start: for teams that want a bad
    * Sentry setting to fail fast. Default {@code false}: warnings, and the application starts with
    * sentry-bridge off.
+   *
+   * @param failOnConfigurationError the text of {@code <failOnConfigurationError>}
    */
   public void setFailOnConfigurationError(String failOnConfigurationError) {
     this.failOnConfigurationError = failOnConfigurationError;

@@ -34,6 +34,8 @@ public class SentryTraceIds extends TurboFilter {
   /**
    * The lowest level of the log calls that refresh the ids; lower calls cost one comparison.
    * Default {@code INFO} (so that breadcrumbs find their trace too).
+   *
+   * @param level the text of {@code <level>}, a Logback level name; unknown text gives {@code INFO}
    */
   public void setLevel(String level) {
     this.level = Level.toLevel(level, Level.INFO);
