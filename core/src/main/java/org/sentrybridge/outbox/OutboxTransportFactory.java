@@ -105,7 +105,17 @@ public final class OutboxTransportFactory implements ITransportFactory {
     if (left > 0) {
       reporter.warn(
           Counts.of(left, "event was", "events were") + " not delivered and "
-              + (left == 1 ? "is" : "are") + " kept in " + transport.dir() + " for the next start");
+              + (left == 1 ? "is" : "are") + " kept in " + transport.dir() + " for the next start"
+              + unansweredNote(transport.inFlightAtClose()));
     }
+  }
+
+  /** An envelope whose request was still unanswered may yet be confirmed: say so, not count it. */
+  private static String unansweredNote(int unanswered) {
+    if (unanswered <= 0) {
+      return "";
+    }
+    return " (" + unanswered + " of them " + (unanswered == 1 ? "was" : "were")
+        + " being sent when sentry-bridge stopped: those Sentry confirms are not sent again)";
   }
 }

@@ -28,7 +28,7 @@ class DropCounterTest {
             "2 events dropped: could not be turned into Sentry events"
                 + " (last: java.lang.IllegalStateException: b)",
             "2 events rejected by Sentry: HTTP 413 (envelope exceeded size limits)",
-            "1 events rejected by Sentry: HTTP 500");
+            "1 event rejected by Sentry: HTTP 500");
     assertThat(drops.total()).isEqualTo(9);
   }
 }

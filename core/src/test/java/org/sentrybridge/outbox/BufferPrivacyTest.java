@@ -144,7 +144,7 @@ class BufferPrivacyTest {
           .containsExactlyInAnyOrderElementsOf(expected);
       assertThat(status.lines("WARN"))
           .containsExactly(
-              "1 files in " + buffer + " belong to another user and were neither read nor sent");
+              "1 file in " + buffer + " belongs to another user and was neither read nor sent");
       assertThat(planted).as("left where it is").exists();
     }
   }

@@ -79,7 +79,7 @@ class RateLimitFaultTest {
     }
     assertThat(status.lines("WARN"))
         .containsExactly(
-            "1 events rejected by Sentry: HTTP 429",
+            "1 event rejected by Sentry: HTTP 429",
             duringLimit + " events dropped: " + Dispatcher.RATE_LIMITED);
   }
 }

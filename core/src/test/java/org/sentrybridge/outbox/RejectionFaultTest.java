@@ -27,7 +27,7 @@ import org.sentrybridge.testing.RecordingStatusReporter;
 class RejectionFaultTest {
 
   private static final Duration SETTLE = Duration.ofSeconds(20);
-  private static final Pattern REJECTED = Pattern.compile("(\\d+) events rejected by Sentry: (.*)");
+  private static final Pattern REJECTED = Pattern.compile("(\\d+) events? rejected by Sentry: (.*)");
 
   @TempDir Path buffer;
 
@@ -70,7 +70,7 @@ class RejectionFaultTest {
       assertThat(receiver.requestTimes()).as("the refused envelope is not retried").hasSize(2);
       assertThat(statusLines.lines("WARN"))
           .containsExactly(
-              "1 events rejected by Sentry: HTTP " + status + " (envelope exceeded size limits)");
+              "1 event rejected by Sentry: HTTP " + status + " (envelope exceeded size limits)");
       assertThat(receiver.discardedEvents())
           .singleElement()
           .satisfies(d -> assertDiscarded(d, "send_error", "error", 1));

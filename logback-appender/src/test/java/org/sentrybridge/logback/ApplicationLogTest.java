@@ -50,14 +50,14 @@ class ApplicationLogTest extends LoopbackCase {
     }
 
     Poll.until("a drop report in the application's log", WAIT,
-        () -> logback.ownLines("CONSOLE").stream().anyMatch(l -> l.contains("events dropped: queue full")));
+        () -> logback.ownLines("CONSOLE").stream().anyMatch(l -> l.contains("dropped: queue full")));
     List<String> lines = logback.ownLines("CONSOLE");
     assertThat(lines)
         .anyMatch(l -> l.startsWith("WARN the buffer directory " + notADirectory + " cannot be used"))
-        .anyMatch(l -> l.startsWith("WARN ") && l.contains(" events dropped: queue full"));
+        .anyMatch(l -> l.startsWith("WARN ") && l.contains(" dropped: queue full"));
     assertThat(logback.statusLines("WARN"))
         .anyMatch(l -> l.startsWith("the buffer directory " + notADirectory + " cannot be used"))
-        .anyMatch(l -> l.contains(" events dropped: queue full"));
+        .anyMatch(l -> l.contains(" dropped: queue full"));
     logback.close();
     assertThat(receiver.events()).isNotEmpty()
         .extracting(SentryEvent::getLogger).containsOnly("com.example.burst");
