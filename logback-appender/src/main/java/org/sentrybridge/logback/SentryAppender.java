@@ -448,18 +448,20 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     if (!isStarted()) {
       return;
     }
+    LogEventForwarder closing = forwarder;
+    boolean resetting = closing != null && lifecycle != null && lifecycle.isResetting();
+    // parked before the stop: an event arriving in between still goes out, as after it
+    parked = resetting;
     super.stop();
     Runnable registration = ownEvents;
     ownEvents = null;
     if (registration != null) {
       registration.run();
     }
-    LogEventForwarder closing = forwarder;
     if (closing == null) {
       return;
     }
-    if (lifecycle != null && lifecycle.isResetting()) {
-      parked = true;
+    if (resetting) {
       lifecycle.park(closing);
       return;
     }
