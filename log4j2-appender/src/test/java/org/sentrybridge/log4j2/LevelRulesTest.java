@@ -14,6 +14,7 @@ import org.apache.logging.log4j.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sentrybridge.SentryBridge;
 import org.slf4j.LoggerFactory;
 
 class LevelRulesTest {
@@ -45,7 +46,8 @@ class LevelRulesTest {
         logging.receiver.awaitEvent(
             e -> e.getMessage() != null && "the sentinel".equals(e.getMessage().getFormatted()),
             WAIT);
-    // one delivery thread, in order: whatever was sent before the sentinel has arrived by now
+    // requests go out concurrently: wait until nothing else is on its way before counting
+    assertThat(SentryBridge.service().flush(WAIT)).isTrue();
     assertThat(logging.receiver.events()).containsExactly(sentinel);
     List<Breadcrumb> crumbs = sentinel.getBreadcrumbs();
     assertThat(crumbs).extracting(Breadcrumb::getMessage).contains("info line 1", "warn line 2")
@@ -106,8 +108,12 @@ class LevelRulesTest {
     logger.error("outer {}", loggingArgument, new IllegalStateException("outer"));
     logger.error("the sentinel", new IllegalStateException("boom"));
 
+    // requests go out concurrently: the sentinel may arrive before the events logged ahead of it
     logging.receiver.awaitEvent(
         e -> e.getMessage() != null && "the sentinel".equals(e.getMessage().getFormatted()), WAIT);
+    logging.receiver.awaitEvent(
+        e -> e.getMessage() != null && "outer arg".equals(e.getMessage().getFormatted()), WAIT);
+    assertThat(SentryBridge.service().flush(WAIT)).isTrue(); // and nothing else is on its way
     List<String> sent =
         logging.receiver.events().stream().map(e -> e.getMessage().getFormatted()).toList();
     assertThat(sent).contains("outer arg", "the sentinel").doesNotContain("sdk", "own");
