@@ -37,6 +37,23 @@ public final class OfficialAppenderFilter implements EventProcessor {
   }
 
   /**
+   * True when {@code type} is the official appender's class {@code officialClassName}, or extends
+   * it (checked by name: the official appender need not be on the class path).
+   *
+   * @param type an appender's class
+   * @param officialClassName the official appender's class name
+   * @return whether that appender is the official one
+   */
+  public static boolean isOfficial(Class<?> type, String officialClassName) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      if (c.getName().equals(officialClassName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Registers how a sentry-bridge appender recognises the framework log events it takes (a
    * Logback {@code ILoggingEvent}, a Log4j2 {@code LogEvent}); the official appenders pass the
    * same object along with their events.

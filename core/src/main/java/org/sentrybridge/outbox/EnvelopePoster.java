@@ -4,6 +4,8 @@ import io.sentry.RequestDetails;
 import io.sentry.SentryOptions;
 import java.net.Proxy;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.sentrybridge.StatusReporter;
 
 /**
@@ -12,6 +14,25 @@ import org.sentrybridge.StatusReporter;
  * socket factory, and the SDK's request headers (authentication, user agent).
  */
 interface EnvelopePoster {
+
+  /**
+   * Daemon threads named {@code sentry-bridge-http-N}, numbered across every poster of the process:
+   * what is logged on them is recognised as Sentry's own and never sent back.
+   */
+  static ThreadFactory senderThreads() {
+    return r -> {
+      Thread thread = new Thread(r, "sentry-bridge-http-" + SenderThreads.COUNT.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** The process-wide thread count behind {@link #senderThreads()}. */
+  final class SenderThreads {
+    static final AtomicInteger COUNT = new AtomicInteger();
+
+    private SenderThreads() {}
+  }
 
   /**
    * Posts one gzip-compressed envelope. Never throws: the result completes with Sentry's answer,

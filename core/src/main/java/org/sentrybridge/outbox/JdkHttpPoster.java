@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Posts envelopes with the JDK's {@link HttpClient}: asynchronous, so many requests may await
@@ -23,7 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class JdkHttpPoster implements EnvelopePoster {
 
-  private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final HttpClient client;
   private final ExecutorService executor;
@@ -38,14 +36,9 @@ final class JdkHttpPoster implements EnvelopePoster {
       throw new IllegalArgumentException("not a valid Sentry URL: " + e.getMessage(), e);
     }
     this.headers = request.getHeaders();
-    // named threads: what is logged on them is recognised as Sentry's own and never sent back
     this.executor =
         Executors.newCachedThreadPool(
-            r -> {
-              Thread thread = new Thread(r, "sentry-bridge-http-" + THREADS.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+            EnvelopePoster.senderThreads());
     HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(

@@ -16,7 +16,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -29,7 +28,6 @@ import javax.net.ssl.SSLSocketFactory;
  */
 final class UrlConnectionPoster implements EnvelopePoster {
 
-  private static final AtomicInteger THREADS = new AtomicInteger();
   private static final int MAX_ANSWER_BYTES = 64 * 1024;
 
   private final URL url;
@@ -58,11 +56,7 @@ final class UrlConnectionPoster implements EnvelopePoster {
             60,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
-            r -> {
-              Thread thread = new Thread(r, "sentry-bridge-http-" + THREADS.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+            EnvelopePoster.senderThreads());
     this.pool.allowCoreThreadTimeOut(true);
   }
 

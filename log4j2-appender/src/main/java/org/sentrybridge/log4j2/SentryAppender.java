@@ -21,6 +21,7 @@ import org.apache.logging.log4j.core.config.plugins.PluginElement;
 import org.apache.logging.log4j.message.Message;
 import org.sentrybridge.LogEventForwarder;
 import org.sentrybridge.SentryBridge;
+import org.sentrybridge.internal.OfficialAppenderFilter;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogLevel;
@@ -82,7 +83,7 @@ public final class SentryAppender extends AbstractAppender {
     ownEventsRegistration = forwarder.recogniseOwnEvents(this::takes);
     if (configuration != null) {
       for (Appender appender : configuration.getAppenders().values()) {
-        if (isOfficial(appender.getClass())) {
+        if (OfficialAppenderFilter.isOfficial(appender.getClass(), OFFICIAL_APPENDER)) {
           forwarder.officialAppenderFound(
               OFFICIAL_APPENDER + " '" + appender.getName() + "'",
               new StatusLoggerReporter(getName(), configuration));
@@ -92,14 +93,6 @@ public final class SentryAppender extends AbstractAppender {
     }
   }
 
-  private static boolean isOfficial(Class<?> type) {
-    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-      if (c.getName().equals(OFFICIAL_APPENDER)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /**
    * True when this appender takes {@code logEvent} as a Sentry event: the event's logger config

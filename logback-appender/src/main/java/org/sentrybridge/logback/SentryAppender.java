@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import org.sentrybridge.LogEventForwarder;
 import org.sentrybridge.SentryBridge;
+import org.sentrybridge.internal.OfficialAppenderFilter;
 import org.sentrybridge.SentryService;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.event.CaptureRules;
@@ -516,7 +517,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     for (Logger logger : ((LoggerContext) getContext()).getLoggerList()) {
       for (Iterator<Appender<ILoggingEvent>> it = logger.iteratorForAppenders(); it.hasNext(); ) {
         Appender<ILoggingEvent> appender = it.next();
-        if (isOfficial(appender.getClass())) {
+        if (OfficialAppenderFilter.isOfficial(appender.getClass(), OFFICIAL_APPENDER)) {
           target.officialAppenderFound(
               OFFICIAL_APPENDER + " [" + appender.getName() + "]", new LogbackStatusReporter(this, lifecycle));
           return;
@@ -525,14 +526,6 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     }
   }
 
-  private static boolean isOfficial(Class<?> type) {
-    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-      if (c.getName().equals(OFFICIAL_APPENDER)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /**
    * True when this appender takes {@code logEvent} as a Sentry event: it is attached to the event's
