@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.Collections;
 import org.sentrybridge.config.BridgeSettings;
@@ -20,7 +19,7 @@ import org.sentrybridge.event.LogRecord;
 import org.sentrybridge.event.MessageTemplates;
 import org.sentrybridge.internal.CallerContexts;
 import org.sentrybridge.internal.Lease;
-import org.sentrybridge.internal.OfficialAppenderFilter;
+import org.sentrybridge.internal.OfficialAppenders;
 import org.sentrybridge.scope.ScopeBreadcrumbs;
 import org.sentrybridge.scope.ScopeSnapshot;
 import org.sentrybridge.scope.TraceIds;
@@ -275,26 +274,6 @@ public final class LogEventForwarder implements AutoCloseable {
   }
 
   /**
-   * Tells which framework log events this appender takes (the object the framework hands to every
-   * appender), so that an official Sentry appender's copy of the same error is dropped: one event
-   * per error. Undone by {@link #close}, or earlier by running what this returns.
-   *
-   * @param takes true for a framework log event that this appender takes
-   * @return undoes the registration; does nothing when this forwarder is disabled
-   */
-  public Runnable recogniseOwnEvents(Predicate<Object> takes) {
-    if (!isEnabled()) {
-      return () -> {};
-    }
-    Runnable registration = OfficialAppenderFilter.recognise(takes);
-    registrations.add(registration);
-    return () -> {
-      registrations.remove(registration);
-      registration.run();
-    };
-  }
-
-  /**
    * Warns, once per process, that an official Sentry appender runs next to this one.
    *
    * @param officialAppender the official appender's name, for the warning
@@ -302,7 +281,7 @@ public final class LogEventForwarder implements AutoCloseable {
    */
   public void officialAppenderFound(String officialAppender, StatusReporter reporter) {
     if (isEnabled()) {
-      OfficialAppenderFilter.found(officialAppender, reporter);
+      OfficialAppenders.found(officialAppender, reporter);
     }
   }
 

@@ -13,7 +13,8 @@ import org.sentrybridge.testing.ChildJvm;
 
 /**
  * Errors the application logs while it shuts down, in its own shutdown hooks, arrive: the
- * integration's exit hook does not close while errors keep coming.
+ * integration's exit hook does not close while the application's shutdown hooks run, however long
+ * they go without logging.
  */
 class ErrorsAtShutdownTest {
 
@@ -41,6 +42,17 @@ class ErrorsAtShutdownTest {
       assertThat(run.exitCode).as(run.output).isZero();
       assertThat(run.output).contains("destroyed");
       assertThat(messages(receiver)).containsExactly("could not close the connection pool");
+    }
+  }
+
+  @Test
+  void anErrorLoggedAfterAShutdownLongerThanFlushTimeoutWithoutErrorsArrives() throws Exception {
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start()) {
+      ChildJvm run = ChildJvm.run(LogsWhileExiting.class, receiver.dsn(), buffer.toString(), "late");
+
+      assertThat(run.exitCode).as(run.output).isZero();
+      assertThat(run.output).contains("late error logged").doesNotContain("lost", "kept in");
+      assertThat(messages(receiver)).containsExactly("the last request failed after a long drain");
     }
   }
 

@@ -6,6 +6,7 @@ import io.sentry.Sentry;
 import io.sentry.SentryOptions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 import org.sentrybridge.StatusReporter;
 import org.sentrybridge.config.BridgeSettings;
@@ -28,13 +29,14 @@ final class Engine {
       "sentry-bridge is disabled because no Sentry DSN was provided";
 
   /**
-   * At JVM exit, the longest the integration stays open for errors that keep coming; delivery then
-   * gets {@code flushTimeout} more, so the exit hook ends at the latest this plus {@code
-   * flushTimeout} after the JVM began to exit.
+   * At JVM exit, the longest the integration waits for the application's shutdown to end (its
+   * other shutdown hooks, its non-daemon threads); delivery then gets {@code flushTimeout} more.
+   * A guard against an exit that never ends, not a timing rule: while another shutdown hook runs,
+   * the JVM waits for it anyway.
    */
-  static final Duration EXIT_WAIT_LIMIT = Duration.ofSeconds(30);
+  static final Duration EXIT_WAIT_LIMIT = Duration.ofSeconds(60);
 
-  private static final long EXIT_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+  private static final long EXIT_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   private final BridgeSettings settings;
   private final String dsn;
@@ -43,8 +45,9 @@ final class Engine {
   private final OutboxTransportFactory transports;
   private final boolean ownsSdk;
   private volatile boolean closed;
+  /** The pipeline is closed, but the SDK stays open for an official appender that still runs. */
+  private volatile boolean sdkLeftOpen;
   private final Thread exitHook;
-  private final OfficialAppenderFilter officialAppenders;
 
   private Engine(
       BridgeSettings settings,
@@ -53,7 +56,6 @@ final class Engine {
       DeliveryPipeline pipeline,
       OutboxTransportFactory transports,
       boolean ownsSdk,
-      OfficialAppenderFilter officialAppenders,
       StatusReporter reporter) {
     this.settings = settings;
     this.dsn = dsn;
@@ -61,12 +63,11 @@ final class Engine {
     this.pipeline = pipeline;
     this.transports = transports;
     this.ownsSdk = ownsSdk;
-    this.officialAppenders = officialAppenders;
     this.exitHook = scopes == null ? null : exitHook(reporter);
   }
 
   static Engine disabled(BridgeSettings settings) {
-    return new Engine(settings, null, null, null, null, false, null, null);
+    return new Engine(settings, null, null, null, null, false, null);
   }
 
   /** Starts the SDK and the pipeline; reports and returns a disabled engine when it cannot. */
@@ -93,14 +94,11 @@ final class Engine {
       return disabled(settings);
     }
     SdkVersion.check(SdkVersion.running(), reporter);
-    OfficialAppenderFilter officialAppenders = new OfficialAppenderFilter(reporter);
     if (Sentry.isEnabled()) {
       reporter.info(
           "Sentry was already initialised by the application: sentry-bridge sends through it,"
               + " and its own dsn and init options are not applied");
       IScopes scopes = Sentry.getCurrentScopes();
-      // first in line, so the SDK's duplicate check never sees the official appender's copy
-      scopes.getOptions().getEventProcessors().add(0, officialAppenders);
       return new Engine(
           settings,
           dsn,
@@ -108,13 +106,11 @@ final class Engine {
           new DeliveryPipeline(scopes, settings.queueSize(), settings.dedupeWindow(), reporter),
           null,
           false,
-          officialAppenders,
           reporter);
     }
     try {
       OutboxTransportFactory transports = new OutboxTransportFactory(settings, dsn, reporter);
       SentryOptions options = SdkStarter.options(settings, external, dsn, transports);
-      options.getEventProcessors().add(0, officialAppenders);
       Sentry.init(options);
       IScopes scopes = Sentry.getCurrentScopes();
       if (!scopes.isEnabled()) {
@@ -134,7 +130,6 @@ final class Engine {
           new DeliveryPipeline(scopes, settings.queueSize(), settings.dedupeWindow(), reporter),
           transports,
           true,
-          officialAppenders,
           reporter);
     } catch (RuntimeException | LinkageError e) {
       // LinkageError: an SDK outside the supported range may lack what sentry-bridge calls
@@ -152,7 +147,10 @@ final class Engine {
    * transport, and could close it before the queue is drained).
    */
   private Thread exitHook(StatusReporter reporter) {
-    Thread hook = new Thread(() -> closeAtExit(reporter), "sentry-bridge-exit");
+    Thread hook =
+        new Thread(
+            () -> closeAtExit(reporter, new ShutdownActivity(Thread.currentThread())),
+            "sentry-bridge-exit");
     try {
       Runtime.getRuntime().addShutdownHook(hook);
     } catch (IllegalStateException alreadyExiting) {
@@ -164,32 +162,20 @@ final class Engine {
   /**
    * Runs when the JVM begins to exit, at the same time as the application's own shutdown hooks: a
    * web server draining its requests, bean destruction, the logging framework's stop. Those may
-   * still log errors, so the integration stays open and keeps delivering. It closes when its last
-   * holder lets go (the logging framework stopped the appenders), or once no error came for {@code
-   * flushTimeout} (each error had its {@code flushTimeout}; what is left is kept on disk), or at
-   * the latest {@link #EXIT_WAIT_LIMIT} after the exit began, with {@code flushTimeout} more for
-   * delivery.
+   * still log errors, however long they take, so the integration stays open and keeps delivering
+   * while {@code applicationMayLog} says so (see {@link ShutdownActivity}). It closes when its last
+   * holder lets go (the logging framework stopped the appenders), or once the application's
+   * shutdown is over, giving what is still in flight {@code flushTimeout} (what Sentry has not
+   * confirmed by then is kept on disk); at the latest {@link #EXIT_WAIT_LIMIT} after the exit
+   * began, with {@code flushTimeout} more for delivery. Closing never depends on a quiet period.
    */
-  void closeAtExit(StatusReporter reporter) {
-    long quietNanos = settings.flushTimeout().toNanos();
-    long now = System.nanoTime();
-    long limit = now + EXIT_WAIT_LIMIT.toNanos();
-    long seen = pipeline.offeredCount();
-    long lastArrival = now;
-    while (!closed) {
-      now = System.nanoTime();
-      long offered = pipeline.offeredCount();
-      if (offered != seen) {
-        seen = offered;
-        lastArrival = now;
-      }
-      if (now - lastArrival >= quietNanos) {
-        // what is still in flight, and the repeat summaries the close releases, get their time too
-        shutdown(reporter, now + quietNanos);
-        return;
-      }
-      if (now - limit >= 0) {
-        shutdown(reporter, now + quietNanos);
+  void closeAtExit(StatusReporter reporter, BooleanSupplier applicationMayLog) {
+    long flushNanos = settings.flushTimeout().toNanos();
+    long limit = System.nanoTime() + EXIT_WAIT_LIMIT.toNanos();
+    while (!closed || sdkLeftOpen) {
+      long now = System.nanoTime();
+      if (now - limit >= 0 || !applicationMayLog.getAsBoolean()) {
+        shutdown(reporter, System.nanoTime() + flushNanos, true);
         return;
       }
       LockSupport.parkNanos(EXIT_POLL_NANOS);
@@ -224,26 +210,36 @@ final class Engine {
   /**
    * Stops the pipeline and, if it is ours, the SDK. Queued records are still turned into envelopes
    * (local work, given at least {@link #LOCAL_DRAIN}); waits for the network end at the deadline,
-   * and what Sentry has not confirmed by then is kept on disk.
+   * and what Sentry has not confirmed by then is kept on disk. While an official Sentry appender
+   * still runs on the SDK this engine started, the SDK stays open for it: this engine's envelopes
+   * are delivered by the deadline, and the exit hook closes the SDK when the JVM exits.
    */
-  synchronized void shutdown(StatusReporter reporter, long deadlineNanos) {
-    if (closed || scopes == null) {
+  void shutdown(StatusReporter reporter, long deadlineNanos) {
+    shutdown(reporter, deadlineNanos, false);
+  }
+
+  private synchronized void shutdown(StatusReporter reporter, long deadlineNanos, boolean atExit) {
+    if (scopes == null) {
       closed = true;
       return;
     }
+    if (closed) {
+      if (atExit && sdkLeftOpen) {
+        sdkLeftOpen = false;
+        closeSdk(reporter, deadlineNanos);
+      }
+      return;
+    }
     closed = true;
-    if (exitHook != null && Thread.currentThread() != exitHook) {
-      try {
-        Runtime.getRuntime().removeShutdownHook(exitHook);
-      } catch (IllegalStateException alreadyExiting) {
-        // the hook runs or ran; this shutdown happened first or concurrently, both are fine
+    boolean keepSdkOpen = ownsSdk && !atExit && OfficialAppenders.anyRunning();
+    if (!keepSdkOpen) {
+      removeExitHook();
+      if (transports != null) {
+        // pipeline, SDK client and transport each flush on the way down: one timeout for all
+        transports.closeBy(deadlineNanos);
       }
     }
-    if (transports != null) {
-      // pipeline, SDK client and transport each flush on the way down: one timeout for all
-      transports.closeBy(deadlineNanos);
-    }
-    Duration remaining = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+    Duration remaining = remaining(deadlineNanos);
     int left = pipeline.close(remaining.compareTo(LOCAL_DRAIN) > 0 ? remaining : LOCAL_DRAIN);
     if (left > 0) {
       reporter.warn(
@@ -252,13 +248,41 @@ final class Engine {
               "event was still queued when sentry-bridge stopped and is lost",
               "events were still queued when sentry-bridge stopped and are lost"));
     }
-    if (ownsSdk) {
+    if (keepSdkOpen) {
+      sdkLeftOpen = true;
+      scopes.flush(Math.max(1, remaining(deadlineNanos).toMillis()));
+      reporter.info(
+          "sentry-bridge stopped; the Sentry SDK it started stays open for the official Sentry"
+              + " appender, which still runs on it, until the JVM exits");
+    } else if (ownsSdk) {
+      closeSdk(reporter, deadlineNanos);
+    }
+  }
+
+  private void closeSdk(StatusReporter reporter, long deadlineNanos) {
+    if (transports != null) {
+      transports.closeBy(deadlineNanos);
+    }
+    // an SDK someone started after this one is not this engine's to close
+    if (Sentry.getCurrentScopes().getOptions() == scopes.getOptions()) {
       Sentry.close();
-    } else {
-      scopes.getOptions().getEventProcessors().remove(officialAppenders);
     }
     if (transports != null) {
       transports.reportLeftOver(reporter);
     }
+  }
+
+  private void removeExitHook() {
+    if (exitHook != null && Thread.currentThread() != exitHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(exitHook);
+      } catch (IllegalStateException alreadyExiting) {
+        // the hook runs or ran; this shutdown happened first or concurrently, both are fine
+      }
+    }
+  }
+
+  private static Duration remaining(long deadlineNanos) {
+    return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
   }
 }

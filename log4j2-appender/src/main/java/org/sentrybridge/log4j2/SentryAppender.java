@@ -18,10 +18,11 @@ import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.core.config.plugins.PluginElement;
+import org.apache.logging.log4j.core.filter.Filterable;
 import org.apache.logging.log4j.message.Message;
 import org.sentrybridge.LogEventForwarder;
 import org.sentrybridge.SentryBridge;
-import org.sentrybridge.internal.OfficialAppenderFilter;
+import org.sentrybridge.internal.OfficialAppenders;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogLevel;
@@ -54,7 +55,10 @@ public final class SentryAppender extends AbstractAppender {
   private final SentryManager manager;
   private final Configuration configuration;
   private final AtomicBoolean released = new AtomicBoolean();
-  private volatile Runnable ownEventsRegistration;
+  /** Denies the official Sentry appenders of this configuration the events this one takes. */
+  private final OfficialAppenderGuard guard = new OfficialAppenderGuard(this::takes);
+  /** The official appenders this appender's guard is on. */
+  private final List<Filterable> guarded = new ArrayList<>();
   private final AtomicBoolean suppliesTraceIds = new AtomicBoolean();
 
   private SentryAppender(
@@ -80,14 +84,20 @@ public final class SentryAppender extends AbstractAppender {
     if (forwarder.isEnabled() && suppliesTraceIds.compareAndSet(false, true)) {
       SentryTraceContextData.appenderStarted();
     }
-    ownEventsRegistration = forwarder.recogniseOwnEvents(this::takes);
-    if (configuration != null) {
+    if (configuration != null && forwarder.isEnabled()) {
+      guard.start();
       for (Appender appender : configuration.getAppenders().values()) {
-        if (OfficialAppenderFilter.isOfficial(appender.getClass(), OFFICIAL_APPENDER)) {
+        if (OfficialAppenders.isOfficial(appender.getClass(), OFFICIAL_APPENDER)
+            && appender instanceof Filterable) {
+          Filterable official = (Filterable) appender;
+          official.addFilter(guard);
+          synchronized (guarded) {
+            guarded.add(official);
+          }
+          OfficialAppenders.watch(appender, Appender::isStarted);
           forwarder.officialAppenderFound(
               OFFICIAL_APPENDER + " '" + appender.getName() + "'",
               new StatusLoggerReporter(getName(), configuration));
-          break;
         }
       }
     }
@@ -95,15 +105,14 @@ public final class SentryAppender extends AbstractAppender {
 
 
   /**
-   * True when this appender takes {@code logEvent} as a Sentry event: the event's logger config
+   * True when this appender takes {@code event} as a Sentry event: the event's logger config
    * (or a parent, through additivity) refers to this appender, its filter lets the event through
-   * and its rules select it. The official appender's copy of such an event is dropped.
+   * and its rules select it. The official appender is denied such an event.
    */
-  private boolean takes(Object logEvent) {
-    if (!(logEvent instanceof LogEvent) || !isStarted() || configuration == null) {
+  private boolean takes(LogEvent event) {
+    if (!isStarted() || configuration == null) {
       return false;
     }
-    LogEvent event = (LogEvent) logEvent;
     LogEventForwarder forwarder = manager.forwarder();
     if (!forwarder.isEnabled()
         || !forwarder.isEvent(
@@ -209,9 +218,11 @@ public final class SentryAppender extends AbstractAppender {
       return true;
     }
     setStopping();
-    Runnable registration = ownEventsRegistration;
-    if (registration != null) {
-      registration.run();
+    synchronized (guarded) {
+      for (Filterable official : guarded) {
+        official.removeFilter(guard);
+      }
+      guarded.clear();
     }
     if (suppliesTraceIds.compareAndSet(true, false)) {
       SentryTraceContextData.appenderStopped();

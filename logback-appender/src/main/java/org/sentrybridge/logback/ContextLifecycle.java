@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.sentrybridge.LogEventForwarder;
 import org.sentrybridge.SentryBridge;
 import org.sentrybridge.StatusReporter;
@@ -52,6 +53,8 @@ final class ContextLifecycle implements LoggerContextListener, ConfigurationEven
   private final Logger logger;
   private final List<LogEventForwarder> parked = new ArrayList<>();
   private final List<Line> waiting = new ArrayList<>();
+  /** What starting appenders want done once the configuration is complete. */
+  private final List<Runnable> onConfigured = new CopyOnWriteArrayList<>();
   private ResetSignal signal;
   private volatile boolean resetting;
   private volatile boolean stopping;
@@ -102,6 +105,17 @@ final class ContextLifecycle implements LoggerContextListener, ConfigurationEven
       signal = new ResetSignal();
       context.register(signal);
     }
+  }
+
+  /** Runs {@code action} each time a configuration of this context ends, until removed. */
+  void onConfigured(Runnable action) {
+    if (!onConfigured.contains(action)) {
+      onConfigured.add(action);
+    }
+  }
+
+  void removeOnConfigured(Runnable action) {
+    onConfigured.remove(action);
   }
 
   /** True while the context resets (or stops): an appender stopped now may come back. */
@@ -224,6 +238,9 @@ final class ContextLifecycle implements LoggerContextListener, ConfigurationEven
           waiting.clear();
         }
         quiet = !logger.isWarnEnabled();
+        for (Runnable action : onConfigured) {
+          action.run();
+        }
         for (Line line : lines) {
           write(line.level(), line.message());
         }

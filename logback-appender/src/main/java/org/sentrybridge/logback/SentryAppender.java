@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sentrybridge.LogEventForwarder;
 import org.sentrybridge.SentryBridge;
-import org.sentrybridge.internal.OfficialAppenderFilter;
+import org.sentrybridge.internal.OfficialAppenders;
 import org.sentrybridge.SentryService;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.event.CaptureRules;
@@ -91,8 +93,13 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   private Duration stopTimeout = BridgeSettings.DEFAULT_FLUSH_TIMEOUT;
   /** Set at the first log event: by then the configuration is complete, every appender attached. */
   private boolean peersChecked;
-  /** Undoes this appender's registration as the one that takes its events. */
-  private volatile Runnable ownEvents;
+  /** Denies the official Sentry appenders of this context the events this appender takes. */
+  private final OfficialAppenderGuard guard = new OfficialAppenderGuard(this::takes);
+  /** The official appenders this appender's guard is on. */
+  private final Set<Appender<ILoggingEvent>> guarded = ConcurrentHashMap.newKeySet();
+  /** True when the official appender's class can be loaded here: only then is it looked for. */
+  private final boolean officialOnClassPath = isOnClassPath(OFFICIAL_APPENDER);
+  private final Runnable guardAtConfigurationEnd = this::guardOfficialAppenders;
   private ContextLifecycle lifecycle;
   /** Stopped by a reset: its forwarder is parked for the appender of the next configuration. */
   private volatile boolean parked;
@@ -357,13 +364,19 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
             : lifecycle.takeOver(settings, rules, reporter);
     MDCAdapter mdc = mdcAdapter();
     started.shareCallerContext(mdc, mdc::getCopyOfContextMap);
-    // this appender's own test, also on a forwarder taken over from the previous configuration
-    ownEvents = started.recogniseOwnEvents(this::takes);
     forwarder = started;
     peersChecked = false;
     parked = false;
     failures = new FailureReports(reporter, getName());
     super.start();
+    if (officialOnClassPath) {
+      // official appenders attached later are guarded when the configuration ends, or (added by
+      // code) at the first error of a logger they are attached to
+      guardOfficialAppenders();
+      if (lifecycle != null) {
+        lifecycle.onConfigured(guardAtConfigurationEnd);
+      }
+    }
   }
 
   /**
@@ -396,6 +409,9 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
       Throwable throwable = LogbackEvents.throwable(event);
       String loggerName = event.getLoggerName();
       if (target.isEvent(level, loggerName, throwable)) {
+        if (officialOnClassPath) {
+          guardOfficialAppendersOf(loggerName);
+        }
         LogRecord record = LogbackEvents.toRecord(event, level, throwable);
         if (LogbackEvents.isOnLoggingThread(event)) {
           target.forward(record);
@@ -454,10 +470,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     // parked before the stop: an event arriving in between still goes out, as after it
     parked = resetting;
     super.stop();
-    Runnable registration = ownEvents;
-    ownEvents = null;
-    if (registration != null) {
-      registration.run();
+    if (lifecycle != null) {
+      lifecycle.removeOnConfigured(guardAtConfigurationEnd);
     }
     if (closing == null) {
       return;
@@ -499,51 +513,91 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   }
 
   /**
-   * At the first log event (this appender's, or the official appender's copy of one), when the
-   * configuration is complete: warns (once per process) if the official Sentry appender runs on the
-   * same context.
+   * At the first log event, when the configuration is complete: guards the official Sentry
+   * appenders of this context, and warns (once per process) that one runs next to this one.
    */
   private void checkPeersOnce(LogEventForwarder target) {
     if (!peersChecked) {
       peersChecked = true;
-      findOfficialAppender(target);
+      if (officialOnClassPath) {
+        guardOfficialAppenders();
+      }
     }
   }
 
-  private void findOfficialAppender(LogEventForwarder target) {
+  /** Guards every official Sentry appender attached to a logger of this context. */
+  private void guardOfficialAppenders() {
+    if (getContext() instanceof LoggerContext) {
+      for (Logger logger : ((LoggerContext) getContext()).getLoggerList()) {
+        guardOfficialAppendersOn(logger);
+      }
+    }
+  }
+
+  /** Guards the official appenders that the events of this logger reach, before they see them. */
+  private void guardOfficialAppendersOf(String loggerName) {
     if (!(getContext() instanceof LoggerContext)) {
       return;
     }
-    for (Logger logger : ((LoggerContext) getContext()).getLoggerList()) {
-      for (Iterator<Appender<ILoggingEvent>> it = logger.iteratorForAppenders(); it.hasNext(); ) {
-        Appender<ILoggingEvent> appender = it.next();
-        if (OfficialAppenderFilter.isOfficial(appender.getClass(), OFFICIAL_APPENDER)) {
-          target.officialAppenderFound(
-              OFFICIAL_APPENDER + " [" + appender.getName() + "]", new LogbackStatusReporter(this, lifecycle));
+    LoggerContext context = (LoggerContext) getContext();
+    String name = loggerName == null ? Logger.ROOT_LOGGER_NAME : loggerName;
+    while (true) {
+      Logger logger = context.exists(name);
+      if (logger != null) {
+        guardOfficialAppendersOn(logger);
+        if (!logger.isAdditive()) {
           return;
+        }
+      }
+      if (name.equals(Logger.ROOT_LOGGER_NAME)) {
+        return;
+      }
+      int separator = Math.max(name.lastIndexOf('.'), name.lastIndexOf('$'));
+      name = separator > 0 ? name.substring(0, separator) : Logger.ROOT_LOGGER_NAME;
+    }
+  }
+
+  private void guardOfficialAppendersOn(Logger logger) {
+    for (Iterator<Appender<ILoggingEvent>> it = logger.iteratorForAppenders(); it.hasNext(); ) {
+      Appender<ILoggingEvent> appender = it.next();
+      if (OfficialAppenders.isOfficial(appender.getClass(), OFFICIAL_APPENDER)
+          && guarded.add(appender)) {
+        appender.addFilter(guard);
+        OfficialAppenders.watch(appender, Appender::isStarted);
+        LogEventForwarder target = forwarder;
+        if (target != null) {
+          target.officialAppenderFound(
+              OFFICIAL_APPENDER + " [" + appender.getName() + "]",
+              new LogbackStatusReporter(this, lifecycle));
         }
       }
     }
   }
 
-
-  /**
-   * True when this appender takes {@code logEvent} as a Sentry event: it is attached to the event's
-   * logger (or, through additivity, to a parent), its filters let the event through, and its rules
-   * select it. The official appender's copy of such an event is dropped.
-   */
-  private boolean takes(Object logEvent) {
-    LogEventForwarder target = forwarder;
-    if (!(logEvent instanceof ILoggingEvent) || target == null || !target.isEnabled()) {
+  private static boolean isOnClassPath(String className) {
+    try {
+      Class.forName(className, false, SentryAppender.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError absent) {
       return false;
     }
-    ILoggingEvent event = (ILoggingEvent) logEvent;
+  }
+
+  /**
+   * True when this appender takes {@code event} as a Sentry event: it is attached to the event's
+   * logger (or, through additivity, to a parent), its filters let the event through, and its rules
+   * select it. The official appender is denied such an event.
+   */
+  private boolean takes(ILoggingEvent event) {
+    LogEventForwarder target = forwarder;
+    if (target == null || !target.isEnabled() || !(isStarted() || parked)) {
+      return false;
+    }
     LoggerContextVO origin = event.getLoggerContextVO();
     if (!(getContext() instanceof LoggerContext)
         || (origin != null && !Objects.equals(origin.getName(), getContext().getName()))) {
       return false;
     }
-    checkPeersOnce(target);
     return target.isEvent(
             LogbackEvents.level(event.getLevel()),
             event.getLoggerName(),

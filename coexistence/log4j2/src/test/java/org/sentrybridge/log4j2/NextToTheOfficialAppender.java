@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentry.Sentry;
 import io.sentry.SentryEvent;
+import io.sentry.clientreport.DiscardReason;
+import io.sentry.protocol.SentryId;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.logging.log4j.Logger;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +20,8 @@ import org.sentrybridge.SentryBridge;
 
 /**
  * Both appenders in one Log4j2 configuration, as during a migration: each error arrives exactly
- * once, and one warning says why. Each declaration order is its own test class, so its own JVM: the
+ * once, one warning says why, no discard is counted in Sentry's client reports, and stopping
+ * sentry-bridge leaves the SDK open for the official appender. Each declaration order is its own test class, so its own JVM: the
  * warnings are given once per process. sentry-log4j2 8.43.0 needs io.sentry:sentry 8.43.0, so this
  * also shows sentry-bridge on an SDK below its range: it works, and says so once.
  */
@@ -42,7 +46,7 @@ abstract class NextToTheOfficialAppender {
   }
 
   @Test
-  void eachErrorArrivesExactlyOnceAndAWarningSaysWhy() {
+  void eachErrorArrivesOnceAWarningSaysWhyAndTheSdkOutlivesSentryBridge() {
     logging = LoggingFixture.start(configuration(), buffer);
     Logger log = logging.context.getLogger("com.example.checkout.PaymentService");
     for (int i = 0; i < ERRORS; i++) {
@@ -78,5 +82,26 @@ abstract class NextToTheOfficialAppender {
         .singleElement()
         .asString()
         .contains("io.sentry:sentry 8.43.0 is on the class path, but sentry-bridge supports 8.53.0");
+
+    // the official appender's copies were never made: no discard is counted in Sentry
+    SentryId last = Sentry.captureMessage("carries the SDK's pending client reports");
+    logging.receiver.awaitEvent(e -> last.equals(e.getEventId()), WAIT);
+    assertThat(logging.receiver.discardedEvents())
+        .noneMatch(d -> DiscardReason.EVENT_PROCESSOR.getReason().equals(d.getReason()));
+
+    // sentry-bridge stops first: the SDK stays open for the official appender, which takes over
+    SentryAppender ours = logging.appender("Sentry");
+    logging.context.getConfiguration().getRootLogger().removeAppender("Sentry");
+    logging.context.updateLoggers();
+    assertThat(ours.stop(10, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(Sentry.isEnabled()).as("the official appender still runs on the SDK").isTrue();
+    log.error("sent by the official appender", new IllegalStateException("card declined again"));
+    SentryEvent event =
+        logging.receiver.awaitEvent(
+            e -> "sent by the official appender".equals(e.getMessage().getFormatted()), WAIT);
+    assertThat(event.getExceptions().get(0).getMechanism().getType())
+        .isNotEqualTo(SentryAppender.MECHANISM_TYPE);
+    assertThat(logging.receiver.events()).hasSize(ERRORS + 3);
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import io.sentry.Sentry;
 import io.sentry.SentryEvent;
+import io.sentry.clientreport.DiscardReason;
+import io.sentry.protocol.SentryId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,8 @@ import org.sentrybridge.SentryBridge;
 
 /**
  * Both appenders on one Logback context, as during a migration: each error arrives exactly once,
- * and one warning says why. Each declaration order is its own test class, so its own JVM: the
+ * one warning says why, no discard is counted in Sentry's client reports, and stopping
+ * sentry-bridge leaves the SDK open for the official appender. Each declaration order is its own test class, so its own JVM: the
  * warning is given once per process.
  */
 abstract class NextToTheOfficialAppender extends LoopbackCase {
@@ -32,7 +35,7 @@ abstract class NextToTheOfficialAppender extends LoopbackCase {
   }
 
   @Test
-  void eachErrorArrivesExactlyOnceAndAWarningSaysWhy() {
+  void eachErrorArrivesOnceAWarningSaysWhyAndTheSdkOutlivesSentryBridge() {
     open(configuration());
     Logger log = logback.logger("com.example.checkout.PaymentService");
     for (int i = 0; i < ERRORS; i++) {
@@ -65,6 +68,27 @@ abstract class NextToTheOfficialAppender extends LoopbackCase {
         .contains("io.sentry.logback.SentryAppender [OFFICIAL] also sends errors")
         .contains("sentry-bridge sends each error its appenders take, once");
     assertThat(logback.statusLines()).noneMatch(m -> m.contains("is on the class path"));
+
+    // the official appender's copies were never made: no discard is counted in Sentry
+    SentryId last = Sentry.captureMessage("carries the SDK's pending client reports");
+    receiver.awaitEvent(e -> last.equals(e.getEventId()), WAIT);
+    assertThat(receiver.discardedEvents())
+        .noneMatch(d -> DiscardReason.EVENT_PROCESSOR.getReason().equals(d.getReason()));
+
+    // sentry-bridge stops first: the SDK stays open for the official appender, which takes over
+    Logger root = logback.logger(Logger.ROOT_LOGGER_NAME);
+    SentryAppender ours = logback.sentryAppender();
+    root.detachAppender(ours);
+    ours.stop();
+
+    assertThat(Sentry.isEnabled()).as("the official appender still runs on the SDK").isTrue();
+    log.error("sent by the official appender", new IllegalStateException("card declined again"));
+    SentryEvent event =
+        receiver.awaitEvent(
+            e -> "sent by the official appender".equals(e.getMessage().getFormatted()), WAIT);
+    assertThat(event.getExceptions().get(0).getMechanism().getType()).isNotEqualTo(
+        SentryAppender.MECHANISM_TYPE);
+    assertThat(receiver.events()).hasSize(ERRORS + 3);
   }
 
 }
