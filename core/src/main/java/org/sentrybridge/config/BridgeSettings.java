@@ -253,9 +253,10 @@ public final class BridgeSettings {
 
   /**
    * How long stop/close waits for queued and buffered events to be delivered; what is left then
-   * stays in {@link #bufferDir()} for the next start and is reported. At JVM exit, while the
-   * logging framework has not stopped the integration, it closes once no error came for this long
-   * (at most 30 s after the exit began, plus this). Default 5 s.
+   * stays in {@link #bufferDir()} for the next start and is reported. At JVM exit, when the
+   * logging framework has not stopped the integration, delivery gets this long once the
+   * application's shutdown is over (its shutdown hooks and non-daemon threads; at most 60 s after
+   * the exit began). Default 5 s.
    *
    * @return the timeout
    */

@@ -11,8 +11,9 @@ import org.sentrybridge.devserver.LoopbackSentryReceiver;
 import org.sentrybridge.testing.ChildJvm;
 
 /**
- * Errors logged during a graceful shutdown (request drain, bean destruction) arrive, and the
- * integration closes when Logback is stopped.
+ * Errors logged during a graceful shutdown (request drain, bean destruction) arrive: the
+ * integration closes when Logback is stopped, or, when nothing stops Logback, once the
+ * application's shutdown hooks are done, however long they went without logging.
  */
 class ErrorsAtShutdownTest {
 
@@ -33,6 +34,21 @@ class ErrorsAtShutdownTest {
           .isEqualTo(StopsLoggingLastAtExit.DRAINED_REQUESTS);
       assertThat(occurrences(events, "could not close the connection pool")).isEqualTo(1);
       assertThat(events).hasSize(3);
+    }
+  }
+
+  @Test
+  void anErrorLoggedAfterAShutdownLongerThanFlushTimeoutArrivesWithoutLogbackBeingStopped()
+      throws Exception {
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start()) {
+      ChildJvm run = ChildJvm.run(LogsLateAtExit.class, receiver.dsn(), buffer.toString());
+
+      assertThat(run.exitCode).as(run.output).isZero();
+      assertThat(run.output).contains("late error logged").doesNotContain("lost", "kept in");
+      // the child has exited: nothing more can come
+      assertThat(receiver.events())
+          .singleElement()
+          .satisfies(e -> assertThat(e.getMessage().getFormatted()).isEqualTo(LogsLateAtExit.MESSAGE));
     }
   }
 
