@@ -28,7 +28,8 @@ final class AsyncSetups {
         && isA(configuration.getLoggerContext().getClass(), ASYNC_CONTEXT)) {
       return true;
     }
-    if (isA(configuration.getRootLogger().getClass(), ASYNC_LOGGER_CONFIG)) {
+    LoggerConfig root = configuration.getRootLogger();
+    if (root != null && isA(root.getClass(), ASYNC_LOGGER_CONFIG)) {
       return true;
     }
     for (LoggerConfig logger : configuration.getLoggers().values()) {
