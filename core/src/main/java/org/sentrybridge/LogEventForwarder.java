@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import java.util.Collections;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.delivery.DeliveryThread;
 import org.sentrybridge.delivery.Submission;
@@ -136,24 +135,25 @@ public final class LogEventForwarder implements AutoCloseable {
    * @param message the formatted message
    */
   public void breadcrumb(Instant timestamp, LogLevel level, String loggerName, String message) {
-    ringOfThisThread().add(timestamp, level, loggerName, message, Collections.emptyList(), null);
+    ringOfThisThread().add(timestamp, level, loggerName, message, null, null);
   }
 
   /**
-   * Remembers a log line given as an SLF4J-style template and its arguments: the arguments become
-   * text now, the line is formatted only if an event takes it, on the delivery thread. Call it on
-   * the thread that logged.
+   * Remembers a log line given as an SLF4J-style template and its arguments: the line is formatted
+   * only if an event takes it, on the delivery thread. Arguments whose text cannot change (strings,
+   * boxed primitives) are kept as they are, with the array, which must not change afterwards;
+   * other arguments become text now. Call it on the thread that logged.
    *
    * @param timestamp when the line was logged
    * @param level the line's level
    * @param loggerName the line's logger
    * @param template the message template, with {@code {}} placeholders
-   * @param arguments the template's arguments; null for none
+   * @param arguments the template's arguments, not changed afterwards; null for none
    */
   public void breadcrumb(
       Instant timestamp, LogLevel level, String loggerName, String template, Object[] arguments) {
     ringOfThisThread()
-        .add(timestamp, level, loggerName, template, MessageTemplates.texts(arguments), null);
+        .add(timestamp, level, loggerName, template, MessageTemplates.settled(arguments), null);
   }
 
   /**
@@ -185,7 +185,7 @@ public final class LogEventForwarder implements AutoCloseable {
         level,
         loggerName,
         message,
-        Collections.emptyList(),
+        null,
         captureScope ? lineOwner(traceId, threadName) : null);
   }
 

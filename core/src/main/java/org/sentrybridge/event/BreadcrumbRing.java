@@ -22,7 +22,8 @@ public final class BreadcrumbRing {
     final LogLevel level;
     final String loggerName;
     final String template;
-    final List<String> arguments;
+    /** Null, or {@link MessageTemplates#settled} arguments. */
+    final Object[] arguments;
     final String traceId;
 
     Crumb(
@@ -31,7 +32,7 @@ public final class BreadcrumbRing {
         LogLevel level,
         String loggerName,
         String template,
-        List<String> arguments,
+        Object[] arguments,
         String traceId) {
       this.sequence = sequence;
       this.timestamp = timestamp;
@@ -100,7 +101,7 @@ public final class BreadcrumbRing {
    * @param message its text
    */
   public void add(Instant timestamp, LogLevel level, String loggerName, String message) {
-    add(timestamp, level, loggerName, message, Collections.emptyList(), null);
+    add(timestamp, level, loggerName, message, null, null);
   }
 
   /**
@@ -112,7 +113,7 @@ public final class BreadcrumbRing {
    * @param level its level
    * @param loggerName its logger
    * @param template its text, with {@code {}} placeholders
-   * @param arguments the placeholders' values as text, in order; empty for none
+   * @param arguments the placeholders' values, {@link MessageTemplates#settled}; null for none
    * @param traceId whose line it is; null when not known
    */
   public void add(
@@ -120,10 +121,11 @@ public final class BreadcrumbRing {
       LogLevel level,
       String loggerName,
       String template,
-      List<String> arguments,
+      Object[] arguments,
       String traceId) {
     long sequence = next.getAndIncrement();
-    slots.set(
+    // readers take the slot with a volatile read: a release store is enough to publish the line
+    slots.setRelease(
         (int) (sequence % slots.length()),
         new Crumb(sequence, timestamp, level, loggerName, template, arguments, traceId));
   }

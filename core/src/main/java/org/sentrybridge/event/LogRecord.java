@@ -17,7 +17,8 @@ public final class LogRecord {
   private final String loggerName;
   private final String messageTemplate;
   private final String formattedMessage;
-  private final List<String> arguments;
+  /** {@link MessageTemplates#settled} arguments, in an array of this record's own; null for none. */
+  private final Object[] arguments;
   private final Throwable throwable;
   private final String threadName;
   private final long threadId;
@@ -94,12 +95,12 @@ public final class LogRecord {
   }
 
   /**
-   * The arguments as text, nulls kept in position.
+   * The arguments as text, nulls kept in position, made when asked (on the delivery thread).
    *
    * @return the arguments; empty for none
    */
   public List<String> arguments() {
-    return arguments;
+    return MessageTemplates.texts(arguments);
   }
 
   /**
@@ -180,7 +181,7 @@ public final class LogRecord {
     private final String loggerName;
     private String messageTemplate;
     private String formattedMessage;
-    private List<String> arguments = Collections.emptyList();
+    private Object[] arguments;
     private Throwable throwable;
     private String threadName;
     private long threadId;
@@ -210,13 +211,16 @@ public final class LogRecord {
     }
 
     /**
-     * Converts each argument to text now, since a mutable argument may change later.
+     * Takes the arguments as they are now: those whose text cannot change (strings, boxed
+     * primitives) as they are, in a copy of the array; else each argument as text, now, since a
+     * mutable argument may change later.
      *
      * @param args the log call's arguments; null for none
      * @return this builder
      */
     public Builder arguments(Object[] args) {
-      this.arguments = MessageTemplates.texts(args);
+      Object[] settled = MessageTemplates.settled(args);
+      this.arguments = settled == args && args != null ? args.clone() : settled;
       return this;
     }
 

@@ -48,6 +48,61 @@ public final class MessageTemplates {
   }
 
   /**
+   * Fills the placeholders of {@code template} with arguments that are either text already or kept
+   * as they were logged because their text cannot change ({@link #settled}).
+   *
+   * @param template the message as written; null gives null
+   * @param arguments the arguments; null for none
+   * @return the formatted message
+   */
+  public static String format(String template, Object[] arguments) {
+    if (arguments == null || arguments.length == 0) {
+      return template;
+    }
+    String[] texts = new String[arguments.length];
+    for (int i = 0; i < arguments.length; i++) {
+      texts[i] = text(arguments[i]);
+    }
+    return format(template, Arrays.asList(texts));
+  }
+
+  /**
+   * The arguments in a form that may wait for the delivery thread: {@code arguments} itself when
+   * every argument's text is fixed (null, strings, boxed primitives, UUIDs), which costs no
+   * allocation on the logging thread; else each argument as {@link #text}, now.
+   *
+   * @param arguments the log call's arguments, not changed afterwards; null for none
+   * @return {@code arguments}, or their texts; null for none
+   */
+  public static Object[] settled(Object[] arguments) {
+    if (arguments == null || arguments.length == 0) {
+      return null;
+    }
+    for (Object argument : arguments) {
+      if (!isFixedText(argument)) {
+        Object[] texts = new String[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+          texts[i] = text(arguments[i]);
+        }
+        return texts;
+      }
+    }
+    return arguments;
+  }
+
+  /** Exact classes only: a subclass could make its text depend on state that changes. */
+  private static boolean isFixedText(Object argument) {
+    if (argument == null) {
+      return true;
+    }
+    Class<?> type = argument.getClass();
+    return type == String.class || type == Integer.class || type == Long.class
+        || type == Boolean.class || type == Character.class || type == Short.class
+        || type == Byte.class || type == Double.class || type == Float.class
+        || type == java.util.UUID.class;
+  }
+
+  /**
    * Every argument as {@link #text}, nulls kept in position.
    *
    * @param arguments the log call's arguments; null for none

@@ -12,6 +12,7 @@ import io.sentry.SpanId;
 import io.sentry.TransactionContext;
 import io.sentry.protocol.SentryId;
 import io.sentry.protocol.User;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -69,14 +70,64 @@ public final class ScopeSnapshot {
           ScopeState.traceOf(scopes.getIsolationScope()),
           null, 0, null, null, null);
     }
+    IScope currentScope = scopes.getScope();
+    IScope isolationScope = scopes.getIsolationScope();
+    // read before the scopes: a change that ends while they are read makes the next count differ
+    long changes = ScopeChanges.count(currentScope, isolationScope);
+    ScopeState current;
+    ScopeState isolation;
+    Read last = changes < 0 ? null : LAST_READ.get().get();
+    if (last != null
+        && last.changes == changes
+        && last.currentScope == currentScope
+        && last.isolationScope == isolationScope) {
+      // no scope was written since this thread's last error: keep what was copied then
+      current = last.current.refreshed(currentScope);
+      isolation = last.isolation.refreshed(isolationScope);
+      last.current = current;
+      last.isolation = isolation;
+    } else {
+      current = ScopeState.of(currentScope);
+      isolation = ScopeState.of(isolationScope);
+      if (changes >= 0) {
+        LAST_READ.set(
+            new WeakReference<>(
+                new Read(changes, currentScope, isolationScope, current, isolation)));
+      }
+    }
     BreadcrumbRing ring = breadcrumbs == null ? null : breadcrumbs.existingRingFor(scopes);
     return new ScopeSnapshot(
-        ScopeState.of(scopes.getScope()),
-        ScopeState.of(scopes.getIsolationScope()),
-        ring,
-        ring == null ? 0 : ring.mark(),
-        null, null, null);
+        current, isolation, ring, ring == null ? 0 : ring.mark(), null, null, null);
   }
+
+  /**
+   * What a thread read of its scopes for its last error, and the count of scope changes then. Held
+   * weakly: a thread that logs no more errors keeps no request's scope alive.
+   */
+  private static final class Read {
+    final long changes;
+    final IScope currentScope;
+    final IScope isolationScope;
+    ScopeState current;
+    ScopeState isolation;
+
+    Read(
+        long changes,
+        IScope currentScope,
+        IScope isolationScope,
+        ScopeState current,
+        ScopeState isolation) {
+      this.changes = changes;
+      this.currentScope = currentScope;
+      this.isolationScope = isolationScope;
+      this.current = current;
+      this.isolation = isolation;
+    }
+  }
+
+  private static final WeakReference<Read> NOTHING_READ = new WeakReference<>(null);
+  private static final ThreadLocal<WeakReference<Read>> LAST_READ =
+      ThreadLocal.withInitial(() -> NOTHING_READ);
 
   /**
    * Takes the scope of the calling thread for an error sent by hand: with the log lines every

@@ -89,34 +89,92 @@ final class ScopeState {
     if (!tags.isEmpty()) {
       state.tags = tags;
     }
-    Map<String, Object> extras = scope.getExtras();
-    if (!extras.isEmpty()) {
-      state.extras = new HashMap<>(extras);
-    }
-    Contexts contexts = scope.getContexts();
-    if (!contexts.isEmpty()) {
-      state.contexts = new Contexts(contexts);
-    }
     List<Attachment> attachments = scope.getAttachments(); // already a copy
     if (!attachments.isEmpty()) {
       state.attachments = attachments;
-    }
-    List<EventProcessorAndOrder> processors = scope.getEventProcessorsWithOrder();
-    if (!processors.isEmpty()) {
-      state.eventProcessors = new ArrayList<>(processors);
     }
     SentryId replayId = scope.getReplayId();
     if (!SentryId.EMPTY_ID.equals(replayId)) {
       state.replayId = replayId;
     }
+    state.readUnreported(
+        scope.getEventProcessorsWithOrder(),
+        scope.getFeatureFlagBuffer(),
+        scope.getExtras(),
+        scope.getContexts(),
+        ownClient(scope));
+    return state;
+  }
+
+  /**
+   * This state for {@code scope} as it is now, when no change to any scope was reported to {@link
+   * ScopeChanges} since this state was read from it: what the SDK reports is taken over as it is,
+   * what it does not report (active span, propagation context, client, event processors, feature
+   * flags, extras and contexts changed in place) is read again. Returns this same state when those
+   * are unchanged too, which costs a few getter calls and no allocation.
+   */
+  ScopeState refreshed(IScope scope) {
+    PropagationContext nowPropagation = scope.getPropagationContext();
+    ISpan nowSpan = scope.getSpan();
+    ISentryClient nowClient = ownClient(scope);
+    List<EventProcessorAndOrder> nowProcessors = scope.getEventProcessorsWithOrder();
+    IFeatureFlagBuffer nowFlags = scope.getFeatureFlagBuffer();
+    Map<String, Object> nowExtras = scope.getExtras();
+    Contexts nowContexts = scope.getContexts();
+    if (nowPropagation == propagation
+        && nowSpan == span
+        && nowClient == client
+        && nowFlags == featureFlags
+        && nowProcessors.size() == (eventProcessors == null ? 0 : eventProcessors.size())
+        // extras and contexts can change in place, unseen: only empty ones are known unchanged
+        && extras == null
+        && nowExtras.isEmpty()
+        && contexts == null
+        && nowContexts.isEmpty()) {
+      return this;
+    }
+    ScopeState state = new ScopeState(nowPropagation, nowSpan);
+    state.level = level;
+    state.transaction = transaction;
+    state.transactionName = transactionName;
+    state.user = user;
+    state.screen = screen;
+    state.request = request;
+    state.fingerprint = fingerprint;
+    state.breadcrumbs = breadcrumbs;
+    state.tags = tags;
+    state.attachments = attachments;
+    state.replayId = replayId;
+    state.readUnreported(nowProcessors, nowFlags, nowExtras, nowContexts, nowClient);
+    return state;
+  }
+
+  /** The parts of a scope whose changes the SDK does not report to scope observers. */
+  private void readUnreported(
+      List<EventProcessorAndOrder> processors,
+      IFeatureFlagBuffer flags,
+      Map<String, Object> extras,
+      Contexts contexts,
+      ISentryClient client) {
+    if (!extras.isEmpty()) {
+      this.extras = new HashMap<>(extras);
+    }
+    if (!contexts.isEmpty()) {
+      this.contexts = new Contexts(contexts);
+    }
+    if (!processors.isEmpty()) {
+      this.eventProcessors = new ArrayList<>(processors);
+    }
     // kept by reference, read when the event is sent: copying it costs a lock object per error,
     // and flags are evaluated at a request's start, not between an error and its delivery
-    state.featureFlags = scope.getFeatureFlagBuffer();
+    this.featureFlags = flags;
+    this.client = client;
+  }
+
+  /** The scope's client when it has one of its own ({@code bindClient}), else null. */
+  private static ISentryClient ownClient(IScope scope) {
     ISentryClient client = scope.getClient();
-    if (client.isEnabled()) { // a scope that has a client of its own (bindClient)
-      state.client = client;
-    }
-    return state;
+    return client.isEnabled() ? client : null;
   }
 
   /** True when the scope held nothing but its trace (propagation context, active span). */

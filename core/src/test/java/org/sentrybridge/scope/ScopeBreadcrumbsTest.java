@@ -60,7 +60,7 @@ class ScopeBreadcrumbsTest {
   }
 
   private void add(IScopes scopes, String message) {
-    breadcrumbs.ringFor(scopes).add(Instant.now(), LogLevel.INFO, "test", message, List.of(), null);
+    breadcrumbs.ringFor(scopes).add(Instant.now(), LogLevel.INFO, "test", message, null, null);
   }
 
   private List<String> lines(IScopes scopes) {

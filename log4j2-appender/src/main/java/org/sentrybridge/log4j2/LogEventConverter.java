@@ -48,8 +48,7 @@ final class LogEventConverter {
 
   static Instant timestamp(LogEvent event) {
     org.apache.logging.log4j.core.time.Instant instant = event.getInstant();
-    return Instant.ofEpochMilli(instant.getEpochMillisecond())
-        .plusNanos(instant.getNanoOfMillisecond());
+    return Instant.ofEpochSecond(instant.getEpochSecond(), instant.getNanoOfSecond());
   }
 
   /**

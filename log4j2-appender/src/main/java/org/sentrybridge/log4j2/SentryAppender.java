@@ -81,8 +81,8 @@ public final class SentryAppender extends AbstractAppender {
   public void start() {
     super.start();
     LogEventForwarder forwarder = manager.forwarder();
-    if (forwarder.isEnabled() && suppliesTraceIds.compareAndSet(false, true)) {
-      SentryTraceContextData.appenderStarted();
+    if (forwarder.isEnabled() && AsyncSetups.present(configuration)) {
+      supplyTraceIds();
     }
     if (configuration != null && forwarder.isEnabled()) {
       guard.start();
@@ -166,6 +166,7 @@ public final class SentryAppender extends AbstractAppender {
           forwarder.forward(record);
         } else {
           // async logger or appender: only what the logging thread put into the event is known
+          supplyTraceIds();
           forwarder.forwardFromAnotherThread(record, LogEventConverter.callerData(event));
         }
       } else if (forwarder.isBreadcrumb(level, loggerName)) {
@@ -187,6 +188,7 @@ public final class SentryAppender extends AbstractAppender {
                 LogEventConverter.formattedMessage(event));
           }
         } else {
+          supplyTraceIds();
           forwarder.breadcrumbFromAnotherThread(
               LogEventConverter.timestamp(event),
               level,
@@ -210,6 +212,22 @@ public final class SentryAppender extends AbstractAppender {
     }
   }
 
+  /**
+   * From now on the logging threads leave their trace ids in the log events' context data: this
+   * appender is reached through an asynchronous appender or logger. Found at start from the
+   * configuration; an event that still arrives on another thread (a hand-off the configuration
+   * does not show) turns it on too.
+   */
+  private void supplyTraceIds() {
+    if (!suppliesTraceIds.get()) {
+      synchronized (suppliesTraceIds) {
+        if (!released.get() && suppliesTraceIds.compareAndSet(false, true)) {
+          SentryTraceContextData.appenderStarted();
+        }
+      }
+    }
+  }
+
   /** Stops taking events; the last appender on the manager flushes within the timeout. */
   @Override
   public boolean stop(long timeout, TimeUnit timeUnit) {
@@ -224,8 +242,10 @@ public final class SentryAppender extends AbstractAppender {
       }
       guarded.clear();
     }
-    if (suppliesTraceIds.compareAndSet(true, false)) {
-      SentryTraceContextData.appenderStopped();
+    synchronized (suppliesTraceIds) {
+      if (suppliesTraceIds.compareAndSet(true, false)) {
+        SentryTraceContextData.appenderStopped();
+      }
     }
     boolean stopped = super.stop(timeout, timeUnit, false);
     stopped &= manager.stop(timeout, timeUnit);

@@ -14,13 +14,19 @@ import org.sentrybridge.scope.TraceIds;
  * context data travels with the event, so errors logged there still carry the logging thread's
  * trace, and breadcrumbs join the errors of the same trace.
  *
- * <p>Found by Log4j2 through {@code META-INF/services}; it adds nothing while no {@code
- * <SentryBridge>} appender is running (one volatile read per log event). Other layouts and
- * appenders can print the ids too ({@code %X{sentry_trace_id}}).
+ * <p>Found by Log4j2 through {@code META-INF/services}; it adds nothing (one volatile read per log
+ * event) unless a running {@code <SentryBridge>} appender is reached through such a hand-off: its
+ * configuration has an asynchronous appender or logger, or an event reached it on another thread.
+ * A synchronous appender reads the logging thread's scope itself, so the logging threads do not
+ * pay for the ids there. Where they are added, other layouts and appenders can print them too
+ * ({@code %X{sentry_trace_id}}).
  */
 public final class SentryTraceContextData implements ContextDataProvider {
 
-  /** Running {@code <SentryBridge>} appenders with a DSN; the ids are added only while one runs. */
+  /**
+   * Running {@code <SentryBridge>} appenders with a DSN behind an asynchronous hand-off; the ids
+   * are added only while there is one.
+   */
   private static final AtomicInteger RUNNING = new AtomicInteger();
 
   /** The map last supplied on each thread, given again while the ids stay the same. */

@@ -35,6 +35,12 @@ class AsyncLoggingTest {
   }
 
   @Test
+  void behindAnAsynchronousSetupTheLoggingThreadsLeaveTheirTraceIds() {
+    assertThat(new SentryTraceContextData().supplyContextData())
+        .containsKeys("sentry_trace_id", "sentry_span_id");
+  }
+
+  @Test
   void asyncAppenderKeepsTheLoggingThreadsContext() {
     assertSentFromThisThread("via.async.appender", "r-appender");
   }

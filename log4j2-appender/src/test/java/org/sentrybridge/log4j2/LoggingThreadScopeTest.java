@@ -54,6 +54,14 @@ class LoggingThreadScopeTest {
   }
 
   @Test
+  void aSynchronousSetupLeavesNoTraceIdsInTheLogEvents() {
+    start("log4j2-test-scope.xml");
+
+    // the appender reads the logging thread's scope itself: the ids would only cost
+    assertThat(new SentryTraceContextData().supplyContextData()).isEmpty();
+  }
+
+  @Test
   void anErrorCarriesTheScopeOfTheThreadThatLoggedIt() {
     Logger log = start("log4j2-test-scope.xml");
     AtomicReference<ITransaction> transaction = new AtomicReference<>();

@@ -127,6 +127,15 @@ final class LogbackEvents {
     return Thread.currentThread().getName().equals(event.getThreadName());
   }
 
+  /**
+   * The event's arguments in an array nobody changes afterwards: Logback makes a new one for calls
+   * with one or two arguments; longer ones may be the caller's own array, which is copied.
+   */
+  static Object[] ownedArguments(ILoggingEvent event) {
+    Object[] arguments = event.getArgumentArray();
+    return arguments == null || arguments.length <= 2 ? arguments : arguments.clone();
+  }
+
   /** When the event was logged; events made by hand may carry only the millisecond timestamp. */
   static Instant instant(ILoggingEvent event) {
     Instant instant = event.getInstant();

@@ -426,7 +426,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         if (LogbackEvents.isOnLoggingThread(event)) {
           // formatted only if an event takes the breadcrumb, on the delivery thread
           target.breadcrumb(
-              timestamp, level, loggerName, event.getMessage(), event.getArgumentArray());
+              timestamp, level, loggerName, event.getMessage(),
+              LogbackEvents.ownedArguments(event));
         } else {
           target.breadcrumbFromAnotherThread(
               timestamp, level, loggerName, event.getFormattedMessage(),

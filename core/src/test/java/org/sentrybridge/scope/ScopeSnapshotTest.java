@@ -1,0 +1,83 @@
+package org.sentrybridge.scope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sentry.EventProcessor;
+import io.sentry.IScope;
+import io.sentry.IScopes;
+import io.sentry.Scope;
+import io.sentry.Scopes;
+import io.sentry.SentryOptions;
+import io.sentry.protocol.User;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A thread that logs several errors keeps what it read of its scopes between them while no scope
+ * changed; every change, reported to scope observers or not, still reaches the next error.
+ */
+class ScopeSnapshotTest {
+
+  private final SentryOptions options = options();
+  private final IScope global = new Scope(options);
+  private final IScopes scopes = new Scopes(new Scope(options), new Scope(options), global, "test");
+  private final ScopeRebuilder rebuilder = new ScopeRebuilder(scopes);
+
+  @Test
+  void whatTheSetterWroteBetweenTwoErrorsReachesTheSecond() {
+    IScopes first = rebuilt();
+    scopes.getIsolationScope().setTag("step", "two");
+    User user = new User();
+    user.setId("u-2");
+    scopes.getScope().setUser(user);
+    IScopes second = rebuilt();
+    scopes.getIsolationScope().removeTag("step");
+    IScopes third = rebuilt();
+
+    assertThat(first.getIsolationScope().getTags()).doesNotContainKey("step");
+    assertThat(second.getIsolationScope().getTags()).containsEntry("step", "two");
+    assertThat(second.getScope().getUser().getId()).isEqualTo("u-2");
+    assertThat(third.getIsolationScope().getTags()).doesNotContainKey("step");
+  }
+
+  @Test
+  void changesNoObserverHearsOfReachTheNextErrorToo() {
+    IScopes before = rebuilt();
+    // written in place and removed, neither reported to scope observers
+    scopes.getScope().getContexts().put("cart", Map.of("items", 3));
+    IScopes withContext = rebuilt();
+    scopes.getScope().removeContexts("cart");
+    IScopes withoutContext = rebuilt();
+    EventProcessor processor = new EventProcessor() {};
+    scopes.getScope().addEventProcessor(processor);
+    IScopes withProcessor = rebuilt();
+
+    assertThat(before.getScope().getContexts().get("cart")).isNull();
+    assertThat(withContext.getScope().getContexts().get("cart")).isEqualTo(Map.of("items", 3));
+    assertThat(withoutContext.getScope().getContexts().get("cart")).isNull();
+    assertThat(withProcessor.getScope().getEventProcessors()).containsExactly(processor);
+  }
+
+  @Test
+  void aChangeMadeByAnotherThreadReachesThisThreadsNextError() throws InterruptedException {
+    IScopes before = rebuilt();
+    Thread other = new Thread(() -> scopes.getIsolationScope().setTag("shared", "yes"));
+    other.start();
+    other.join();
+    IScopes after = rebuilt();
+
+    assertThat(before.getIsolationScope().getTags()).doesNotContainKey("shared");
+    assertThat(after.getIsolationScope().getTags()).containsEntry("shared", "yes");
+  }
+
+  /** The SDK scopes an error logged now would be captured through. */
+  private IScopes rebuilt() {
+    return ScopeSnapshot.capture(scopes, null, true).scopes(rebuilder, true, true);
+  }
+
+  private static SentryOptions options() {
+    SentryOptions options = new SentryOptions();
+    options.setDsn("http://key@127.0.0.1:1/1");
+    return options;
+  }
+}
