@@ -1,183 +1,29 @@
 package org.sentrybridge.spring;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.sentrybridge.spring.Events.withException;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
-import com.example.shop.ShopApplication;
-import io.sentry.Breadcrumb;
-import io.sentry.SentryEvent;
-import io.sentry.protocol.SentryException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.sentrybridge.SentryBridge;
-import org.sentrybridge.devserver.LoopbackSentryReceiver;
 import org.sentrybridge.logback.SentryAppender;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
-/**
- * One web application on Logback, configured only by properties: start-up errors, requests in
- * parallel, an unhandled controller exception.
- */
-class LogbackSpringBootTest {
+/** The web application on Logback, Spring Boot's default. */
+@DisabledIfSystemProperty(named = "sentrybridge.test.logging", matches = "log4j2")
+class LogbackSpringBootTest extends WebApplicationCase {
 
-  static final String BEFORE_REFRESH = "error logged before the context refresh";
-  static final Duration WAIT = Duration.ofSeconds(20);
-
-  static LoopbackSentryReceiver receiver;
-  static ConfigurableApplicationContext context;
-  static HttpClient http;
-  static String base;
-
-  @BeforeAll
-  static void start() {
-    receiver = LoopbackSentryReceiver.start();
-    context =
-        new SpringApplicationBuilder(ShopApplication.class, TestUserFilter.class)
-            .initializers(
-                ctx ->
-                    LoggerFactory.getLogger("com.example.shop.Startup")
-                        .error("configuration check", new IllegalStateException(BEFORE_REFRESH)))
-            .properties(
-                "server.port=0",
-                "server.address=127.0.0.1",
-                "spring.main.banner-mode=off",
-                "sentry.dsn=" + receiver.dsn(),
-                "sentry.flush-timeout=3s",
-                "sentry.dedupe-window=0",
-                "sentry.init.send-default-pii=true",
-                "sentry.init.server-name=shop-1")
-            .run();
-    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (context != null) {
-      context.close();
-    }
-    if (receiver != null) {
-      receiver.close();
-    }
-  }
-
-  @Test
-  void errorsLoggedBeforeTheRefreshAndInARunnerArriveWithThePropertiesApplied() {
-    SentryEvent early = receiver.awaitEvent(withException(BEFORE_REFRESH), WAIT);
-    SentryEvent runner = receiver.awaitEvent(withException(ShopApplication.RUNNER_ERROR), WAIT);
-    assertThat(early.getLogger()).isEqualTo("com.example.shop.Startup");
-    assertThat(runner.getServerName()).isEqualTo("shop-1");
-    assertThat(sentryAppendersOnRoot()).hasSize(1);
-    assertThat(context.getBean(SentryBridgeProperties.class).getFlushTimeout()).isEqualTo("3s");
-  }
-
-  @Test
-  void concurrentRequestsEachCarryOnlyTheirOwnRequestUserAndBreadcrumbs() throws Exception {
-    int loops = 4;
-    int perLoop = 3;
-    ExecutorService pool = Executors.newFixedThreadPool(loops);
-    try {
-      List<Future<?>> all = new ArrayList<>();
-      for (int loop = 0; loop < loops; loop++) {
-        String name = "L" + loop;
-        all.add(
-            pool.submit(
-                () -> {
-                  for (int i = 0; i < perLoop; i++) {
-                    get("/orders/" + i + "?loop=" + name, "user-" + name);
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> future : all) {
-        future.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    for (int loop = 0; loop < loops; loop++) {
-      String name = "L" + loop;
-      for (int i = 0; i < perLoop; i++) {
-        SentryEvent event =
-            receiver.awaitEvent(withException("lookup failed in loop " + name + " order " + i), WAIT);
-        assertThat(event.getRequest().getUrl()).isEqualTo(base + "/orders/" + i);
-        assertThat(event.getRequest().getQueryString()).isEqualTo("loop=" + name);
-        assertThat(event.getRequest().getMethod()).isEqualTo("GET");
-        assertThat(event.getRequest().getHeaders())
-            .containsEntry("x-test-user", "user-" + name)
-            .doesNotContainKeys("Authorization", "authorization", "Cookie", "cookie");
-        assertThat(event.getTransaction()).isEqualTo("GET /orders/{id}");
-        assertThat(event.getUser().getUsername()).isEqualTo("user-" + name);
-        List<String> crumbs = new ArrayList<>();
-        for (Breadcrumb crumb : event.getBreadcrumbs()) {
-          if (crumb.getMessage() != null) {
-            crumbs.add(crumb.getMessage());
-          }
-        }
-        // this request's own log line, none of another request's
-        String own = "looking up order " + i + " for loop " + name;
-        assertThat(crumbs).contains(own);
-        assertThat(crumbs).allMatch(text -> !text.startsWith("looking up order ") || text.equals(own));
-      }
-    }
-  }
-
-  @Test
-  void anUnhandledControllerExceptionArrivesOnceUnhandledWithItsRequest() throws Exception {
-    HttpResponse<String> response = get("/fail/7", null);
-    assertThat(response.statusCode()).isEqualTo(500);
-    SentryEvent event = receiver.awaitEvent(withException("unhandled failure 7"), WAIT);
-    SentryException exception = event.getExceptions().get(event.getExceptions().size() - 1);
-    assertThat(exception.getMechanism().isHandled())
-        .as("%s %s", exception.getMechanism().getType(), event.getLogger())
-        .isFalse();
-    assertThat(exception.getMechanism().getType()).isEqualTo(SentryExceptionResolver.MECHANISM_TYPE);
-    assertThat(event.getRequest().getUrl()).isEqualTo(base + "/fail/7");
-    assertThat(event.getTransaction()).isEqualTo("GET /fail/{id}");
-    // the container logged the same exception after the resolver: everything is delivered now
-    assertThat(SentryBridge.service().flush(WAIT)).isTrue();
-    assertThat(receiver.events(withException("unhandled failure 7"))).hasSize(1);
-  }
-
-  private static List<Appender<ILoggingEvent>> sentryAppendersOnRoot() {
+  @Override
+  int sentryAppendersOnRoot() {
     LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
-    List<Appender<ILoggingEvent>> found = new ArrayList<>();
     Logger root = logback.getLogger(Logger.ROOT_LOGGER_NAME);
+    int count = 0;
     for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
-      Appender<ILoggingEvent> appender = it.next();
-      if (appender instanceof SentryAppender) {
-        found.add(appender);
+      if (it.next() instanceof SentryAppender) {
+        count++;
       }
     }
-    return found;
-  }
-
-  static HttpResponse<String> get(String path, String user) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Authorization", "Bearer secret-token")
-            .header("Cookie", "SESSION=secret");
-    if (user != null) {
-      request.header("X-Test-User", user);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return count;
   }
 }
