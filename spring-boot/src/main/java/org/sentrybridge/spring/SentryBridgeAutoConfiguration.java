@@ -2,6 +2,7 @@ package org.sentrybridge.spring;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -78,6 +79,74 @@ public class SentryBridgeAutoConfiguration {
           registry.addInterceptor(interceptor);
         }
       };
+    }
+  }
+
+  /** The health indicator under Spring Boot 3 Actuator. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+  @ConditionalOnProperty(
+      prefix = "management.health.sentry-bridge",
+      name = "enabled",
+      havingValue = "true",
+      matchIfMissing = true)
+  public static class HealthConfiguration {
+
+    /** Created by Spring Boot. */
+    public HealthConfiguration() {}
+
+    /**
+     * The health of the integration, component {@code sentryBridge}.
+     *
+     * @return the indicator
+     */
+    @Bean
+    public SentryBridgeHealthIndicator sentryBridgeHealthIndicator() {
+      return new SentryBridgeHealthIndicator();
+    }
+  }
+
+  /** The health indicator under Spring Boot 4 Actuator. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+  @ConditionalOnMissingClass("org.springframework.boot.actuate.health.HealthIndicator")
+  @ConditionalOnProperty(
+      prefix = "management.health.sentry-bridge",
+      name = "enabled",
+      havingValue = "true",
+      matchIfMissing = true)
+  public static class Boot4HealthConfiguration {
+
+    /** Created by Spring Boot. */
+    public Boot4HealthConfiguration() {}
+
+    /**
+     * The health of the integration, component {@code sentryBridge}.
+     *
+     * @return the indicator
+     */
+    @Bean
+    public SentryBridgeHealthIndicatorBoot4 sentryBridgeHealthIndicator() {
+      return new SentryBridgeHealthIndicatorBoot4();
+    }
+  }
+
+  /** Micrometer meters, bound by Spring Boot to its registry. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+  public static class MetersConfiguration {
+
+    /** Created by Spring Boot. */
+    public MetersConfiguration() {}
+
+    /**
+     * The meters of the integration.
+     *
+     * @return the binder
+     */
+    @Bean
+    public SentryBridgeMeters sentryBridgeMeters() {
+      return new SentryBridgeMeters();
     }
   }
 }

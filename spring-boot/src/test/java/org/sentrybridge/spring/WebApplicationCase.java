@@ -21,7 +21,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
 import org.sentrybridge.SentryBridge;
 import org.sentrybridge.devserver.LoopbackSentryReceiver;
 import org.slf4j.LoggerFactory;
@@ -32,7 +37,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * One web application configured only by properties, on the logging system of the subclass:
  * start-up errors, requests in parallel, an unhandled controller exception.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class WebApplicationCase {
+
+  @TempDir static Path buffer;
 
   static final String BEFORE_REFRESH = "error logged before the context refresh";
   static final Duration WAIT = Duration.ofSeconds(20);
@@ -57,9 +65,14 @@ abstract class WebApplicationCase {
                 "spring.main.banner-mode=off",
                 "sentry.dsn=" + receiver.dsn(),
                 "sentry.flush-timeout=3s",
+                "sentry.buffer-dir=" + buffer,
                 "sentry.dedupe-window=0",
                 "sentry.init.send-default-pii=true",
-                "sentry.init.server-name=shop-1")
+                "sentry.init.server-name=shop-1",
+                "spring.profiles.active=staging",
+                "spring.info.build.location=classpath:shop-build-info.properties",
+                "management.endpoints.web.exposure.include=health,metrics",
+                "management.endpoint.health.show-details=always")
             .run();
     http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
@@ -81,6 +94,9 @@ abstract class WebApplicationCase {
     SentryEvent runner = receiver.awaitEvent(withException(ShopApplication.RUNNER_ERROR), WAIT);
     assertThat(early.getLogger()).isEqualTo("com.example.shop.Startup");
     assertThat(runner.getServerName()).isEqualTo("shop-1");
+    // defaults: the active profile and build-info
+    assertThat(runner.getEnvironment()).isEqualTo("staging");
+    assertThat(runner.getRelease()).isEqualTo("shop@1.2.3");
     assertThat(sentryAppendersOnRoot()).isEqualTo(1);
     assertThat(context.getBean(SentryBridgeProperties.class).getFlushTimeout()).isEqualTo("3s");
   }
@@ -154,6 +170,40 @@ abstract class WebApplicationCase {
     // the container logged the same exception after the resolver: everything is delivered now
     assertThat(SentryBridge.service().flush(WAIT)).isTrue();
     assertThat(receiver.events(withException("unhandled failure 7"))).hasSize(1);
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // last: the rate limit it provokes lasts
+  void healthAndMetersAreReadableThroughActuator() throws Exception {
+    receiver.awaitEvent(withException(ShopApplication.RUNNER_ERROR), WAIT);
+    assertThat(SentryBridge.service().flush(WAIT)).isTrue();
+    String health = get("/actuator/health", null).body();
+    assertThat(health).contains("\"sentryBridge\":{\"status\":\"UP\"", "\"reachable\":true");
+    String delivered = get("/actuator/metrics/sentry.bridge.events.delivered", null).body();
+    assertThat(delivered).contains("\"name\":\"sentry.bridge.events.delivered\"");
+    assertThat(countIn(delivered)).isGreaterThanOrEqualTo(2); // at least the two start-up errors
+    assertThat(get("/actuator/metrics/sentry.bridge.events.queued", null).statusCode()).isEqualTo(200);
+    assertThat(get("/actuator/metrics/sentry.bridge.events.buffered", null).statusCode()).isEqualTo(200);
+
+    receiver.rateLimitFor(Duration.ofSeconds(30));
+    LoggerFactory.getLogger("com.example.shop.Health")
+        .error("health", new IllegalStateException("sent while rate-limited"));
+    org.sentrybridge.testing.Poll.until("the rate limit shows in the health", WAIT,
+        () -> {
+          try {
+            return get("/actuator/health", null).body().contains("\"sentryBridge\":{\"status\":\"DEGRADED\"");
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+    receiver.respondHealthy();
+  }
+
+  /** The value of the first measurement of a /actuator/metrics answer. */
+  private static double countIn(String json) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"value\":([0-9.E+-]+)").matcher(json);
+    assertThat(m.find()).as(json).isTrue();
+    return Double.parseDouble(m.group(1));
   }
 
   /** How many sentry-bridge appenders the root logger of the running logging system has. */
