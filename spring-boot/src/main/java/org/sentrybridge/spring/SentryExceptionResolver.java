@@ -8,6 +8,7 @@ import io.sentry.protocol.Mechanism;
 import io.sentry.protocol.SentryException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
 import org.sentrybridge.SentryBridge;
 import org.sentrybridge.SentryService;
 import org.springframework.core.Ordered;
@@ -31,11 +32,16 @@ public final class SentryExceptionResolver implements HandlerExceptionResolver, 
   @Override
   public ModelAndView resolveException(
       HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
-    SentryService service = SentryBridge.service();
-    if (service.isEnabled()) {
-      service.getInstance().ifPresent(scopes -> ResolvedExceptions.INSTANCE.add(ex, scopes));
-      service.sendError(ex, (scope, scopes) -> scope.addEventProcessor(UNHANDLED));
+    if (!SpringIntegration.isActive()) {
+      return null;
     }
+    // find(), not service(): never starts an integration of its own
+    Optional<SentryService> running = SentryBridge.find().filter(SentryService::isEnabled);
+    running.ifPresent(
+        service -> {
+          service.getInstance().ifPresent(scopes -> ResolvedExceptions.INSTANCE.add(ex, scopes));
+          service.sendError(ex, (scope, scopes) -> scope.addEventProcessor(UNHANDLED));
+        });
     return null;
   }
 

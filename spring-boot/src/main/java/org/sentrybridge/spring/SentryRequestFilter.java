@@ -41,7 +41,7 @@ public final class SentryRequestFilter extends OncePerRequestFilter implements O
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     IScopes parent = Sentry.getCurrentScopes();
-    if (!parent.isEnabled()) {
+    if (!parent.isEnabled() || !SpringIntegration.isActive()) {
       chain.doFilter(request, response);
       return;
     }

@@ -22,7 +22,7 @@ final class SentryRouteInterceptor implements HandlerInterceptor {
 
   @Override
   public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-    if (!Sentry.isEnabled()) {
+    if (!Sentry.isEnabled() || !SpringIntegration.isActive()) {
       return true;
     }
     Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);

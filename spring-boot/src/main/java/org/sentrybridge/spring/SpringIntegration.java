@@ -37,7 +37,7 @@ final class SpringIntegration {
           "io.sentry.spring.boot4.SentryAutoConfiguration",
           "io.sentry.spring.boot.SentryAutoConfiguration");
 
-  private static SpringIntegration current;
+  private static volatile SpringIntegration current;
 
   private final List<Object> key;
   private final SentryBridgeProperties properties;
@@ -112,15 +112,16 @@ final class SpringIntegration {
   }
 
   /** The running integration, or null. */
-  static synchronized SpringIntegration current() {
+  static SpringIntegration current() {
     return current;
   }
 
-  /** Closes the running integration, if any. */
-  static synchronized void closeCurrent() {
-    if (current != null) {
-      current.close();
-    }
+  /**
+   * True while sentry-bridge runs for a Spring application of this JVM: not when it backed off
+   * (official starter, {@code sentry.enabled=false}) or was stopped.
+   */
+  static boolean isActive() {
+    return current != null;
   }
 
   SentryBridgeProperties properties() {
@@ -141,17 +142,18 @@ final class SpringIntegration {
    * Detaches the appender, then lets go of the handle: the last holder delivers within {@code
    * flushTimeout} and stops the SDK.
    */
-  synchronized void close() {
+  void close() {
+    // one lock for start and close: a close never runs in the middle of a start
     synchronized (SpringIntegration.class) {
       if (current == this) {
         current = null;
       }
-    }
-    if (attachment != null) {
-      attachment.detach();
-    }
-    if (handle != null) {
-      handle.close();
+      if (attachment != null) {
+        attachment.detach();
+      }
+      if (handle != null) {
+        handle.close();
+      }
     }
   }
 
