@@ -64,6 +64,36 @@ class OwnConfigurationTest {
   }
 
   @Test
+  void aLogbackReconfigurationGetsTheAppenderBackOnTheSameSdk() throws Exception {
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start();
+        ConfigurableApplicationContext context =
+            new SpringApplicationBuilder(PlainApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(
+                    "spring.main.banner-mode=off",
+                    "logging.config=classpath:logback-plain.xml",
+                    "sentry.dsn=" + receiver.dsn())
+                .run()) {
+      assertThat(sentryAppenderNames()).containsExactly(LogbackAttachment.APPENDER_NAME);
+      Object sdk = SentryBridge.service().getInstance().orElseThrow();
+
+      // what a reload (scan, JMX, by hand) does: reset, then read the XML again
+      LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+      logback.reset();
+      ch.qos.logback.classic.joran.JoranConfigurator configurator =
+          new ch.qos.logback.classic.joran.JoranConfigurator();
+      configurator.setContext(logback);
+      configurator.doConfigure(getClass().getResource("/logback-plain.xml"));
+
+      assertThat(sentryAppenderNames()).containsExactly(LogbackAttachment.APPENDER_NAME);
+      assertThat(SentryBridge.service().getInstance().orElseThrow()).isSameAs(sdk);
+      LoggerFactory.getLogger("com.example.Reloaded")
+          .error("reloaded", new IllegalStateException("sent after the reconfiguration"));
+      receiver.awaitEvent(withException("sent after the reconfiguration"), Duration.ofSeconds(20));
+    }
+  }
+
+  @Test
   void withTheOfficialStarterOnTheClassPathItBacksOffWithOneWarning(@org.junit.jupiter.api.io.TempDir Path classes)
       throws Exception {
     ClassLoader withOfficialStarter = officialStarterStub(classes);
