@@ -77,13 +77,7 @@ class OwnConfigurationTest {
       assertThat(sentryAppenderNames()).containsExactly(LogbackAttachment.APPENDER_NAME);
       Object sdk = SentryBridge.service().getInstance().orElseThrow();
 
-      // what a reload (scan, JMX, by hand) does: reset, then read the XML again
-      LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
-      logback.reset();
-      ch.qos.logback.classic.joran.JoranConfigurator configurator =
-          new ch.qos.logback.classic.joran.JoranConfigurator();
-      configurator.setContext(logback);
-      configurator.doConfigure(getClass().getResource("/logback-plain.xml"));
+      LogbackReload.reconfigure("/logback-plain.xml");
 
       assertThat(sentryAppenderNames()).containsExactly(LogbackAttachment.APPENDER_NAME);
       assertThat(SentryBridge.service().getInstance().orElseThrow()).isSameAs(sdk);
