@@ -19,40 +19,40 @@ public class SentryBridgeProperties {
   /** The prefix of every property. */
   public static final String PREFIX = "sentry";
 
-  /** The Sentry DSN ({@code SENTRY_DSN} binds here too). Default: none, then the SDK's usual sources ({@code -Dsentry.dsn}, {@code sentry.properties}); with none anywhere nothing is sent. */
+  /** The Sentry DSN (SENTRY_DSN binds here too). Default: none, then the SDK's usual sources (-Dsentry.dsn, sentry.properties); with none anywhere nothing is sent. */
   private String dsn;
 
-  /** {@code false} turns sentry-bridge fully off: no appender is attached. Default {@code true}. */
+  /** false turns sentry-bridge fully off: no appender is attached. Default true. */
   private String enabled = "true";
 
-  /** Attach logger, thread, MDC, markers, key-values, breadcrumbs and host details to events. Default {@code true}. */
+  /** Attach logger, thread, MDC, markers, key-values, breadcrumbs and host details to events. Default true. */
   private String sendMetadata = "true";
 
-  /** Errors carry the Sentry scope of the thread that logged them (with the request data this module puts there). Default {@code true}. */
+  /** Errors carry the Sentry scope of the thread that logged them (with the request data this module puts there). Default true. */
   private String captureScope = "true";
 
-  /** Sentry environment. Default: {@code SENTRY_ENVIRONMENT}, else the first active Spring profile, else the SDK's default. */
+  /** Sentry environment. Default: SENTRY_ENVIRONMENT, else the first active Spring profile, else the SDK's default. */
   private String environment;
 
-  /** Sentry release. Default: {@code SENTRY_RELEASE}, else {@code <artifact>@<version>} from {@code META-INF/build-info.properties}, else the SDK's sources. */
+  /** Sentry release. Default: SENTRY_RELEASE, else <artifact>@<version> from META-INF/build-info.properties, else the SDK's sources. */
   private String release;
 
-  /** SDK options by name ({@code sentry.init.traces-sample-rate=0.2}, {@code sentry.init.server-name=api-1}); names as in {@code sentry.properties}, case and dashes do not matter. Default: none. */
+  /** SDK options by name (sentry.init.traces-sample-rate=0.2, sentry.init.server-name=api-1); names as in sentry.properties, case and dashes do not matter. Default: none. */
   private Map<String, String> init = new LinkedHashMap<>();
 
-  /** Lowest level that becomes a Sentry event: TRACE, DEBUG, INFO, WARN, ERROR or OFF. Default {@code ERROR}. */
+  /** Lowest level that becomes a Sentry event: TRACE, DEBUG, INFO, WARN, ERROR or OFF. Default ERROR. */
   private String minimumEventLevel = "ERROR";
 
-  /** {@code true}: only log events with a throwable become Sentry events; {@code false}: message-only errors too. Default {@code true}. */
+  /** true: only log events with a throwable become Sentry events; false: message-only errors too. Default true. */
   private String requireThrowable = "true";
 
-  /** Lowest level kept as a breadcrumb for the next event, or OFF. Default {@code INFO}. */
+  /** Lowest level kept as a breadcrumb for the next event, or OFF. Default INFO. */
   private String minimumBreadcrumbLevel = "INFO";
 
-  /** MDC keys promoted to Sentry tags, globs allowed ({@code request.*}). Default: none. */
+  /** MDC keys promoted to Sentry tags, globs allowed (request.*). Default: none. */
   private List<String> contextTags = new ArrayList<>();
 
-  /** Which MDC keys fill the Sentry user ({@code id=userId}, {@code email=userEmail}). Default: none. */
+  /** Which MDC keys fill the Sentry user (id=userId, email=userEmail). Default: none. */
   private List<String> userMdcKeys = new ArrayList<>();
 
   /** Exception class names never sent, subclasses included. Default: none. */
@@ -61,37 +61,37 @@ public class SentryBridgeProperties {
   /** Logger name prefixes never sent. Default: none. */
   private List<String> ignoredLoggers = new ArrayList<>();
 
-  /** Breadcrumbs kept for the next event (0 to 1000). Default {@code 100}. */
+  /** Breadcrumbs kept for the next event (0 to 1000). Default 100. */
   private String maxBreadcrumbs = "100";
 
-  /** Directory for undelivered envelopes. Default {@code <java.io.tmpdir>/sentry-bridge-<user name>/<hash of the DSN>}. */
+  /** Directory for undelivered envelopes. Default <java.io.tmpdir>/sentry-bridge-<user name>/<hash of the DSN>. */
   private String bufferDir;
 
-  /** Log events that may wait for the delivery thread; more are dropped and counted. Default {@code 10000}. */
+  /** Log events that may wait for the delivery thread; more are dropped and counted. Default 10000. */
   private String queueSize = "10000";
 
-  /** Envelopes kept in memory before they spill to {@code buffer-dir}. Default {@code 2000}. */
+  /** Envelopes kept in memory before they spill to buffer-dir. Default 2000. */
   private String maxBufferedEvents = "2000";
 
-  /** Disk space for undelivered envelopes ({@code 512KB}, {@code 64MB}). Default {@code 100MB}. */
+  /** Disk space for undelivered envelopes (512KB, 64MB). Default 100MB. */
   private String maxBufferBytes = "100MB";
 
-  /** Requests to Sentry that may await their answer at the same time. Default {@code 32}. */
+  /** Requests to Sentry that may await their answer at the same time. Default 32. */
   private String maxRequestsInFlight = "32";
 
-  /** The same error within this window is sent once with a repeat count ({@code 500ms}, {@code 30s}, {@code 5m}); 0 turns it off. Default {@code 60s}. */
+  /** The same error within this window is sent once with a repeat count (500ms, 30s, 5m); 0 turns it off. Default 60s. */
   private String dedupeWindow = "60s";
 
-  /** How long the shutdown waits for pending events to be delivered. Default {@code 5s}. */
+  /** How long the shutdown waits for pending events to be delivered. Default 5s. */
   private String flushTimeout = "5s";
 
-  /** {@code true} reports configuration problems as errors (Logback's then stop Spring Boot's start-up) instead of warnings. Default {@code false}. */
+  /** true reports configuration problems as errors (Logback's then stop Spring Boot's start-up) instead of warnings. Default false. */
   private String failOnConfigurationError = "false";
 
-  /** Per servlet request: a Sentry scope of its own with the request, the route as transaction, the Spring Security user (with the SDK option {@code send-default-pii}), and unhandled controller exceptions captured once. Default {@code true}. */
+  /** Per servlet request: a Sentry scope of its own with the request, the route as transaction, the Spring Security user (with the SDK option send-default-pii), and unhandled controller exceptions captured once. Default true. */
   private String requestContext = "true";
 
-  /** With the official Sentry Spring Boot starter on the class path, sentry-bridge backs off with one warning; {@code true} attaches it anyway (the official starter must then not attach its own appender). Default {@code false}. */
+  /** With the official Sentry Spring Boot starter on the class path, sentry-bridge backs off with one warning; true attaches it anyway (the official starter must then not attach its own appender). Default false. */
   private String takeOver = "false";
 
   /**
