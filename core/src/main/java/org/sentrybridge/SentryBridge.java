@@ -89,6 +89,16 @@ public final class SentryBridge {
     return new LogEventForwarder(service, rules);
   }
 
+  /**
+   * Figures of the running integration (queued, buffered, delivered, dropped events; whether
+   * Sentry is reachable), for health checks and meters. Cheap; never starts anything.
+   *
+   * @return the figures, or empty when no integration sends (none started, no DSN, stopped)
+   */
+  public static Optional<BridgeStats> stats() {
+    return Optional.ofNullable(BridgeRuntime.stats());
+  }
+
   static boolean submit(SentryService service, org.sentrybridge.delivery.Submission submission) {
     return service instanceof Lease && ((Lease) service).submit(submission);
   }

@@ -105,6 +105,11 @@ public final class DeliveryPipeline {
    *
    * @return true when everything was handed over and the transport reported idle in time
    */
+  /** What this pipeline dropped since it started, per kind (read-only statistics). */
+  public java.util.Map<String, Long> dropped() {
+    return drops.totalsByKind();
+  }
+
   public boolean flush(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     long target = offered.get();

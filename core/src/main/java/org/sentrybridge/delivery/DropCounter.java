@@ -33,6 +33,8 @@ public final class DropCounter {
   private final long intervalNanos;
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
   private final AtomicLong total = new AtomicLong();
+  /** Since this counter was made, per kind ("dropped: queue full"); never reset by a report. */
+  private final Map<String, AtomicLong> totals = new ConcurrentHashMap<>();
   private final AtomicLong nextReportAt;
 
   public DropCounter(StatusReporter reporter, Duration interval) {
@@ -70,6 +72,7 @@ public final class DropCounter {
     kind.lastReason = reason;
     kind.count.addAndGet(count);
     total.addAndGet(count);
+    totals.computeIfAbsent(verb + ": " + kindOf(reason), k -> new AtomicLong()).addAndGet(count);
   }
 
   /** Reports what was dropped since the last report, unless the last report is too recent. */
@@ -92,6 +95,13 @@ public final class DropCounter {
   /** Everything dropped since this counter was made. */
   public long total() {
     return total.get();
+  }
+
+  /** Everything dropped since this counter was made, per kind ({@code "dropped: queue full"}). */
+  public Map<String, Long> totalsByKind() {
+    Map<String, Long> copy = new java.util.TreeMap<>();
+    totals.forEach((kind, count) -> copy.put(kind, count.get()));
+    return copy;
   }
 
   private boolean hasPending() {

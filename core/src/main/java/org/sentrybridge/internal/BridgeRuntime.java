@@ -157,6 +157,12 @@ public final class BridgeRuntime {
   }
 
   /** The running engine's shared view, or null when nothing runs. */
+  /** Figures of the running engine; null when none sends. */
+  public static org.sentrybridge.BridgeStats stats() {
+    Engine running = current();
+    return running == null ? null : running.stats();
+  }
+
   static Engine current() {
     synchronized (LOCK) {
       return engine;

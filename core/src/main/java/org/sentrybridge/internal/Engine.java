@@ -198,6 +198,25 @@ final class Engine {
     return scopes;
   }
 
+  /** Read-only figures for health checks and meters; null when disabled or stopped. */
+  org.sentrybridge.BridgeStats stats() {
+    if (!isEnabled()) {
+      return null;
+    }
+    OutboxTransportFactory.TransportStats transport =
+        transports == null ? null : transports.stats();
+    java.util.Map<String, Long> dropped = new java.util.TreeMap<>(pipeline.dropped());
+    if (transport != null) {
+      transport.dropped().forEach((kind, count) -> dropped.merge(kind, count, Long::sum));
+    }
+    return new org.sentrybridge.BridgeStats(
+        pipeline.queued(),
+        transport == null ? 0 : transport.buffered(),
+        transport == null ? 0 : transport.delivered(),
+        dropped,
+        transport == null || transport.healthy());
+  }
+
   boolean submit(Submission submission) {
     return isEnabled() && pipeline.offer(submission);
   }

@@ -67,6 +67,8 @@ final class Dispatcher {
   private final ISerializer serializer;
   private final IClientReportRecorder clientReports;
   private final DropCounter drops;
+  /** Envelopes Sentry accepted (2xx), for the read-only statistics. */
+  private final java.util.concurrent.atomic.LongAdder delivered = new java.util.concurrent.atomic.LongAdder();
   private final StatusReporter reporter;
   private final int maxInFlight;
   private final Runnable housekeeping;
@@ -273,12 +275,19 @@ final class Dispatcher {
         } else if (!answer.accepted()) {
           clientReports.recordLostEnvelope(DiscardReason.SEND_ERROR, sent);
           drops.addRejected(1, answer.describe());
+        } else {
+          delivered.increment();
         }
       }
     } finally {
       inFlight.decrementAndGet();
       buffer.complete(entry, finished);
     }
+  }
+
+  /** Envelopes Sentry accepted since this dispatcher started. */
+  long deliveredCount() {
+    return delivered.sum();
   }
 
   private void networkFailure(long startedNanos) {

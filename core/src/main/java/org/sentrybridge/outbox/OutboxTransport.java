@@ -82,6 +82,21 @@ final class OutboxTransport implements ITransport {
     return rateLimiter;
   }
 
+  /** Envelopes held (memory and disk) and not yet delivered. */
+  int buffered() {
+    return buffer.size();
+  }
+
+  /** Envelopes Sentry accepted. */
+  long delivered() {
+    return dispatcher.deliveredCount();
+  }
+
+  /** Envelopes dropped, per kind. */
+  java.util.Map<String, Long> dropped() {
+    return drops.totalsByKind();
+  }
+
   @Override
   public boolean isHealthy() {
     return !rateLimiter.isAnyRateLimitActive() && !dispatcher.isBackingOff();

@@ -89,6 +89,31 @@ public final class OutboxTransportFactory implements ITransportFactory {
     }
   }
 
+  /**
+   * Read-only statistics of the current transport: envelopes buffered, delivered, dropped per
+   * kind, and whether Sentry is reachable (no rate limit, no back-off).
+   *
+   * @return the figures; zeros before the SDK made the transport
+   */
+  public TransportStats stats() {
+    OutboxTransport transport = current;
+    return transport == null
+        ? new TransportStats(0, 0, java.util.Map.of(), true)
+        : new TransportStats(
+            transport.buffered(), transport.delivered(), transport.dropped(), transport.isHealthy());
+  }
+
+  /**
+   * Figures of the transport.
+   *
+   * @param buffered envelopes held, not yet delivered
+   * @param delivered envelopes Sentry accepted
+   * @param dropped envelopes dropped, per kind
+   * @param healthy false while rate-limited or backing off after network failures
+   */
+  public record TransportStats(
+      int buffered, long delivered, java.util.Map<String, Long> dropped, boolean healthy) {}
+
   /** True when the transport holds nothing undelivered. */
   public boolean isDrained() {
     OutboxTransport transport = current;

@@ -67,9 +67,20 @@ public final class EventSummary {
     for (int i = 0; i < chain.size(); i++) {
       line(out, i == 0 ? "exception" : "caused by", describe(chain.get(i)));
     }
+    if (!chain.isEmpty()
+        && chain.get(0).getMechanism() != null
+        && Boolean.FALSE.equals(chain.get(0).getMechanism().isHandled())) {
+      line(out, "unhandled", "yes (" + chain.get(0).getMechanism().getType() + ")");
+    }
     String message = message(event.getMessage());
     if (message != null) {
       line(out, "message", message);
+    }
+    if (event.getRequest() != null && event.getRequest().getUrl() != null) {
+      line(out, "request", event.getRequest().getMethod() + " " + event.getRequest().getUrl());
+    }
+    if (event.getTransaction() != null) {
+      line(out, "transaction", event.getTransaction());
     }
     if (event.getTags() != null && !event.getTags().isEmpty()) {
       line(out, "tags", join(event.getTags()));

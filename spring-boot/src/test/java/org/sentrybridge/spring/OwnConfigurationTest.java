@@ -1,0 +1,137 @@
+package org.sentrybridge.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentrybridge.spring.Events.withException;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.sentrybridge.SentryBridge;
+import org.sentrybridge.devserver.LoopbackSentryReceiver;
+import org.sentrybridge.logback.SentryAppender;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.DefaultResourceLoader;
+
+/**
+ * What the application already has is respected: its own sentry-bridge appender in the logging
+ * configuration, or the official Sentry starter.
+ */
+@DisabledIfSystemProperty(named = "sentrybridge.test.logging", matches = "log4j2")
+class OwnConfigurationTest {
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class PlainApplication {}
+
+  @Test
+  void anAppenderDeclaredInTheLogbackConfigurationIsKeptAndNoSecondOneAttached() {
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start();
+        ConfigurableApplicationContext context =
+            new SpringApplicationBuilder(PlainApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(
+                    "spring.main.banner-mode=off",
+                    "logging.config=classpath:logback-declared.xml",
+                    "sentry.dsn=" + receiver.dsn())
+                .run()) {
+      assertThat(sentryAppenderNames()).containsExactly("SENTRY");
+      LoggerFactory.getLogger("com.example.Declared")
+          .error("declared", new IllegalStateException("sent by the declared appender"));
+      receiver.awaitEvent(withException("sent by the declared appender"), Duration.ofSeconds(20));
+      assertThat(SentryBridge.service().flush(Duration.ofSeconds(10))).isTrue();
+      assertThat(receiver.events(withException("sent by the declared appender"))).hasSize(1);
+    }
+  }
+
+  @Test
+  void aLogbackReconfigurationGetsTheAppenderBackOnTheSameSdk() throws Exception {
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start();
+        ConfigurableApplicationContext context =
+            new SpringApplicationBuilder(PlainApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(
+                    "spring.main.banner-mode=off",
+                    "logging.config=classpath:logback-plain.xml",
+                    "sentry.dsn=" + receiver.dsn())
+                .run()) {
+      assertThat(sentryAppenderNames()).containsExactly(LogbackAttachment.APPENDER_NAME);
+      Object sdk = SentryBridge.service().getInstance().orElseThrow();
+
+      LogbackReload.reconfigure("/logback-plain.xml");
+
+      assertThat(sentryAppenderNames()).containsExactly(LogbackAttachment.APPENDER_NAME);
+      assertThat(SentryBridge.service().getInstance().orElseThrow()).isSameAs(sdk);
+      LoggerFactory.getLogger("com.example.Reloaded")
+          .error("reloaded", new IllegalStateException("sent after the reconfiguration"));
+      receiver.awaitEvent(withException("sent after the reconfiguration"), Duration.ofSeconds(20));
+    }
+  }
+
+  @Test
+  void withTheOfficialStarterOnTheClassPathItBacksOffWithOneWarning(@org.junit.jupiter.api.io.TempDir Path classes)
+      throws Exception {
+    ClassLoader withOfficialStarter = officialStarterStub(classes);
+    PrintStream console = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start();
+        ConfigurableApplicationContext context =
+            new SpringApplicationBuilder(PlainApplication.class)
+                .resourceLoader(new DefaultResourceLoader(withOfficialStarter))
+                .web(WebApplicationType.NONE)
+                .properties("spring.main.banner-mode=off", "sentry.dsn=" + receiver.dsn())
+                .run()) {
+      assertThat(sentryAppenderNames()).isEmpty();
+    } finally {
+      System.setOut(console);
+    }
+    String output = printed.toString(StandardCharsets.UTF_8);
+    assertThat(output.split("official Sentry Spring Boot starter", -1)).hasSize(2);
+  }
+
+  /** A class loader that also has a class of the official starter's name. */
+  private static ClassLoader officialStarterStub(Path classes) throws Exception {
+    String name = SpringIntegration.OFFICIAL_STARTERS.get(0);
+    String pkg = name.substring(0, name.lastIndexOf('.'));
+    Path source = classes.resolve("SentryAutoConfiguration.java");
+    Files.writeString(source, "package " + pkg + "; public class SentryAutoConfiguration {}");
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    assertThat(compiler.run(null, null, null, "-d", classes.toString(), source.toString())).isZero();
+    return new URLClassLoader(
+        new URL[] {classes.toUri().toURL()}, OwnConfigurationTest.class.getClassLoader());
+  }
+
+  private static List<String> sentryAppenderNames() {
+    LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+    List<String> names = new ArrayList<>();
+    for (Logger logger : logback.getLoggerList()) {
+      for (var it = logger.iteratorForAppenders(); it.hasNext(); ) {
+        Appender<ILoggingEvent> appender = it.next();
+        if (appender instanceof SentryAppender) {
+          names.add(appender.getName());
+        }
+      }
+    }
+    return names;
+  }
+}
