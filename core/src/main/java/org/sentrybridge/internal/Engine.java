@@ -13,6 +13,7 @@ import org.sentrybridge.config.Dsns;
 import org.sentrybridge.delivery.Counts;
 import org.sentrybridge.delivery.DeliveryPipeline;
 import org.sentrybridge.delivery.Submission;
+import org.sentrybridge.logs.LogsPipeline;
 import org.sentrybridge.outbox.OutboxTransportFactory;
 
 /**
@@ -45,6 +46,8 @@ final class Engine {
   private volatile boolean closed;
   private final Thread exitHook;
   private final OfficialAppenderFilter officialAppenders;
+  /** Sentry Logs, when the SDK has them on ({@code logs.enabled}); null otherwise. */
+  private final LogsPipeline logs;
 
   private Engine(
       BridgeSettings settings,
@@ -62,6 +65,10 @@ final class Engine {
     this.transports = transports;
     this.ownsSdk = ownsSdk;
     this.officialAppenders = officialAppenders;
+    this.logs =
+        scopes != null && LogsPipeline.enabledIn(scopes)
+            ? new LogsPipeline(scopes, settings.queueSize(), reporter)
+            : null;
     this.exitHook = scopes == null ? null : exitHook(reporter);
   }
 
@@ -216,9 +223,22 @@ final class Engine {
     return isEnabled() && pipeline.offer(submission);
   }
 
+  /** The Sentry Logs pipeline; null when Sentry Logs are off or the engine is disabled. */
+  LogsPipeline logs() {
+    return logs;
+  }
+
   boolean flush(Duration timeout) {
-    return !isEnabled()
-        || (pipeline.flush(timeout) && (transports == null || transports.isDrained()));
+    if (!isEnabled()) {
+      return true;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    // log entries first go to the transport (local work), then everything is flushed together
+    boolean logsHandedOver = logs == null || logs.flush(timeout);
+    Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    return logsHandedOver
+        && pipeline.flush(left)
+        && (transports == null || transports.isDrained());
   }
 
   /**
@@ -244,6 +264,10 @@ final class Engine {
       transports.closeBy(deadlineNanos);
     }
     Duration remaining = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+    if (logs != null) {
+      logs.close(remaining.compareTo(LOCAL_DRAIN) > 0 ? remaining : LOCAL_DRAIN);
+      remaining = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+    }
     int left = pipeline.close(remaining.compareTo(LOCAL_DRAIN) > 0 ? remaining : LOCAL_DRAIN);
     if (left > 0) {
       reporter.warn(

@@ -221,7 +221,7 @@ final class Dispatcher {
   private void dispatch(EnvelopeBuffer.Entry entry, SentryEnvelope envelope) {
     SentryEnvelope allowed = rateLimiter.filter(envelope, new Hint());
     if (allowed == null) {
-      drops.add(1, RATE_LIMITED); // the rate limiter recorded the client report
+      dropped(entry, envelope, RATE_LIMITED); // the rate limiter recorded the client report
       buffer.complete(entry, true);
       return;
     }
@@ -231,7 +231,7 @@ final class Dispatcher {
       body = encode(sent);
     } catch (Exception e) {
       clientReports.recordLostEnvelope(DiscardReason.SEND_ERROR, sent);
-      drops.add(1, "the envelope could not be serialized (" + e + ")");
+      dropped(entry, sent, "the envelope could not be serialized (" + e + ")");
       buffer.complete(entry, true);
       return;
     }
@@ -261,7 +261,7 @@ final class Dispatcher {
           finished = false;
         } else {
           clientReports.recordLostEnvelope(DiscardReason.SEND_ERROR, sent);
-          drops.add(1, "the request could not be made (" + cause + ")");
+          dropped(entry, sent, "the request could not be made (" + cause + ")");
         }
       } else {
         rateLimiter.updateRetryAfterLimits(
@@ -269,15 +269,32 @@ final class Dispatcher {
         answered();
         if (answer.rateLimited()) {
           restoreClientReport(sent);
-          drops.addRejected(1, answer.describe());
+          rejected(entry, sent, answer.describe());
         } else if (!answer.accepted()) {
           clientReports.recordLostEnvelope(DiscardReason.SEND_ERROR, sent);
-          drops.addRejected(1, answer.describe());
+          rejected(entry, sent, answer.describe());
         }
       }
     } finally {
       inFlight.decrementAndGet();
       buffer.complete(entry, finished);
+    }
+  }
+
+  /** Counts a dropped envelope: one event, or each log entry of a log envelope. */
+  private void dropped(EnvelopeBuffer.Entry entry, SentryEnvelope envelope, String reason) {
+    if (entry.logs) {
+      drops.addLogEntries(EnvelopeBuffer.logEntryCount(envelope), reason);
+    } else {
+      drops.add(1, reason);
+    }
+  }
+
+  private void rejected(EnvelopeBuffer.Entry entry, SentryEnvelope envelope, String answer) {
+    if (entry.logs) {
+      drops.addRejectedLogEntries(EnvelopeBuffer.logEntryCount(envelope), answer);
+    } else {
+      drops.addRejected(1, answer);
     }
   }
 
