@@ -210,6 +210,35 @@ class SentryLogsTest extends LoopbackCase {
     assertThat(receiver.logCount() + dropped).isEqualTo(lines + 1);
   }
 
+  @Test
+  void aLogItemRateLimitDropsAndCountsLogEntriesWhileErrorsGoOn() {
+    open("logs-warn.xml");
+    List<String> warnings = new CopyOnWriteArrayList<>();
+    logback.context.getStatusManager().add(new WarningsKept(warnings));
+    Logger log = logback.logger(LOGGER);
+    receiver.rateLimitFor(Duration.ofSeconds(60), "log_item");
+    log.warn("first line");
+    SentryBridge.service().flush(WAIT); // answered 429: log_item limited for 60 s
+    receiver.respondHealthy();
+    for (int i = 0; i < 5; i++) {
+      log.warn("limited line {}", i);
+    }
+    log.error("payment failed", new IllegalStateException("declined"));
+    receiver.awaitEvents(1, WAIT);
+    SentryBridge.service().flush(WAIT);
+    logback.close();
+
+    assertThat(receiver.logCount()).isZero();
+    long dropped = 0;
+    for (String warning : warnings) {
+      Matcher counted = DROPPED.matcher(warning);
+      if (counted.find()) {
+        dropped += Long.parseLong(counted.group(1));
+      }
+    }
+    assertThat(dropped).isEqualTo(7); // 1 + 5 warnings and the error line, all log entries
+  }
+
   private static double epochSeconds(Instant instant) {
     return instant.getEpochSecond() + instant.getNano() / 1_000_000_000.0;
   }
