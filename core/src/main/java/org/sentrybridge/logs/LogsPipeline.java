@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.sentrybridge.StatusReporter;
 import org.sentrybridge.delivery.DropCounter;
@@ -55,6 +56,8 @@ public final class LogsPipeline {
   private final AtomicLong offered = new AtomicLong();
   private final AtomicLong processed = new AtomicLong();
   private final AtomicLong sent = new AtomicLong();
+  /** Entries refused for a full queue, not yet passed to {@link #drops} by the logs thread. */
+  private final LongAdder refused = new LongAdder();
   private final Thread thread;
   private final long maxAgeNanos;
   private volatile boolean idle;
@@ -119,7 +122,7 @@ public final class LogsPipeline {
     }
     // the bound may be passed by as many entries as there are concurrent producers, never more
     if (offered.get() - processed.get() >= capacity) {
-      drops.countLogEntries(1, QUEUE_FULL); // reported by the sender thread
+      refused.increment(); // counted and reported by the logs thread: no text work here
       return false;
     }
     offered.incrementAndGet();
@@ -132,7 +135,16 @@ public final class LogsPipeline {
 
   /** Entries dropped by this pipeline so far (queue full, not convertible, left at stop). */
   public long dropped() {
-    return drops.logEntriesTotal();
+    return drops.logEntriesTotal() + refused.sum();
+  }
+
+  /** Passes the entries refused on application threads to the drop counter and reports if due. */
+  private void reportDrops() {
+    long count = refused.sumThenReset();
+    if (count > 0) {
+      drops.countLogEntries(count, QUEUE_FULL);
+    }
+    drops.reportIfDue();
   }
 
   /** Entries handed to the SDK client so far (after {@code beforeSendLog}). */
@@ -184,6 +196,10 @@ public final class LogsPipeline {
     if (left > 0 && !thread.isAlive()) {
       drops.addLogEntries(left, STOPPED);
     }
+    long count = refused.sumThenReset();
+    if (count > 0) {
+      drops.countLogEntries(count, QUEUE_FULL);
+    }
     drops.reportNow();
   }
 
@@ -199,6 +215,7 @@ public final class LogsPipeline {
         }
         if (batch.size() > 0 && now - batchStartedNanos >= maxAgeNanos) {
           sendBatch(); // under constant load the queue is never empty: age counts on the way too
+          reportDrops();
         }
         continue;
       }
@@ -210,7 +227,7 @@ public final class LogsPipeline {
       if (batch.isEmpty()) {
         handedOver.set(processedLocally);
       }
-      drops.reportIfDue();
+      reportDrops();
       if (closed) {
         if (queue.isEmpty()) {
           return;

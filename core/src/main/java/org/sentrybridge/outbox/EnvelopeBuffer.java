@@ -207,8 +207,10 @@ final class EnvelopeBuffer {
   }
 
   private void dropLogs(SentryEnvelope envelope, String reason) {
-    drops.addLogEntries(logEntryCount(envelope), reason);
-    clientReports.recordLostEnvelope(DiscardReason.CACHE_OVERFLOW, envelope);
+    long count = logEntryCount(envelope);
+    drops.addLogEntries(count, reason);
+    // entries only: the SDK's log_byte count would serialize a whole envelope just to drop it
+    clientReports.recordLostEvent(DiscardReason.CACHE_OVERFLOW, DataCategory.LogItem, count);
   }
 
   /** The Sentry log entries an envelope carries. */
