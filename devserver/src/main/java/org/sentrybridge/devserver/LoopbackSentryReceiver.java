@@ -716,6 +716,15 @@ public final class LoopbackSentryReceiver implements Closeable {
     return true;
   }
 
+  /** The {@code item_count} header; null when absent or the SDK is older than that header. */
+  private static Integer itemCount(SentryEnvelopeItem item) {
+    try {
+      return item.getHeader().getItemCount();
+    } catch (LinkageError olderSdk) {
+      return null;
+    }
+  }
+
   private static byte[] decompressed(HttpRequest request) throws IOException {
     if (!"gzip".equalsIgnoreCase(request.header("content-encoding"))) {
       return request.body;
@@ -752,8 +761,9 @@ public final class LoopbackSentryReceiver implements Closeable {
         }
       } else if (item.getHeader().getType() == SentryItemType.Log) {
         int size;
-        if (countLogsOnly && item.getHeader().getItemCount() != null) {
-          size = item.getHeader().getItemCount();
+        Integer itemCount = countLogsOnly ? itemCount(item) : null;
+        if (itemCount != null) {
+          size = itemCount;
         } else {
           try {
             SentryLogEvents batch = item.getLogs(serializer);
