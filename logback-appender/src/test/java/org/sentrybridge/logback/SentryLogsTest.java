@@ -7,6 +7,7 @@ import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.status.StatusListener;
 import io.sentry.ISpan;
 import io.sentry.ITransaction;
+import io.sentry.Sentry;
 import io.sentry.SentryEvent;
 import io.sentry.SentryLogEvent;
 import io.sentry.SentryLogEventAttributeValue;
@@ -237,6 +238,40 @@ class SentryLogsTest extends LoopbackCase {
       }
     }
     assertThat(dropped).isEqualTo(7); // 1 + 5 warnings and the error line, all log entries
+  }
+
+  @Test
+  void theSdksBeforeSendLogDecidesWithAnSdkTheApplicationInitialised() {
+    Sentry.init(
+        options -> {
+          options.setDsn(receiver.dsn());
+          options.getLogs().setEnabled(true);
+          options
+              .getLogs()
+              .setBeforeSend(
+                  log -> {
+                    if (log.getBody().contains("card")) {
+                      return null;
+                    }
+                    log.setBody(log.getBody() + " (checked)");
+                    return log;
+                  });
+        });
+    try {
+      open("logs-warn.xml");
+      Logger log = logback.logger(LOGGER);
+      log.warn("card {} declined", "4111");
+      log.warn("stock low for {}", "SKU-7");
+      SentryBridge.service().flush(WAIT);
+
+      SentryLogEvent entry = receiver.awaitLog(l -> l.getBody().startsWith("stock low"), WAIT);
+      assertThat(entry.getBody()).isEqualTo("stock low for SKU-7 (checked)");
+      assertThat(receiver.logs()).extracting(SentryLogEvent::getBody).noneMatch(b -> b.contains("card"));
+    } finally {
+      logback.close();
+      logback = null;
+      Sentry.close();
+    }
   }
 
   private static double epochSeconds(Instant instant) {
