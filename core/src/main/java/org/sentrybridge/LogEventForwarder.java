@@ -153,6 +153,18 @@ public final class LogEventForwarder implements AutoCloseable {
    * @return false when it was not taken (Logs off, stopped, queue full: the drop is counted)
    */
   public boolean log(LogRecord record) {
+    return log(record, null);
+  }
+
+  /**
+   * {@link #log(LogRecord)}, with the log call's arguments: those that are numbers or booleans keep
+   * their type in the entry ({@code sentry.message.parameter.N}), as with the official appenders.
+   *
+   * @param record the log event, already copied off the framework's mutable objects
+   * @param arguments the log call's arguments as logged; null for none
+   * @return false when it was not taken (Logs off, stopped, queue full: the drop is counted)
+   */
+  public boolean log(LogRecord record, Object[] arguments) {
     if (logs == null) {
       return false;
     }
@@ -160,6 +172,7 @@ public final class LogEventForwarder implements AutoCloseable {
     return logs.offer(
         new LogEntry(
             record,
+            LogEntry.typed(arguments, record.arguments().size()),
             ids == null ? null : ids.traceId(),
             ids == null ? null : ids.spanId(),
             rules,
@@ -175,12 +188,25 @@ public final class LogEventForwarder implements AutoCloseable {
    * @return false when it was not taken (Logs off, stopped, queue full: the drop is counted)
    */
   public boolean logFromAnotherThread(LogRecord record) {
+    return logFromAnotherThread(record, null);
+  }
+
+  /**
+   * {@link #logFromAnotherThread(LogRecord)}, with the log call's arguments as the log event holds
+   * them: those that are numbers or booleans keep their type in the entry.
+   *
+   * @param record the log event, already copied off the framework's mutable objects
+   * @param arguments the log event's arguments; null for none
+   * @return false when it was not taken (Logs off, stopped, queue full: the drop is counted)
+   */
+  public boolean logFromAnotherThread(LogRecord record, Object[] arguments) {
     if (logs == null) {
       return false;
     }
     return logs.offer(
         new LogEntry(
             record,
+            LogEntry.typed(arguments, record.arguments().size()),
             captureScope ? TraceIds.traceIdIn(record.contextData()) : null,
             captureScope ? TraceIds.spanIdIn(record.contextData()) : null,
             rules,

@@ -54,8 +54,16 @@ final class LogEventBuilder {
     List<String> arguments = record.arguments();
     if (!arguments.isEmpty() && record.messageTemplate() != null) {
       put(attributes, TEMPLATE, record.messageTemplate());
+      Object[] typed = entry.typedArguments();
       for (int i = 0; i < arguments.size(); i++) {
-        put(attributes, PARAMETER + i, arguments.get(i));
+        Object value = typed != null && i < typed.length ? typed[i] : null;
+        if (value != null) {
+          attributes.put(
+              PARAMETER + i,
+              new SentryLogEventAttributeValue(SentryAttributeType.inferFrom(value), value));
+        } else {
+          put(attributes, PARAMETER + i, arguments.get(i));
+        }
       }
     }
     if (entry.sendMetadata()) {

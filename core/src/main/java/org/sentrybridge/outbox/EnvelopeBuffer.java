@@ -52,7 +52,8 @@ final class EnvelopeBuffer {
 
   static final String BUFFER_FULL = "buffer full";
   static final String LOGS_FULL = "too many log envelopes waiting for Sentry";
-  static final String LOGS_AT_STOP = "not delivered when sentry-bridge stopped (logs are not kept on disk)";
+  static final String LOGS_AT_STOP =
+      "not delivered when sentry-bridge stopped (logs are not kept on disk)";
   /** Log envelopes kept at most (of up to 100 entries each); the oldest goes first. */
   static final int DEFAULT_MAX_LOG_ENVELOPES = 100;
 

@@ -154,10 +154,11 @@ public final class SentryAppender extends AbstractAppender {
       if (forwarder.isLog(level, loggerName)) {
         // a full queue is counted and reported by the logs thread, rate-limited
         record = LogEventConverter.toRecord(event, level);
+        Object[] parameters = event.getMessage() == null ? null : event.getMessage().getParameters();
         if (onLoggingThread) {
-          forwarder.log(record);
+          forwarder.log(record, parameters);
         } else {
-          forwarder.logFromAnotherThread(record);
+          forwarder.logFromAnotherThread(record, parameters);
         }
       }
       if (forwarder.isEvent(level, loggerName, event.getThrown())) {

@@ -411,10 +411,10 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
       if (target.isLog(level, loggerName)) {
         record = LogbackEvents.toRecord(event, level, throwable);
         if (LogbackEvents.isOnLoggingThread(event)) {
-          target.log(record);
+          target.log(record, event.getArgumentArray());
         } else {
           tellAboutAsyncOnce(record);
-          target.logFromAnotherThread(record);
+          target.logFromAnotherThread(record, event.getArgumentArray());
         }
       }
       if (target.isEvent(level, loggerName, throwable)) {

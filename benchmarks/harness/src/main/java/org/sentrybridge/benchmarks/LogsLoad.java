@@ -70,7 +70,8 @@ public final class LogsLoad {
   private LogsLoad() {}
 
   /** Runs one scenario ({@code sustained} or {@code overload}) and prints its figures. */
-  public static void run(String scenario, String setup, LoopbackSentryReceiver receiver, Backend backend)
+  public static void run(
+      String scenario, String setup, LoopbackSentryReceiver receiver, Backend backend)
       throws InterruptedException {
     receiver.countLogsOnly();
     boolean overload = "overload".equals(scenario);
