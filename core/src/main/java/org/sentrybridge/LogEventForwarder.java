@@ -19,6 +19,8 @@ import org.sentrybridge.event.MessageTemplates;
 import org.sentrybridge.internal.CallerContexts;
 import org.sentrybridge.internal.Lease;
 import org.sentrybridge.internal.OfficialAppenders;
+import org.sentrybridge.logs.LogEntry;
+import org.sentrybridge.logs.LogsPipeline;
 import org.sentrybridge.scope.ScopeBreadcrumbs;
 import org.sentrybridge.scope.ScopeSnapshot;
 import org.sentrybridge.scope.TraceIds;
@@ -46,6 +48,8 @@ public final class LogEventForwarder implements AutoCloseable {
   private final boolean sendMetadata;
   private final boolean captureScope;
   private final boolean startedEnabled;
+  /** Sentry Logs, when the integration has them on; null otherwise. */
+  private final LogsPipeline logs;
   /** What {@link #close} undoes: registrations made while this appender runs. */
   private final List<Runnable> registrations = new CopyOnWriteArrayList<>();
 
@@ -59,6 +63,7 @@ public final class LogEventForwarder implements AutoCloseable {
     this.sharedBreadcrumbs =
         new BreadcrumbRing(captureScope ? capacity * SHARED_RING_FACTOR : capacity);
     this.startedEnabled = service.isEnabled();
+    this.logs = startedEnabled ? SentryBridge.logs(service) : null;
     if (startedEnabled) {
       warmUp();
     }
@@ -123,6 +128,87 @@ public final class LogEventForwarder implements AutoCloseable {
    */
   public boolean isBreadcrumb(LogLevel level, String loggerName) {
     return sendMetadata && rules.isBreadcrumb(level, loggerName) && !isOwnLogging(loggerName);
+  }
+
+  /**
+   * Whether a log event becomes a Sentry log entry: Sentry Logs are on (the SDK option {@code
+   * logs.enabled}), the level is at or above {@code minimumLevel}, and the line is not
+   * sentry-bridge's or the SDK's own. Independent of {@link #isEvent}: an error can be both.
+   *
+   * @param level the log event's level
+   * @param loggerName the log event's logger
+   * @return true when it becomes a Sentry log entry
+   */
+  public boolean isLog(LogLevel level, String loggerName) {
+    return logs != null && rules.isLog(level, loggerName) && !isOwnLogging(loggerName);
+  }
+
+  /**
+   * Hands a log event over as a Sentry log entry, with the calling thread's trace and span id;
+   * the calling thread must be the one that logged. Formatting waits for the logs thread.
+   *
+   * @param record the log event, already copied off the framework's mutable objects
+   * @return false when it was not taken (Logs off, stopped, queue full: the drop is counted)
+   */
+  public boolean log(LogRecord record) {
+    return log(record, null);
+  }
+
+  /**
+   * {@link #log(LogRecord)}, with the log call's arguments: those that are numbers or booleans keep
+   * their type in the entry ({@code sentry.message.parameter.N}), as with the official appenders.
+   *
+   * @param record the log event, already copied off the framework's mutable objects
+   * @param arguments the log call's arguments as logged; null for none
+   * @return false when it was not taken (Logs off, stopped, queue full: the drop is counted)
+   */
+  public boolean log(LogRecord record, Object[] arguments) {
+    if (logs == null) {
+      return false;
+    }
+    TraceIds ids = captureScope ? TraceIds.ofCurrentThread() : null;
+    return logs.offer(
+        new LogEntry(
+            record,
+            LogEntry.typed(arguments, record.arguments().size()),
+            ids == null ? null : ids.traceId(),
+            ids == null ? null : ids.spanId(),
+            rules,
+            sendMetadata));
+  }
+
+  /**
+   * Hands over, as a Sentry log entry, a log event that reaches the appender on another thread
+   * than the one that logged (asynchronous appenders and loggers): its trace and span id are those
+   * the logging thread left in the record's context data ({@link TraceIds#TRACE_ID_KEY}).
+   *
+   * @param record the log event, already copied off the framework's mutable objects
+   * @return false when it was not taken (Logs off, stopped, queue full: the drop is counted)
+   */
+  public boolean logFromAnotherThread(LogRecord record) {
+    return logFromAnotherThread(record, null);
+  }
+
+  /**
+   * {@link #logFromAnotherThread(LogRecord)}, with the log call's arguments as the log event holds
+   * them: those that are numbers or booleans keep their type in the entry.
+   *
+   * @param record the log event, already copied off the framework's mutable objects
+   * @param arguments the log event's arguments; null for none
+   * @return false when it was not taken (Logs off, stopped, queue full: the drop is counted)
+   */
+  public boolean logFromAnotherThread(LogRecord record, Object[] arguments) {
+    if (logs == null) {
+      return false;
+    }
+    return logs.offer(
+        new LogEntry(
+            record,
+            LogEntry.typed(arguments, record.arguments().size()),
+            captureScope ? TraceIds.traceIdIn(record.contextData()) : null,
+            captureScope ? TraceIds.spanIdIn(record.contextData()) : null,
+            rules,
+            sendMetadata));
   }
 
   /**

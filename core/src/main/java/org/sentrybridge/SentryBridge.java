@@ -103,6 +103,10 @@ public final class SentryBridge {
     return service instanceof Lease && ((Lease) service).submit(submission);
   }
 
+  static org.sentrybridge.logs.LogsPipeline logs(SentryService service) {
+    return service instanceof Lease ? ((Lease) service).logs() : null;
+  }
+
   static boolean sendMetadata(SentryService service) {
     return service instanceof Lease && ((Lease) service).sendMetadata();
   }

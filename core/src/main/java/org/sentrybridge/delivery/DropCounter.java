@@ -19,12 +19,21 @@ public final class DropCounter {
   private static final class Pending {
     final AtomicLong count = new AtomicLong();
     final String verb;
+    final String one;
+    final String many;
     volatile String lastReason;
 
-    Pending(String verb) {
+    Pending(String verb, String one, String many) {
       this.verb = verb;
+      this.one = one;
+      this.many = many;
     }
   }
+
+  private static final String EVENT = "event";
+  private static final String EVENTS = "events";
+  private static final String LOG_ENTRY = "log entry";
+  private static final String LOG_ENTRIES = "log entries";
 
   private static final String DROPPED = "dropped";
   private static final String REJECTED = "rejected by Sentry";
@@ -35,6 +44,7 @@ public final class DropCounter {
   private final AtomicLong total = new AtomicLong();
   /** Since this counter was made, per kind ("dropped: queue full"); never reset by a report. */
   private final Map<String, AtomicLong> totals = new ConcurrentHashMap<>();
+  private final AtomicLong logEntriesTotal = new AtomicLong();
   private final AtomicLong nextReportAt;
 
   public DropCounter(StatusReporter reporter, Duration interval) {
@@ -54,8 +64,28 @@ public final class DropCounter {
   }
 
   private void add(long count, String verb, String reason) {
-    count(count, verb, reason);
+    count(count, verb, EVENT, EVENTS, reason);
     reportIfDue();
+  }
+
+  /**
+   * Counts Sentry log entries that were dropped (reported as {@code N log entries dropped}) and,
+   * when a report is due, reports on this thread.
+   */
+  public void addLogEntries(long count, String reason) {
+    count(count, DROPPED, LOG_ENTRY, LOG_ENTRIES, reason);
+    reportIfDue();
+  }
+
+  /** Counts Sentry log entries in an envelope Sentry answered with an error. */
+  public void addRejectedLogEntries(long count, String answer) {
+    count(count, REJECTED, LOG_ENTRY, LOG_ENTRIES, answer);
+    reportIfDue();
+  }
+
+  /** Counts dropped Sentry log entries without reporting: for application threads. */
+  public void countLogEntries(long count, String reason) {
+    count(count, DROPPED, LOG_ENTRY, LOG_ENTRIES, reason);
   }
 
   /**
@@ -64,15 +94,21 @@ public final class DropCounter {
    * works for sentry-bridge calls {@link #reportIfDue()}.
    */
   public void count(long count, String reason) {
-    count(count, DROPPED, reason);
+    count(count, DROPPED, EVENT, EVENTS, reason);
   }
 
-  private void count(long count, String verb, String reason) {
-    Pending kind = pending.computeIfAbsent(verb + ": " + kindOf(reason), k -> new Pending(verb));
+  private void count(long count, String verb, String one, String many, String reason) {
+    Pending kind =
+        pending.computeIfAbsent(
+            one + " " + verb + ": " + kindOf(reason), k -> new Pending(verb, one, many));
     kind.lastReason = reason;
     kind.count.addAndGet(count);
-    total.addAndGet(count);
-    totals.computeIfAbsent(verb + ": " + kindOf(reason), k -> new AtomicLong()).addAndGet(count);
+    if (one == LOG_ENTRY) {
+      logEntriesTotal.addAndGet(count);
+    } else {
+      total.addAndGet(count);
+      totals.computeIfAbsent(verb + ": " + kindOf(reason), k -> new AtomicLong()).addAndGet(count);
+    }
   }
 
   /** Reports what was dropped since the last report, unless the last report is too recent. */
@@ -92,7 +128,7 @@ public final class DropCounter {
     report();
   }
 
-  /** Everything dropped since this counter was made. */
+  /** Events dropped since this counter was made (log entries not included). */
   public long total() {
     return total.get();
   }
@@ -102,6 +138,11 @@ public final class DropCounter {
     Map<String, Long> copy = new java.util.TreeMap<>();
     totals.forEach((kind, count) -> copy.put(kind, count.get()));
     return copy;
+  }
+
+  /** Sentry log entries dropped or rejected since this counter was made. */
+  public long logEntriesTotal() {
+    return logEntriesTotal.get();
   }
 
   private boolean hasPending() {
@@ -117,7 +158,7 @@ public final class DropCounter {
     for (Pending kind : pending.values()) {
       long count = kind.count.getAndSet(0);
       if (count > 0) {
-        reporter.warn(Counts.of(count, "event", "events") + " " + kind.verb + ": " + kind.lastReason);
+        reporter.warn(Counts.of(count, kind.one, kind.many) + " " + kind.verb + ": " + kind.lastReason);
       }
     }
   }

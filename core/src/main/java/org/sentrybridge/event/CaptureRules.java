@@ -22,6 +22,8 @@ public final class CaptureRules {
   public static final LogLevel DEFAULT_MINIMUM_EVENT_LEVEL = LogLevel.ERROR;
   /** Default of {@code minimumBreadcrumbLevel}. */
   public static final LogLevel DEFAULT_MINIMUM_BREADCRUMB_LEVEL = LogLevel.INFO;
+  /** Default of {@code minimumLevel}, as in the official appenders. */
+  public static final LogLevel DEFAULT_MINIMUM_LEVEL = LogLevel.INFO;
   /** Default of {@code maxBreadcrumbs}. */
   public static final int DEFAULT_MAX_BREADCRUMBS = 100;
 
@@ -31,6 +33,7 @@ public final class CaptureRules {
   private final LogLevel minimumEventLevel;
   private final boolean requireThrowable;
   private final LogLevel minimumBreadcrumbLevel;
+  private final LogLevel minimumLevel;
   private final List<String> contextTags;
   private final List<Pattern> contextTagPatterns;
   private final Map<String, String> userMdcKeys;
@@ -44,6 +47,7 @@ public final class CaptureRules {
     this.minimumEventLevel = b.minimumEventLevel;
     this.requireThrowable = b.requireThrowable;
     this.minimumBreadcrumbLevel = b.minimumBreadcrumbLevel;
+    this.minimumLevel = b.minimumLevel;
     this.contextTags = List.copyOf(b.contextTags);
     List<Pattern> patterns = new ArrayList<>();
     for (String glob : contextTags) {
@@ -99,6 +103,18 @@ public final class CaptureRules {
         && maxBreadcrumbs > 0
         && level.isAtLeast(minimumBreadcrumbLevel)
         && !isIgnoredLogger(loggerName);
+  }
+
+  /**
+   * True when this log event becomes a Sentry log entry (when Sentry Logs are on), whether or not
+   * it is also an event. Cheap: runs on the logging thread.
+   *
+   * @param level the log event's level
+   * @param loggerName the log event's logger
+   * @return true when it is at or above {@code minimumLevel} and its logger is not ignored
+   */
+  public boolean isLog(LogLevel level, String loggerName) {
+    return minimumLevel != null && level.isAtLeast(minimumLevel) && !isIgnoredLogger(loggerName);
   }
 
   private boolean isIgnoredLogger(String loggerName) {
@@ -176,6 +192,16 @@ public final class CaptureRules {
    */
   public LogLevel minimumBreadcrumbLevel() {
     return minimumBreadcrumbLevel;
+  }
+
+  /**
+   * Lowest level sent as a Sentry log entry when Sentry Logs are on (the SDK option {@code
+   * logs.enabled}). Default INFO, as in the official appenders.
+   *
+   * @return the level, or null for OFF
+   */
+  public LogLevel minimumLevel() {
+    return minimumLevel;
   }
 
   /**
@@ -264,6 +290,7 @@ public final class CaptureRules {
     private LogLevel minimumEventLevel = DEFAULT_MINIMUM_EVENT_LEVEL;
     private boolean requireThrowable = true;
     private LogLevel minimumBreadcrumbLevel = DEFAULT_MINIMUM_BREADCRUMB_LEVEL;
+    private LogLevel minimumLevel = DEFAULT_MINIMUM_LEVEL;
     private final Set<String> contextTags = new LinkedHashSet<>();
     private final Map<String, String> userMdcKeys = new LinkedHashMap<>();
     private final Set<String> ignoredExceptions = new LinkedHashSet<>();
@@ -350,6 +377,32 @@ public final class CaptureRules {
       int before = problems.size();
       LogLevel level = LogLevel.parse("minimumBreadcrumbLevel", text, problems);
       return problems.size() == before ? minimumBreadcrumbLevel(level) : this;
+    }
+
+    /**
+     * Null means no Sentry log entries (OFF).
+     *
+     * @param level the level; null for OFF
+     * @return this builder
+     */
+    public Builder minimumLevel(LogLevel level) {
+      this.minimumLevel = level;
+      return this;
+    }
+
+    /**
+     * See {@link CaptureRules#minimumLevel()}.
+     *
+     * @param text a level name or OFF; null keeps the default
+     * @return this builder
+     */
+    public Builder minimumLevel(String text) {
+      if (text == null) {
+        return this; // not configured: keep the default
+      }
+      int before = problems.size();
+      LogLevel level = LogLevel.parse("minimumLevel", text, problems);
+      return problems.size() == before ? minimumLevel(level) : this;
     }
 
     /**

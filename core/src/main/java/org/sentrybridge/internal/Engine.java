@@ -14,6 +14,7 @@ import org.sentrybridge.config.Dsns;
 import org.sentrybridge.delivery.Counts;
 import org.sentrybridge.delivery.DeliveryPipeline;
 import org.sentrybridge.delivery.Submission;
+import org.sentrybridge.logs.LogsPipeline;
 import org.sentrybridge.outbox.OutboxTransportFactory;
 
 /**
@@ -48,6 +49,8 @@ final class Engine {
   /** The pipeline is closed, but the SDK stays open for an official appender that still runs. */
   private volatile boolean sdkLeftOpen;
   private final Thread exitHook;
+  /** Sentry Logs, when the SDK has them on ({@code logs.enabled}); null otherwise. */
+  private final LogsPipeline logs;
 
   private Engine(
       BridgeSettings settings,
@@ -63,6 +66,10 @@ final class Engine {
     this.pipeline = pipeline;
     this.transports = transports;
     this.ownsSdk = ownsSdk;
+    this.logs =
+        scopes != null && LogsPipeline.enabledIn(scopes)
+            ? new LogsPipeline(scopes, settings.queueSize(), reporter)
+            : null;
     this.exitHook = scopes == null ? null : exitHook(reporter);
   }
 
@@ -221,9 +228,22 @@ final class Engine {
     return isEnabled() && pipeline.offer(submission);
   }
 
+  /** The Sentry Logs pipeline; null when Sentry Logs are off or the engine is disabled. */
+  LogsPipeline logs() {
+    return logs;
+  }
+
   boolean flush(Duration timeout) {
-    return !isEnabled()
-        || (pipeline.flush(timeout) && (transports == null || transports.isDrained()));
+    if (!isEnabled()) {
+      return true;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    // log entries first go to the transport (local work), then everything is flushed together
+    boolean logsHandedOver = logs == null || logs.flush(timeout);
+    Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    return logsHandedOver
+        && pipeline.flush(left)
+        && (transports == null || transports.isDrained());
   }
 
   /**
@@ -259,6 +279,10 @@ final class Engine {
       }
     }
     Duration remaining = remaining(deadlineNanos);
+    if (logs != null) {
+      logs.close(remaining.compareTo(LOCAL_DRAIN) > 0 ? remaining : LOCAL_DRAIN);
+      remaining = remaining(deadlineNanos);
+    }
     int left = pipeline.close(remaining.compareTo(LOCAL_DRAIN) > 0 ? remaining : LOCAL_DRAIN);
     if (left > 0) {
       reporter.warn(

@@ -68,6 +68,11 @@ public final class Lease implements SentryService {
     return engine.submit(submission);
   }
 
+  /** The Sentry Logs pipeline of the engine; null when Sentry Logs are off. */
+  public org.sentrybridge.logs.LogsPipeline logs() {
+    return engine.logs();
+  }
+
   public boolean sendMetadata() {
     return engine.settings().sendMetadata();
   }

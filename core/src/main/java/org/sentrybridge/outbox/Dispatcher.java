@@ -223,7 +223,7 @@ final class Dispatcher {
   private void dispatch(EnvelopeBuffer.Entry entry, SentryEnvelope envelope) {
     SentryEnvelope allowed = rateLimiter.filter(envelope, new Hint());
     if (allowed == null) {
-      drops.add(1, RATE_LIMITED); // the rate limiter recorded the client report
+      dropped(entry, envelope, RATE_LIMITED); // the rate limiter recorded the client report
       buffer.complete(entry, true);
       return;
     }
@@ -233,7 +233,7 @@ final class Dispatcher {
       body = encode(sent);
     } catch (Exception e) {
       clientReports.recordLostEnvelope(DiscardReason.SEND_ERROR, sent);
-      drops.add(1, "the envelope could not be serialized (" + e + ")");
+      dropped(entry, sent, "the envelope could not be serialized (" + e + ")");
       buffer.complete(entry, true);
       return;
     }
@@ -263,7 +263,7 @@ final class Dispatcher {
           finished = false;
         } else {
           clientReports.recordLostEnvelope(DiscardReason.SEND_ERROR, sent);
-          drops.add(1, "the request could not be made (" + cause + ")");
+          dropped(entry, sent, "the request could not be made (" + cause + ")");
         }
       } else {
         rateLimiter.updateRetryAfterLimits(
@@ -271,11 +271,11 @@ final class Dispatcher {
         answered();
         if (answer.rateLimited()) {
           restoreClientReport(sent);
-          drops.addRejected(1, answer.describe());
+          rejected(entry, sent, answer.describe());
         } else if (!answer.accepted()) {
           clientReports.recordLostEnvelope(DiscardReason.SEND_ERROR, sent);
-          drops.addRejected(1, answer.describe());
-        } else {
+          rejected(entry, sent, answer.describe());
+        } else if (!entry.logs) {
           delivered.increment();
         }
       }
@@ -285,9 +285,26 @@ final class Dispatcher {
     }
   }
 
-  /** Envelopes Sentry accepted since this dispatcher started. */
+  /** Error envelopes (not log envelopes) Sentry accepted since this dispatcher started. */
   long deliveredCount() {
     return delivered.sum();
+  }
+
+  /** Counts a dropped envelope: one event, or each log entry of a log envelope. */
+  private void dropped(EnvelopeBuffer.Entry entry, SentryEnvelope envelope, String reason) {
+    if (entry.logs) {
+      drops.addLogEntries(EnvelopeBuffer.logEntryCount(envelope), reason);
+    } else {
+      drops.add(1, reason);
+    }
+  }
+
+  private void rejected(EnvelopeBuffer.Entry entry, SentryEnvelope envelope, String answer) {
+    if (entry.logs) {
+      drops.addRejectedLogEntries(EnvelopeBuffer.logEntryCount(envelope), answer);
+    } else {
+      drops.addRejected(1, answer);
+    }
   }
 
   private void networkFailure(long startedNanos) {

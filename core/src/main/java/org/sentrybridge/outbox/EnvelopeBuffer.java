@@ -2,6 +2,8 @@ package org.sentrybridge.outbox;
 
 import io.sentry.DataCategory;
 import io.sentry.SentryEnvelope;
+import io.sentry.SentryEnvelopeItem;
+import io.sentry.SentryItemType;
 import io.sentry.clientreport.DiscardReason;
 import io.sentry.clientreport.IClientReportRecorder;
 import java.io.IOException;
@@ -27,6 +29,8 @@ final class EnvelopeBuffer {
   static final class Entry {
     final long sequence;
     final boolean repeatSummary;
+    /** Sentry log entries only: kept in memory, sent after every error, dropped first. */
+    final boolean logs;
     /** The envelope when in memory, or while a file-backed entry is being sent. */
     SentryEnvelope envelope;
     Path file;
@@ -36,17 +40,30 @@ final class EnvelopeBuffer {
     boolean inBatch;
 
     Entry(long sequence, boolean repeatSummary) {
+      this(sequence, repeatSummary, false);
+    }
+
+    Entry(long sequence, boolean repeatSummary, boolean logs) {
       this.sequence = sequence;
       this.repeatSummary = repeatSummary;
+      this.logs = logs;
     }
   }
 
   static final String BUFFER_FULL = "buffer full";
+  static final String LOGS_FULL = "too many log envelopes waiting for Sentry";
+  static final String LOGS_AT_STOP =
+      "not delivered when sentry-bridge stopped (logs are not kept on disk)";
+  /** Log envelopes kept at most (of up to 100 entries each); the oldest goes first. */
+  static final int DEFAULT_MAX_LOG_ENVELOPES = 100;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final TreeMap<Long, Entry> entries = new TreeMap<>();
   private final TreeMap<Long, Entry> summaries = new TreeMap<>();
+  /** Log envelopes, apart from {@link #entries}: errors never wait behind them nor make room. */
+  private final TreeMap<Long, Entry> logEntries = new TreeMap<>();
+  private final int maxLogEnvelopes;
   private final EnvelopeFiles files;
   private final int maxInMemory;
   private final long maxBytes;
@@ -64,6 +81,17 @@ final class EnvelopeBuffer {
       long maxBytes,
       DropCounter drops,
       IClientReportRecorder clientReports) {
+    this(files, maxInMemory, maxBytes, drops, clientReports, DEFAULT_MAX_LOG_ENVELOPES);
+  }
+
+  EnvelopeBuffer(
+      EnvelopeFiles files,
+      int maxInMemory,
+      long maxBytes,
+      DropCounter drops,
+      IClientReportRecorder clientReports,
+      int maxLogEnvelopes) {
+    this.maxLogEnvelopes = Math.max(1, maxLogEnvelopes);
     this.files = files;
     this.maxInMemory = maxInMemory;
     this.maxBytes = maxBytes;
@@ -146,6 +174,72 @@ final class EnvelopeBuffer {
     }
   }
 
+  /**
+   * Keeps an envelope of Sentry log entries, in memory only. At {@code maxLogEnvelopes} the
+   * oldest one not being sent is dropped (counted per entry, client report {@code
+   * cache_overflow}); errors are never dropped for logs.
+   */
+  void addLogs(SentryEnvelope envelope) {
+    lock.lock();
+    try {
+      if (logEntries.size() >= maxLogEnvelopes) {
+        Entry victim = null;
+        for (Entry entry : logEntries.values()) {
+          if (!entry.inFlight) {
+            victim = entry;
+            break;
+          }
+        }
+        if (victim == null) {
+          dropLogs(envelope, LOGS_FULL); // all being sent: the new one cannot wait
+          return;
+        }
+        SentryEnvelope dropped = victim.envelope;
+        remove(victim);
+        dropLogs(dropped, LOGS_FULL);
+      }
+      Entry entry = new Entry(nextSequence++, false, true);
+      entry.envelope = envelope;
+      logEntries.put(entry.sequence, entry);
+      changed();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void dropLogs(SentryEnvelope envelope, String reason) {
+    long count = logEntryCount(envelope);
+    drops.addLogEntries(count, reason);
+    // entries only: the SDK's log_byte count would serialize a whole envelope just to drop it
+    clientReports.recordLostEvent(DiscardReason.CACHE_OVERFLOW, DataCategory.LogItem, count);
+  }
+
+  /** The Sentry log entries an envelope carries. */
+  static long logEntryCount(SentryEnvelope envelope) {
+    long count = 0;
+    for (SentryEnvelopeItem item : envelope.getItems()) {
+      if (item.getHeader().getType() == SentryItemType.Log) {
+        Integer items = item.getHeader().getItemCount();
+        count += items == null ? 1 : items;
+      }
+    }
+    return count;
+  }
+
+  /** True for an envelope of Sentry log entries only (client reports aside). */
+  static boolean isLogs(SentryEnvelope envelope) {
+    boolean logs = false;
+    for (SentryEnvelopeItem item : envelope.getItems()) {
+      SentryItemType type = item.getHeader().getType();
+      if (type == SentryItemType.Log) {
+        logs = true;
+      } else if (type != SentryItemType.ClientReport) {
+        return false;
+      }
+    }
+    return logs;
+  }
+
   private void keepInMemory(Entry entry, SentryEnvelope envelope) {
     entry.envelope = envelope;
     inMemory++;
@@ -214,6 +308,13 @@ final class EnvelopeBuffer {
           return entry;
         }
       }
+      // log entries only when no error waits: errors never wait behind logs
+      for (Entry entry : logEntries.values()) {
+        if (!entry.inFlight) {
+          entry.inFlight = true;
+          return entry;
+        }
+      }
       return null;
     } finally {
       lock.unlock();
@@ -256,7 +357,7 @@ final class EnvelopeBuffer {
     lock.lock();
     try {
       entry.inFlight = false;
-      if (entries.get(entry.sequence) != entry) {
+      if (!isPresent(entry)) {
         return;
       }
       if (finished) {
@@ -281,6 +382,13 @@ final class EnvelopeBuffer {
     lock.lock();
     try {
       diskOnly = true;
+      for (Entry entry : new ArrayList<>(logEntries.values())) {
+        if (!entry.inFlight) {
+          SentryEnvelope envelope = entry.envelope;
+          remove(entry);
+          dropLogs(envelope, LOGS_AT_STOP);
+        }
+      }
       List<Entry> inFlightInMemory = new ArrayList<>();
       List<Entry> batch = new ArrayList<>();
       for (Entry entry : entries.values()) {
@@ -302,6 +410,21 @@ final class EnvelopeBuffer {
       }
       changed();
       return entries.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Log envelopes that were being sent at close and got no answer: counted as not delivered. */
+  void dropUnansweredLogs() {
+    lock.lock();
+    try {
+      for (Entry entry : new ArrayList<>(logEntries.values())) {
+        SentryEnvelope envelope = entry.envelope;
+        remove(entry);
+        dropLogs(envelope, LOGS_AT_STOP);
+      }
+      changed();
     } finally {
       lock.unlock();
     }
@@ -364,7 +487,7 @@ final class EnvelopeBuffer {
   int size() {
     lock.lock();
     try {
-      return entries.size();
+      return entries.size() + logEntries.size();
     } finally {
       lock.unlock();
     }
@@ -374,7 +497,7 @@ final class EnvelopeBuffer {
   boolean awaitEmpty(long deadlineNanos) {
     lock.lock();
     try {
-      while (!entries.isEmpty()) {
+      while (!entries.isEmpty() || !logEntries.isEmpty()) {
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) {
           return false;
@@ -384,7 +507,7 @@ final class EnvelopeBuffer {
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return entries.isEmpty();
+      return entries.isEmpty() && logEntries.isEmpty();
     } finally {
       lock.unlock();
     }
@@ -394,7 +517,8 @@ final class EnvelopeBuffer {
   int inFlight() {
     lock.lock();
     try {
-      return (int) entries.values().stream().filter(e -> e.inFlight).count();
+      return (int) entries.values().stream().filter(e -> e.inFlight).count()
+          + (int) logEntries.values().stream().filter(e -> e.inFlight).count();
     } finally {
       lock.unlock();
     }
@@ -404,7 +528,8 @@ final class EnvelopeBuffer {
   boolean awaitNothingInFlight(long deadlineNanos) {
     lock.lock();
     try {
-      while (entries.values().stream().anyMatch(e -> e.inFlight)) {
+      while (entries.values().stream().anyMatch(e -> e.inFlight)
+          || logEntries.values().stream().anyMatch(e -> e.inFlight)) {
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) {
           return false;
@@ -483,10 +608,14 @@ final class EnvelopeBuffer {
     }
   }
 
+  private boolean isPresent(Entry entry) {
+    return (entry.logs ? logEntries : entries).get(entry.sequence) == entry;
+  }
+
   private boolean removeIfPresent(Entry entry) {
     lock.lock();
     try {
-      if (entries.get(entry.sequence) != entry) {
+      if (!isPresent(entry)) {
         return false;
       }
       remove(entry);
@@ -498,6 +627,11 @@ final class EnvelopeBuffer {
   }
 
   private void remove(Entry entry) {
+    if (entry.logs) {
+      logEntries.remove(entry.sequence);
+      entry.envelope = null;
+      return;
+    }
     entries.remove(entry.sequence);
     summaries.remove(entry.sequence);
     if (entry.inBatch) {

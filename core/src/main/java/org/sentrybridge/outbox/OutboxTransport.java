@@ -56,6 +56,10 @@ final class OutboxTransport implements ITransport {
 
   @Override
   public void send(SentryEnvelope envelope, Hint hint) {
+    if (EnvelopeBuffer.isLogs(envelope)) {
+      buffer.addLogs(envelope);
+      return;
+    }
     buffer.add(
         envelope,
         hint != null && Boolean.TRUE.equals(hint.get(DeliveryPipeline.REPEAT_SUMMARY_HINT)));
@@ -134,6 +138,7 @@ final class OutboxTransport implements ITransport {
     } finally {
       inFlightAtClose = buffer.inFlight();
       leftOver = buffer.persist();
+      buffer.dropUnansweredLogs();
       directory.release();
       drops.reportNow();
       if (answered) {

@@ -61,6 +61,7 @@ public final class DevServer {
       return;
     }
     receiver.onEvent(event -> System.out.println(EventSummary.format(event)));
+    receiver.onLog(log -> System.out.println(EventSummary.format(log)));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

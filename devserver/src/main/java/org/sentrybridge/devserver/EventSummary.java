@@ -2,6 +2,8 @@ package org.sentrybridge.devserver;
 
 import io.sentry.Breadcrumb;
 import io.sentry.SentryEvent;
+import io.sentry.SentryLogEvent;
+import io.sentry.SentryLogEventAttributeValue;
 import io.sentry.protocol.Message;
 import io.sentry.protocol.SentryException;
 import io.sentry.protocol.SentryStackFrame;
@@ -104,6 +106,49 @@ public final class EventSummary {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * A one-line summary of a received Sentry log entry ({@code log} envelope item), as printed by
+   * {@link DevServer} and the examples:
+   *
+   * <pre>
+   * --- Sentry log [info] order 42 paid  logger=com.example.App  thread=main  trace=0f3c...
+   * </pre>
+   *
+   * @param log the entry as the receiver parsed it
+   * @return one line, without a line break
+   */
+  public static String format(SentryLogEvent log) {
+    StringBuilder out = new StringBuilder("--- Sentry log [");
+    out.append(log.getLevel() == null ? "info" : log.getLevel().name().toLowerCase(Locale.ROOT))
+        .append("] ")
+        .append(log.getBody());
+    Map<String, SentryLogEventAttributeValue> attributes =
+        log.getAttributes() == null ? Map.of() : new TreeMap<>(log.getAttributes());
+    appendAttribute(out, attributes, "logger", "logger.name");
+    appendAttribute(out, attributes, "thread", "thread.name");
+    for (Map.Entry<String, SentryLogEventAttributeValue> attribute : attributes.entrySet()) {
+      if (attribute.getKey().startsWith("mdc.")) {
+        out.append("  ")
+            .append(attribute.getKey())
+            .append('=')
+            .append(attribute.getValue().getValue());
+      }
+    }
+    if (log.getTraceId() != null) {
+      out.append("  trace=").append(log.getTraceId());
+    }
+    return out.toString();
+  }
+
+  private static void appendAttribute(
+      StringBuilder out, Map<String, SentryLogEventAttributeValue> attributes, String label,
+      String name) {
+    SentryLogEventAttributeValue value = attributes.get(name);
+    if (value != null && value.getValue() != null) {
+      out.append("  ").append(label).append('=').append(value.getValue());
+    }
   }
 
   /** The SDK lists the exception chain innermost cause first; a reader wants the thrown one first. */

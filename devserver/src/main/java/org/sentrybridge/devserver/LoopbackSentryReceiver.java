@@ -5,6 +5,8 @@ import io.sentry.SentryEnvelope;
 import io.sentry.SentryEnvelopeItem;
 import io.sentry.SentryEvent;
 import io.sentry.SentryItemType;
+import io.sentry.SentryLogEvent;
+import io.sentry.SentryLogEvents;
 import io.sentry.SentryOptions;
 import io.sentry.clientreport.ClientReport;
 import io.sentry.clientreport.DiscardedEvent;
@@ -64,6 +66,15 @@ public final class LoopbackSentryReceiver implements Closeable {
 
   private final JsonSerializer serializer = new JsonSerializer(new SentryOptions());
   private final List<SentryEvent> events = new CopyOnWriteArrayList<>();
+  private final List<SentryLogEvent> logs = new CopyOnWriteArrayList<>();
+  /** Entries per {@code log} envelope item, in arrival order. */
+  private final List<Integer> logBatchSizes = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicLong logCount =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicInteger logEnvelopeCount =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile boolean countLogsOnly;
+  private final List<Consumer<SentryLogEvent>> logListeners = new CopyOnWriteArrayList<>();
   private final List<Instant> requestTimes = new CopyOnWriteArrayList<>();
   private final List<Instant> acceptedTimes = new CopyOnWriteArrayList<>();
   private final List<DiscardedEvent> discardedEvents = new CopyOnWriteArrayList<>();
@@ -177,6 +188,137 @@ public final class LoopbackSentryReceiver implements Closeable {
       }
     }
     return result;
+  }
+
+  /**
+   * Calls {@code listener} with every Sentry log entry that arrives ({@code log} envelope items),
+   * on the receiver's thread.
+   *
+   * @param listener what to call
+   */
+  public void onLog(Consumer<SentryLogEvent> listener) {
+    logListeners.add(listener);
+  }
+
+  /**
+   * Keeps only the count of arriving log entries (read from the item headers), not the entries:
+   * for volume runs that would otherwise hold every entry in memory.
+   */
+  public void countLogsOnly() {
+    countLogsOnly = true;
+  }
+
+  /**
+   * The Sentry log entries received so far ({@code log} envelope items, parsed with the SDK).
+   *
+   * @return a copy, in arrival order
+   */
+  public List<SentryLogEvent> logs() {
+    return new ArrayList<>(logs);
+  }
+
+  /**
+   * The Sentry log entries received so far that match the filter.
+   *
+   * @param filter which entries to keep
+   * @return a copy, in arrival order
+   */
+  public List<SentryLogEvent> logs(Predicate<SentryLogEvent> filter) {
+    List<SentryLogEvent> result = new ArrayList<>();
+    for (SentryLogEvent log : logs) {
+      if (filter.test(log)) {
+        result.add(log);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Sentry log entries received so far, also in {@link #countLogsOnly()} mode.
+   *
+   * @return the count
+   */
+  public long logCount() {
+    return logCount.get();
+  }
+
+  /**
+   * Accepted envelopes that carried log entries.
+   *
+   * @return the count
+   */
+  public int logEnvelopeCount() {
+    return logEnvelopeCount.get();
+  }
+
+  /**
+   * How many entries each {@code log} envelope item carried, in arrival order.
+   *
+   * @return a copy
+   */
+  public List<Integer> logBatchSizes() {
+    return new ArrayList<>(logBatchSizes);
+  }
+
+  /**
+   * Waits until at least {@code count} Sentry log entries arrived.
+   *
+   * @param count how many entries to wait for
+   * @param timeout how long to wait at most
+   * @return every entry received so far
+   * @throws AssertionError when fewer arrived within the timeout
+   */
+  public List<SentryLogEvent> awaitLogs(int count, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (monitor) {
+      while (logCount.get() < count) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError(
+              "expected at least " + count + " log entries within " + timeout + " but got "
+                  + logCount.get());
+        }
+        try {
+          monitor.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted while waiting for log entries", e);
+        }
+      }
+    }
+    return logs();
+  }
+
+  /**
+   * Waits for the first Sentry log entry that matches the filter.
+   *
+   * @param filter the entry to wait for
+   * @param timeout how long to wait at most
+   * @return the first matching entry
+   * @throws AssertionError when none arrived within the timeout
+   */
+  public SentryLogEvent awaitLog(Predicate<SentryLogEvent> filter, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (monitor) {
+      while (true) {
+        for (SentryLogEvent log : logs) {
+          if (filter.test(log)) {
+            return log;
+          }
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError(
+              "no matching log entry within " + timeout + "; received " + logCount.get());
+        }
+        try {
+          monitor.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted while waiting for a log entry", e);
+        }
+      }
+    }
   }
 
   /**
@@ -318,6 +460,10 @@ public final class LoopbackSentryReceiver implements Closeable {
   public void clear() {
     synchronized (monitor) {
       events.clear();
+      logs.clear();
+      logBatchSizes.clear();
+      logCount.set(0);
+      logEnvelopeCount.set(0);
       requestTimes.clear();
       acceptedTimes.clear();
       discardedEvents.clear();
@@ -570,6 +716,15 @@ public final class LoopbackSentryReceiver implements Closeable {
     return true;
   }
 
+  /** The {@code item_count} header; null when absent or the SDK is older than that header. */
+  private static Integer itemCount(SentryEnvelopeItem item) {
+    try {
+      return item.getHeader().getItemCount();
+    } catch (LinkageError olderSdk) {
+      return null;
+    }
+  }
+
   private static byte[] decompressed(HttpRequest request) throws IOException {
     if (!"gzip".equalsIgnoreCase(request.header("content-encoding"))) {
       return request.body;
@@ -581,6 +736,9 @@ public final class LoopbackSentryReceiver implements Closeable {
 
   private void keep(SentryEnvelope envelope) {
     List<SentryEvent> arrived = new ArrayList<>();
+    List<SentryLogEvent> arrivedLogs = new ArrayList<>();
+    List<Integer> batchSizes = new ArrayList<>();
+    long logItems = 0;
     List<DiscardedEvent> discarded = new ArrayList<>();
     for (SentryEnvelopeItem item : envelope.getItems()) {
       if (item.getHeader().getType() == SentryItemType.ClientReport) {
@@ -601,10 +759,34 @@ public final class LoopbackSentryReceiver implements Closeable {
         } catch (Exception e) {
           throw new IllegalStateException("envelope item is not a valid event", e);
         }
+      } else if (item.getHeader().getType() == SentryItemType.Log) {
+        int size;
+        Integer itemCount = countLogsOnly ? itemCount(item) : null;
+        if (itemCount != null) {
+          size = itemCount;
+        } else {
+          try {
+            SentryLogEvents batch = item.getLogs(serializer);
+            size = batch == null ? 0 : batch.getItems().size();
+            if (batch != null && !countLogsOnly) {
+              arrivedLogs.addAll(batch.getItems());
+            }
+          } catch (Exception e) {
+            throw new IllegalStateException("envelope item is not a valid log item", e);
+          }
+        }
+        batchSizes.add(size);
+        logItems += size;
       }
     }
     synchronized (monitor) {
       envelopeCount.incrementAndGet();
+      if (!batchSizes.isEmpty()) {
+        logEnvelopeCount.incrementAndGet();
+        logBatchSizes.addAll(batchSizes);
+        logs.addAll(arrivedLogs);
+        logCount.addAndGet(logItems);
+      }
       events.addAll(arrived);
       discardedEvents.addAll(discarded);
       monitor.notifyAll();
@@ -612,6 +794,11 @@ public final class LoopbackSentryReceiver implements Closeable {
     for (SentryEvent event : arrived) {
       for (Consumer<SentryEvent> listener : listeners) {
         listener.accept(event);
+      }
+    }
+    for (SentryLogEvent log : arrivedLogs) {
+      for (Consumer<SentryLogEvent> listener : logListeners) {
+        listener.accept(log);
       }
     }
   }

@@ -12,11 +12,11 @@ public class App {
   public static void main(String[] args) {
     MDC.put("orderId", "A-1001"); // a Sentry tag (contextTags in logback.xml)
     MDC.put("userId", "u-42"); // the Sentry user (userMdcKeys in logback.xml)
-    log.info("charging order {}", "A-1001"); // a breadcrumb of the next event
+    log.info("charging order {}", "A-1001"); // a Sentry log, and a breadcrumb of the next event
     try {
       charge("A-1001");
     } catch (IllegalStateException e) {
-      log.error("payment failed for order {}", "A-1001", e); // a Sentry event
+      log.error("payment failed for order {}", "A-1001", e); // a Sentry event and a Sentry log
     } finally {
       MDC.clear();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentry.Breadcrumb;
 import io.sentry.SentryEvent;
+import io.sentry.SentryLogEvent;
 import io.sentry.protocol.SentryException;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +36,12 @@ class AppTest {
 
       SentryEvent byHand = withException(events, "only 1 of 3 items of SKU-777 left");
       assertThat(byHand.getTag("sku")).isEqualTo("SKU-777");
+
+      // Sentry Logs (logs.enabled in the XML): the INFO line and the error line, sent at exit
+      assertThat(sentry.awaitLogs(2, Duration.ofSeconds(20)))
+          .as(run.output)
+          .extracting(SentryLogEvent::getBody)
+          .containsExactlyInAnyOrder("charging order A-1001", "payment failed for order A-1001");
     }
   }
 

@@ -32,6 +32,9 @@ public final class RunWithLocalSentry {
   /** Events {@link App} produces: the logged error and the one sent by hand. */
   static final int EXPECTED_EVENTS = 2;
 
+  /** Sentry log entries {@link App} produces: its INFO line and its error line. */
+  static final int EXPECTED_LOG_ENTRIES = 2;
+
   private RunWithLocalSentry() {}
 
   public static void main(String[] args) throws InterruptedException {
@@ -39,6 +42,7 @@ public final class RunWithLocalSentry {
     String dsn = System.getenv("SENTRY_DSN");
     LoopbackSentryReceiver localSentry = null;
     CountDownLatch received = new CountDownLatch(EXPECTED_EVENTS);
+    CountDownLatch receivedLogs = new CountDownLatch(EXPECTED_LOG_ENTRIES);
     if (passThrough) {
       // an empty value wins over the environment, for ${SENTRY_DSN} and for the SDK's own lookup
       System.setProperty("SENTRY_DSN", "");
@@ -50,6 +54,11 @@ public final class RunWithLocalSentry {
           event -> {
             System.out.println(EventSummary.format(event));
             received.countDown();
+          });
+      localSentry.onLog(
+          log -> {
+            System.out.println(EventSummary.format(log));
+            receivedLogs.countDown();
           });
       // logback.xml is read when the first logger is created, so the DSN must be set before that
       System.setProperty("SENTRY_DSN", localSentry.dsn());
@@ -69,6 +78,10 @@ public final class RunWithLocalSentry {
       if (!received.await(10, TimeUnit.SECONDS)) {
         say("only " + (EXPECTED_EVENTS - received.getCount()) + " of " + EXPECTED_EVENTS
             + " events arrived at the local receiver");
+      }
+      if (!receivedLogs.await(10, TimeUnit.SECONDS)) {
+        say("only " + (EXPECTED_LOG_ENTRIES - receivedLogs.getCount()) + " of "
+            + EXPECTED_LOG_ENTRIES + " log entries arrived at the local receiver");
       }
     } else if (!passThrough) {
       say(flushed ? "all events handed to Sentry" : "some events were still being sent");

@@ -26,7 +26,11 @@ class RunWithLocalSentryTest {
         // the error sent by hand, with the tag its scope configurator set
         .contains("exception: java.lang.IllegalStateException: only 1 of 3 items of SKU-777 left")
         .containsPattern("tags: .*sku=SKU-777")
-        .doesNotContain("events arrived at the local receiver");
+        // Sentry Logs (logs.enabled in the XML): both lines as log entries
+        .contains("--- Sentry log [info] charging order A-1001")
+        .contains("--- Sentry log [error] payment failed for order A-1001")
+        .doesNotContain("events arrived at the local receiver")
+        .doesNotContain("log entries arrived at the local receiver");
     assertThat(run.output.split("--- Sentry event ", -1))
         .hasSize(RunWithLocalSentry.EXPECTED_EVENTS + 1);
   }

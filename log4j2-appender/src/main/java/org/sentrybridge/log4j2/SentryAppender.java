@@ -159,9 +159,22 @@ public final class SentryAppender extends AbstractAppender {
       LogLevel level = LogEventConverter.level(event.getLevel());
       String loggerName = event.getLoggerName();
       boolean onLoggingThread = event.getThreadId() == Thread.currentThread().getId();
+      LogRecord record = null;
+      if (forwarder.isLog(level, loggerName)) {
+        // a full queue is counted and reported by the logs thread, rate-limited
+        record = LogEventConverter.toRecord(event, level);
+        Object[] parameters = event.getMessage() == null ? null : event.getMessage().getParameters();
+        if (onLoggingThread) {
+          forwarder.log(record, parameters);
+        } else {
+          forwarder.logFromAnotherThread(record, parameters);
+        }
+      }
       if (forwarder.isEvent(level, loggerName, event.getThrown())) {
         // a full queue is counted and reported by the delivery side, rate-limited
-        LogRecord record = LogEventConverter.toRecord(event, level);
+        if (record == null) {
+          record = LogEventConverter.toRecord(event, level);
+        }
         if (onLoggingThread) {
           forwarder.forward(record);
         } else {
@@ -277,6 +290,7 @@ public final class SentryAppender extends AbstractAppender {
     @PluginBuilderAttribute private String minimumEventLevel;
     @PluginBuilderAttribute private String requireThrowable;
     @PluginBuilderAttribute private String minimumBreadcrumbLevel;
+    @PluginBuilderAttribute private String minimumLevel;
     @PluginBuilderAttribute private String contextTags;
     @PluginBuilderAttribute private String userMdcKeys;
     @PluginBuilderAttribute private String ignoredExceptions;
@@ -398,6 +412,19 @@ public final class SentryAppender extends AbstractAppender {
      */
     public Builder setMinimumBreadcrumbLevel(String minimumBreadcrumbLevel) {
       this.minimumBreadcrumbLevel = minimumBreadcrumbLevel;
+      return this;
+    }
+
+    /**
+     * Lowest level sent as a Sentry log entry ({@code OFF}: none) when Sentry Logs are on (the
+     * SDK option {@code logs.enabled}, e.g. {@code <Option name="logs.enabled"
+     * value="true"/>}). Default {@code INFO}, as in the official appender.
+     *
+     * @param minimumLevel the value of the attribute {@code minimumLevel}
+     * @return this builder
+     */
+    public Builder setMinimumLevel(String minimumLevel) {
+      this.minimumLevel = minimumLevel;
       return this;
     }
 
@@ -621,6 +648,7 @@ public final class SentryAppender extends AbstractAppender {
           .minimumEventLevel(minimumEventLevel)
           .requireThrowable(requireThrowable)
           .minimumBreadcrumbLevel(minimumBreadcrumbLevel)
+          .minimumLevel(minimumLevel)
           .contextTags(contextTags)
           .userMdcKeys(userMdcKeys)
           .ignoredExceptions(ignoredExceptions)

@@ -73,6 +73,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   private String minimumEventLevel;
   private String requireThrowable;
   private String minimumBreadcrumbLevel;
+  private String minimumLevel;
   private final List<String> contextTags = new ArrayList<>();
   private final List<String> userMdcKeys = new ArrayList<>();
   private final List<String> ignoredExceptions = new ArrayList<>();
@@ -205,6 +206,17 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    */
   public void setMinimumBreadcrumbLevel(String minimumBreadcrumbLevel) {
     this.minimumBreadcrumbLevel = minimumBreadcrumbLevel;
+  }
+
+  /**
+   * Lowest level sent as a Sentry log entry, or OFF, when Sentry Logs are on (the SDK option
+   * {@code logs.enabled}, e.g. {@code <init>logs.enabled=true</init>}). Default {@code INFO}, as in
+   * the official appender.
+   *
+   * @param minimumLevel the text of {@code <minimumLevel>}
+   */
+  public void setMinimumLevel(String minimumLevel) {
+    this.minimumLevel = minimumLevel;
   }
 
   /**
@@ -408,11 +420,23 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
       LogLevel level = LogbackEvents.level(event.getLevel());
       Throwable throwable = LogbackEvents.throwable(event);
       String loggerName = event.getLoggerName();
+      LogRecord record = null;
+      if (target.isLog(level, loggerName)) {
+        record = LogbackEvents.toRecord(event, level, throwable);
+        if (LogbackEvents.isOnLoggingThread(event)) {
+          target.log(record, event.getArgumentArray());
+        } else {
+          tellAboutAsyncOnce(record);
+          target.logFromAnotherThread(record, event.getArgumentArray());
+        }
+      }
       if (target.isEvent(level, loggerName, throwable)) {
         if (officialOnClassPath) {
           guardOfficialAppendersOf(loggerName);
         }
-        LogRecord record = LogbackEvents.toRecord(event, level, throwable);
+        if (record == null) {
+          record = LogbackEvents.toRecord(event, level, throwable);
+        }
         if (LogbackEvents.isOnLoggingThread(event)) {
           target.forward(record);
         } else {
@@ -660,6 +684,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
             .minimumEventLevel(minimumEventLevel)
             .requireThrowable(requireThrowable)
             .minimumBreadcrumbLevel(minimumBreadcrumbLevel)
+            .minimumLevel(minimumLevel)
             .maxBreadcrumbs(maxBreadcrumbs);
     contextTags.forEach(b::contextTags);
     userMdcKeys.forEach(b::userMdcKeys);

@@ -1,0 +1,82 @@
+package org.sentrybridge.benchmarks.bridge;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.status.Status;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.sentrybridge.SentryBridge;
+import org.sentrybridge.benchmarks.CallerCost;
+import org.sentrybridge.devserver.LoopbackSentryReceiver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Caller-thread cost of one INFO line, {@code log.info("order {} paid", orderId)}, through SLF4J +
+ * Logback: sentry-bridge with Sentry Logs off (as today: the line becomes a breadcrumb) and with
+ * Sentry Logs on ({@code logs.enabled=true}, {@code minimumLevel=INFO}).
+ *
+ * <p>Each invocation logs {@link CallerCost#BURST} lines; the Sentry side is flushed between
+ * invocations, outside the measured time.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+public class LogbackLogsCost {
+
+  /** Names the configuration file {@code logback-<setup>.xml}. */
+  @Param({"bridge-enabled", "bridge-logs"})
+  public String setup;
+
+  private final Integer orderId = 42;
+  private LoopbackSentryReceiver receiver;
+  private Logger log;
+
+  @Setup(Level.Trial)
+  public void start() {
+    receiver = LoopbackSentryReceiver.start();
+    receiver.countLogsOnly();
+    System.setProperty("bench.dsn", receiver.dsn());
+    System.setProperty("logback.configurationFile", "logback-" + setup + ".xml");
+    log = LoggerFactory.getLogger("bench.Checkout");
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(CallerCost.BURST)
+  public void logInfo() {
+    for (int i = 0; i < CallerCost.BURST; i++) {
+      log.info("order {} paid", orderId);
+    }
+  }
+
+  @TearDown(Level.Invocation)
+  public void drain() {
+    SentryBridge.find()
+        .ifPresent(service -> service.flush(Duration.ofMillis(CallerCost.DRAIN_TIMEOUT_MILLIS)));
+  }
+
+  @TearDown(Level.Trial)
+  public void stop() {
+    LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+    logging.stop();
+    for (Status status : logging.getStatusManager().getCopyOfStatusList()) {
+      if (status.getLevel() >= Status.WARN) {
+        System.out.println("# logback status: " + status.getMessage());
+      }
+    }
+    System.out.println("# log entries received: " + receiver.logCount());
+    receiver.close();
+  }
+}

@@ -1,0 +1,196 @@
+package org.sentrybridge.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import org.sentrybridge.devserver.LoopbackSentryReceiver;
+
+/**
+ * The Sentry Logs delivery benchmark: {@code bench.logs.threads} threads (8) log INFO lines ({@code
+ * log.info("order {} paid", id)}) at {@code bench.logs.rate} lines per second in total (50,000)
+ * for {@code bench.logs.seconds} (10 s), paced, against the loopback receiver.
+ *
+ * <ul>
+ *   <li>{@code sustained}: the receiver answers at once. Reported: lines logged and delivered,
+ *       loss, delivered lines/s (from the first line to the last arrival), envelopes.
+ *   <li>{@code overload}: the receiver answers each request after {@code bench.logs.delaySeconds}
+ *       (5 s). Reported: the worst single logging call, heap used after a full GC at the end of
+ *       the logging (before the stop) minus before it, lines delivered after the stop, and the
+ *       drops the integration reported: logged = delivered + reported means every drop was
+ *       counted.
+ * </ul>
+ *
+ * <p>Logged, delivered and lost include the {@link #WARM_UP_LINES} logged before the timing.
+ */
+public final class LogsLoad {
+
+  static final int THREADS = Integer.getInteger("bench.logs.threads", 8);
+  static final int RATE = Integer.getInteger("bench.logs.rate", 50_000);
+  static final int SECONDS = Integer.getInteger("bench.logs.seconds", 10);
+  static final int DELAY_SECONDS = Integer.getInteger("bench.logs.delaySeconds", 5);
+  /** Logged before the timing starts; counted with the others in logged, delivered and lost. */
+  static final int WARM_UP_LINES = 2_000;
+  private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(5);
+  private static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(120);
+
+  /** Logs one INFO line with one argument. */
+  @FunctionalInterface
+  public interface LineLogger {
+    void info(String template, Object argument);
+  }
+
+  /** What a backend gives the benchmark. */
+  public interface Backend {
+    /** Logs one line. */
+    LineLogger logger();
+
+    /** Flushes what was logged, waiting up to {@code timeout}. */
+    void flush(Duration timeout);
+
+    /** Stops the logging framework (and with it the Sentry integration). */
+    void stop();
+
+    /** Log entries the integration reported as dropped, read after {@link #stop}; -1: none said. */
+    long reportedDrops();
+  }
+
+  private LogsLoad() {}
+
+  /** Runs one scenario ({@code sustained} or {@code overload}) and prints its figures. */
+  public static void run(
+      String scenario, String setup, LoopbackSentryReceiver receiver, Backend backend)
+      throws InterruptedException {
+    receiver.countLogsOnly();
+    boolean overload = "overload".equals(scenario);
+    if (overload) {
+      receiver.delayAnswers(Duration.ofSeconds(DELAY_SECONDS));
+    }
+    LineLogger log = backend.logger();
+    for (int i = 0; i < WARM_UP_LINES; i++) {
+      log.info("warm-up {}", i); // class loading and first-call work outside the timing
+    }
+    backend.flush(Duration.ofSeconds(overload ? 1 : 30));
+    long heapBefore = usedHeapAfterGc();
+
+    AtomicLong logged = new AtomicLong();
+    AtomicLong worstCallNanos = new AtomicLong();
+    long start = System.nanoTime();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      Thread thread =
+          new Thread(() -> logPaced(log, start, logged, worstCallNanos), "bench-logs-" + t);
+      thread.start();
+      threads.add(thread);
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    long loggingDone = System.nanoTime();
+    long heapAfter = usedHeapAfterGc();
+    receiver.delayAnswers(Duration.ZERO);
+    backend.flush(Duration.ofSeconds(60));
+    logged.addAndGet(WARM_UP_LINES);
+    long lastArrival = waitUntilQuiet(receiver, logged.get(), loggingDone);
+    backend.stop();
+    long delivered = receiver.logCount();
+    long reported = backend.reportedDrops();
+
+    String line =
+        String.format(
+            Locale.ROOT,
+            "logs %s %s: logged=%d delivered=%d lost=%d reported-drops=%s delivered/s=%.0f"
+                + " envelopes=%d worst-call-us=%.1f heap-growth-MB=%.1f logging-s=%.1f",
+            scenario,
+            setup,
+            logged.get(),
+            delivered,
+            logged.get() - delivered,
+            reported < 0 ? "none" : Long.toString(reported),
+            delivered / Math.max(0.001, (lastArrival - start) / 1e9),
+            receiver.logEnvelopeCount(),
+            worstCallNanos.get() / 1000.0,
+            (heapAfter - heapBefore) / 1_048_576.0,
+            (loggingDone - start) / 1e9);
+    System.out.println(line);
+    String file = System.getProperty("bench.results");
+    if (file != null) {
+      append(Path.of(file), line);
+    }
+  }
+
+  private static void logPaced(
+      LineLogger log, long start, AtomicLong logged, AtomicLong worstCallNanos) {
+    long perThread = (long) RATE * SECONDS / THREADS;
+    long intervalNanos = TimeUnit.SECONDS.toNanos(1) * THREADS / RATE;
+    long worst = 0;
+    Integer orderId = 42;
+    for (long i = 0; i < perThread; i++) {
+      long due = start + i * intervalNanos;
+      long now = System.nanoTime();
+      if (due - now > 0) {
+        LockSupport.parkNanos(due - now);
+      }
+      long before = System.nanoTime();
+      log.info("order {} paid", orderId);
+      long took = System.nanoTime() - before;
+      if (took > worst) {
+        worst = took;
+      }
+    }
+    logged.addAndGet(perThread);
+    worstCallNanos.accumulateAndGet(worst, Math::max);
+  }
+
+  private static long waitUntilQuiet(LoopbackSentryReceiver receiver, long expected, long since)
+      throws InterruptedException {
+    long deadline = since + MAX_WAIT_NANOS;
+    long seen = receiver.logCount();
+    long lastChange = System.nanoTime();
+    while (receiver.logCount() < expected && System.nanoTime() < deadline) {
+      long now = System.nanoTime();
+      long count = receiver.logCount();
+      if (count != seen) {
+        seen = count;
+        lastChange = now;
+      } else if (now - lastChange > QUIET_NANOS) {
+        return lastChange;
+      }
+      // a measuring loop, not a test: polling the counter keeps the receiver threads undisturbed
+      Thread.sleep(20);
+    }
+    return System.nanoTime();
+  }
+
+  private static long usedHeapAfterGc() {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    memory.gc();
+    return memory.getHeapMemoryUsage().getUsed();
+  }
+
+  private static void append(Path file, String line) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.writeString(
+          file,
+          line + System.lineSeparator(),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

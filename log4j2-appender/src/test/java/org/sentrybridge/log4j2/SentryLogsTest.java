@@ -1,0 +1,270 @@
+package org.sentrybridge.log4j2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sentry.ISpan;
+import io.sentry.ITransaction;
+import io.sentry.SentryEvent;
+import io.sentry.SentryLogEvent;
+import io.sentry.SentryLogEventAttributeValue;
+import io.sentry.SentryLogLevel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.MarkerManager;
+import org.apache.logging.log4j.ThreadContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sentrybridge.SentryBridge;
+import org.sentrybridge.testing.Poll;
+import org.sentrybridge.testing.Requests;
+
+/**
+ * Sentry Logs through the {@code <SentryBridge>} appender: log lines at or above {@code
+ * minimumLevel} arrive at the loopback receiver as {@code log} envelope items, batched, with the
+ * fields the official appender sends and the logging thread's trace.
+ */
+class SentryLogsTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final String LOGGER = "com.example.shop.Checkout";
+  private static final Pattern DROPPED =
+      Pattern.compile("\\b(\\d+) log entr(?:y|ies) (?:dropped|rejected by Sentry): ");
+
+  @TempDir Path buffer;
+  private LoggingFixture logging;
+
+  @AfterEach
+  void stop() {
+    if (logging != null) {
+      logging.close();
+    }
+  }
+
+  @Test
+  void aLogLineBecomesAStructuredSentryLogEntryLinkedToTheLoggingThreadsTrace() {
+    logging = LoggingFixture.start("log4j2-test-logs.xml", buffer);
+    Logger log = logging.context.getLogger(LOGGER);
+    AtomicReference<ITransaction> transaction = new AtomicReference<>();
+    AtomicReference<ISpan> span = new AtomicReference<>();
+    AtomicLong threadId = new AtomicLong();
+    AtomicReference<Instant> before = new AtomicReference<>();
+    AtomicReference<Instant> after = new AtomicReference<>();
+
+    Requests.onNewThread(
+        "worker-1",
+        () -> {
+          threadId.set(Thread.currentThread().getId());
+          ITransaction tx = Requests.startTransaction("POST /checkout", "http.server");
+          transaction.set(tx);
+          span.set(tx.startChild("payment.charge"));
+          ThreadContext.put("request.id", "r-7");
+          ThreadContext.put("tenant", "acme");
+          ThreadContext.put("session", "s-1");
+          before.set(Instant.now());
+          log.info(MarkerManager.getMarker("BILLING"), "order {} paid", 42);
+          after.set(Instant.now());
+          ThreadContext.clearAll();
+          span.get().finish();
+          tx.finish();
+        });
+    SentryLogEvent entry = flushUntilLogged(l -> "order 42 paid".equals(l.getBody()));
+    assertThat(entry.getLevel()).isEqualTo(SentryLogLevel.INFO);
+    assertThat(entry.getSeverityNumber()).isEqualTo(SentryLogLevel.INFO.getSeverityNumber());
+    assertThat(entry.getTimestamp())
+        .isBetween(epochSeconds(before.get()) - 0.001, epochSeconds(after.get()));
+    assertThat(entry.getTraceId()).isEqualTo(transaction.get().getSpanContext().getTraceId());
+    assertThat(entry.getSpanId()).isEqualTo(span.get().getSpanContext().getSpanId());
+    Map<String, Object> attributes = attributes(entry);
+    assertThat(attributes)
+        .containsEntry("sentry.message.template", "order {} paid")
+        .containsEntry("sentry.origin", "auto.log.log4j2")
+        .containsEntry("logger.name", LOGGER)
+        .containsEntry("thread.name", "worker-1")
+        .containsEntry("mdc.request.id", "r-7")
+        .containsEntry("mdc.tenant", "acme")
+        .containsEntry("marker", "BILLING")
+        .containsEntry("sentry.environment", "staging")
+        .containsEntry("sentry.release", "shop@1.4.2")
+        .containsEntry("server.address", "api-1")
+        .doesNotContainKey("mdc.session");
+    assertThat(((Number) attributes.get("thread.id")).longValue()).isEqualTo(threadId.get());
+    // a number keeps its type, as with the official appenders
+    assertThat(entry.getAttributes().get("sentry.message.parameter.0").getType())
+        .isEqualTo("integer");
+    assertThat(((Number) attributes.get("sentry.message.parameter.0")).longValue()).isEqualTo(42);
+  }
+
+  @Test
+  void onlyLinesAtOrAboveMinimumLevelAreSentSeveralPerEnvelope() {
+    logging = LoggingFixture.start("log4j2-test-logs-warn.xml", buffer);
+    Logger log = logging.context.getLogger(LOGGER);
+    for (int i = 0; i < 5; i++) {
+      log.info("info line {}", i);
+      log.warn("warn line {}", i);
+    }
+    log.log(Level.FATAL, "fatal line without throwable");
+    List<SentryLogEvent> entries = flushUntilCount(6);
+    assertThat(entries)
+        .extracting(SentryLogEvent::getBody)
+        .containsExactlyInAnyOrder(
+            "warn line 0", "warn line 1", "warn line 2", "warn line 3", "warn line 4",
+            "fatal line without throwable");
+    assertThat(entries)
+        .extracting(SentryLogEvent::getLevel)
+        .containsOnly(SentryLogLevel.WARN, SentryLogLevel.FATAL);
+    assertThat(logging.receiver.logBatchSizes()).anyMatch(size -> size > 1);
+    assertThat(logging.receiver.logEnvelopeCount()).isLessThan(entries.size());
+    assertThat(logging.receiver.events()).isEmpty();
+  }
+
+  @Test
+  void behindAnAsyncAppenderAnEntryCarriesTheLoggingThreadsNameAndTrace() {
+    assertTracedBehindAsync("via.async.appender");
+  }
+
+  @Test
+  void behindAnAsyncLoggerAnEntryCarriesTheLoggingThreadsNameAndTrace() {
+    assertTracedBehindAsync("via.async.logger");
+  }
+
+  private void assertTracedBehindAsync(String loggerName) {
+    logging = LoggingFixture.start("log4j2-test-logs.xml", buffer);
+    Logger log = logging.context.getLogger(loggerName);
+    AtomicReference<ITransaction> transaction = new AtomicReference<>();
+    AtomicLong threadId = new AtomicLong();
+
+    Requests.onNewThread(
+        "worker-2",
+        () -> {
+          threadId.set(Thread.currentThread().getId());
+          ITransaction tx = Requests.startTransaction("GET /orders", "http.server");
+          transaction.set(tx);
+          log.info("listing {} orders", 3);
+          tx.finish();
+        });
+    SentryLogEvent entry = flushUntilLogged(l -> "listing 3 orders".equals(l.getBody()));
+    assertThat(entry.getTraceId()).isEqualTo(transaction.get().getSpanContext().getTraceId());
+    assertThat(entry.getSpanId()).isEqualTo(transaction.get().getSpanContext().getSpanId());
+    Map<String, Object> attributes = attributes(entry);
+    assertThat(attributes)
+        .containsEntry("thread.name", "worker-2")
+        .containsEntry("logger.name", loggerName)
+        .containsEntry("sentry.message.template", "listing {} orders")
+        .doesNotContainKey("mdc.sentry_trace_id");
+    assertThat(((Number) attributes.get("thread.id")).longValue()).isEqualTo(threadId.get());
+  }
+
+  @Test
+  void withoutMetadataAnEntryCarriesOnlyTheMessageAndItsParameters() {
+    logging = LoggingFixture.start("log4j2-test-logs-no-metadata.xml", buffer);
+    Logger log = logging.context.getLogger(LOGGER);
+    ThreadContext.put("tenant", "acme");
+    log.info("order {} shipped to {}", 42, "Bern");
+    ThreadContext.clearAll();
+    SentryLogEvent entry = flushUntilLogged(l -> "order 42 shipped to Bern".equals(l.getBody()));
+    assertThat(entry.getLevel()).isEqualTo(SentryLogLevel.INFO);
+    assertThat(attributes(entry))
+        .containsOnlyKeys(
+            "sentry.message.template", "sentry.message.parameter.0", "sentry.message.parameter.1")
+        .containsEntry("sentry.message.parameter.1", "Bern");
+  }
+
+  @Test
+  void withLogsOffNoLogItemIsSentAndErrorsAreSentAsEver() {
+    logging = LoggingFixture.start("log4j2-test-logs-off.xml", buffer);
+    Logger log = logging.context.getLogger(LOGGER);
+    log.info("a line");
+    log.error("payment failed", new IllegalStateException("declined"));
+    logging.receiver.awaitEvents(1, WAIT);
+    SentryBridge.service().flush(WAIT);
+
+    assertThat(logging.receiver.logCount()).isZero();
+    assertThat(logging.receiver.logEnvelopeCount()).isZero();
+  }
+
+  @Test
+  void whenLogsOverflowAnErrorGoesFirstAndEveryEntryIsDeliveredOrCounted() {
+    logging = LoggingFixture.start("log4j2-test-logs-overflow.xml", buffer);
+    AtomicInteger logEnvelopesBeforeError = new AtomicInteger(-1);
+    logging.receiver.onEvent(
+        event -> logEnvelopesBeforeError.set(logging.receiver.logEnvelopeCount()));
+    logging.receiver.countLogsOnly();
+    logging.receiver.delayAnswers(Duration.ofSeconds(1));
+    Logger log = logging.context.getLogger(LOGGER);
+    // more than the logs queue (1,000) and the log envelopes the outbox keeps (100 x 100) hold
+    int lines = 15_000;
+    for (int i = 0; i < lines; i++) {
+      log.info("line {}", i);
+    }
+    log.error("payment failed", new IllegalStateException("declined"));
+
+    SentryEvent error = logging.receiver.awaitEvents(1, WAIT).get(0);
+    assertThat(error.getExceptions()).extracting(e -> e.getValue()).contains("declined");
+    logging.receiver.delayAnswers(Duration.ZERO);
+    logging.stopLogging(); // delivers what is left within flushTimeout
+
+    assertThat(logEnvelopesBeforeError.get()).isLessThan(logging.receiver.logEnvelopeCount());
+    long dropped = 0;
+    for (String warning : logging.status.messages(org.apache.logging.log4j.Level.WARN)) {
+      Matcher counted = DROPPED.matcher(warning);
+      if (counted.find()) {
+        dropped += Long.parseLong(counted.group(1));
+      }
+    }
+    assertThat(dropped).isPositive();
+    assertThat(logging.receiver.logCount() + dropped).isEqualTo(lines + 1);
+  }
+
+  /**
+   * Flushes until an entry matching {@code filter} arrived: behind an asynchronous appender or
+   * logger the line may reach the appender only after a first flush.
+   */
+  private SentryLogEvent flushUntilLogged(Predicate<SentryLogEvent> filter) {
+    Poll.until(
+        "a matching log entry at the receiver",
+        WAIT,
+        () -> {
+          SentryBridge.service().flush(Duration.ofMillis(200));
+          return !logging.receiver.logs(filter).isEmpty();
+        });
+    return logging.receiver.logs(filter).get(0);
+  }
+
+  /** Flushes until at least {@code count} entries arrived, then returns them. */
+  private List<SentryLogEvent> flushUntilCount(int count) {
+    Poll.until(
+        count + " log entries at the receiver",
+        WAIT,
+        () -> {
+          SentryBridge.service().flush(Duration.ofMillis(200));
+          return logging.receiver.logCount() >= count;
+        });
+    return logging.receiver.logs();
+  }
+
+  private static double epochSeconds(Instant instant) {
+    return instant.getEpochSecond() + instant.getNano() / 1_000_000_000.0;
+  }
+
+  private static Map<String, Object> attributes(SentryLogEvent entry) {
+    Map<String, Object> values = new TreeMap<>();
+    for (Map.Entry<String, SentryLogEventAttributeValue> attribute :
+        entry.getAttributes().entrySet()) {
+      values.put(attribute.getKey(), attribute.getValue().getValue());
+    }
+    return values;
+  }
+}

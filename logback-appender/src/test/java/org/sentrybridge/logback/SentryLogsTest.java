@@ -1,0 +1,336 @@
+package org.sentrybridge.logback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.core.status.Status;
+import ch.qos.logback.core.status.StatusListener;
+import io.sentry.ISpan;
+import io.sentry.ITransaction;
+import io.sentry.Sentry;
+import io.sentry.SentryEvent;
+import io.sentry.SentryLogEvent;
+import io.sentry.SentryLogEventAttributeValue;
+import io.sentry.SentryLogLevel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.sentrybridge.SentryBridge;
+import org.sentrybridge.testing.Poll;
+import org.sentrybridge.testing.Requests;
+import org.slf4j.MDC;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
+
+/**
+ * Sentry Logs through the Logback appender: log lines at or above {@code minimumLevel} arrive at
+ * the loopback receiver as {@code log} envelope items, batched, with the fields the official
+ * appender sends and the logging thread's trace.
+ */
+class SentryLogsTest extends LoopbackCase {
+
+  private static final String LOGGER = "com.example.shop.Checkout";
+  private static final Pattern DROPPED =
+      Pattern.compile("\\b(\\d+) log entr(?:y|ies) (?:dropped|rejected by Sentry): ");
+
+  @Test
+  void aLogLineBecomesAStructuredSentryLogEntryLinkedToTheLoggingThreadsTrace() {
+    open("logs.xml");
+    Logger log = logback.logger(LOGGER);
+    AtomicReference<ITransaction> transaction = new AtomicReference<>();
+    AtomicReference<ISpan> span = new AtomicReference<>();
+    AtomicLong threadId = new AtomicLong();
+    AtomicReference<Instant> before = new AtomicReference<>();
+    AtomicReference<Instant> after = new AtomicReference<>();
+    Marker billing = MarkerFactory.getDetachedMarker("BILLING");
+
+    Requests.onNewThread(
+        "worker-1",
+        () -> {
+          threadId.set(Thread.currentThread().getId());
+          ITransaction tx = Requests.startTransaction("POST /checkout", "http.server");
+          transaction.set(tx);
+          span.set(tx.startChild("payment.charge"));
+          MDC.put("request.id", "r-7");
+          MDC.put("tenant", "acme");
+          MDC.put("session", "s-1");
+          before.set(Instant.now());
+          log.atInfo().addMarker(billing).addKeyValue("orderId", 42).log("order {} paid", 42);
+          after.set(Instant.now());
+          MDC.clear();
+          span.get().finish();
+          tx.finish();
+        });
+    SentryLogEvent entry = flushUntilLogged(l -> "order 42 paid".equals(l.getBody()));
+    assertThat(entry.getLevel()).isEqualTo(SentryLogLevel.INFO);
+    assertThat(entry.getSeverityNumber()).isEqualTo(SentryLogLevel.INFO.getSeverityNumber());
+    double seconds = entry.getTimestamp();
+    assertThat(seconds).isBetween(epochSeconds(before.get()) - 0.001, epochSeconds(after.get()));
+    assertThat(entry.getTraceId()).isEqualTo(transaction.get().getSpanContext().getTraceId());
+    assertThat(entry.getSpanId()).isEqualTo(span.get().getSpanContext().getSpanId());
+    Map<String, Object> attributes = attributes(entry);
+    assertThat(attributes)
+        .containsEntry("sentry.message.template", "order {} paid")
+        .containsEntry("sentry.origin", "auto.log.logback")
+        .containsEntry("logger.name", LOGGER)
+        .containsEntry("thread.name", "worker-1")
+        .containsEntry("mdc.request.id", "r-7")
+        .containsEntry("mdc.tenant", "acme")
+        .containsEntry("orderId", "42")
+        .containsEntry("marker", "BILLING")
+        .containsEntry("sentry.environment", "staging")
+        .containsEntry("sentry.release", "shop@1.4.2")
+        .containsEntry("server.address", "api-1")
+        .doesNotContainKey("mdc.session")
+        .doesNotContainKey("sentry.message.parameter.1");
+    assertThat(((Number) attributes.get("thread.id")).longValue()).isEqualTo(threadId.get());
+    // a number keeps its type, as with the official appenders
+    assertThat(entry.getAttributes().get("sentry.message.parameter.0").getType())
+        .isEqualTo("integer");
+    assertThat(((Number) attributes.get("sentry.message.parameter.0")).longValue()).isEqualTo(42);
+  }
+
+  @Test
+  void onlyLinesAtOrAboveMinimumLevelAreSentSeveralPerEnvelope() {
+    open("logs-warn.xml");
+    Logger log = logback.logger(LOGGER);
+    for (int i = 0; i < 5; i++) {
+      log.info("info line {}", i);
+      log.warn("warn line {}", i);
+    }
+    log.error("error line without throwable");
+    List<SentryLogEvent> entries = flushUntilCount(6);
+    assertThat(entries)
+        .extracting(SentryLogEvent::getBody)
+        .containsExactlyInAnyOrder(
+            "warn line 0", "warn line 1", "warn line 2", "warn line 3", "warn line 4",
+            "error line without throwable");
+    assertThat(entries)
+        .extracting(SentryLogEvent::getLevel)
+        .containsOnly(SentryLogLevel.WARN, SentryLogLevel.ERROR);
+    assertThat(receiver.logBatchSizes()).anyMatch(size -> size > 1);
+    assertThat(receiver.logEnvelopeCount()).isLessThan(entries.size());
+    // the line without a throwable is no event (requireThrowable): no event arrived
+    assertThat(receiver.events()).isEmpty();
+  }
+
+  @Test
+  void behindAnAsyncAppenderAnEntryCarriesTheLoggingThreadsNameAndTrace() {
+    open("logs-async.xml");
+    Logger log = logback.logger(LOGGER);
+    AtomicReference<ITransaction> transaction = new AtomicReference<>();
+
+    Requests.onNewThread(
+        "worker-2",
+        () -> {
+          ITransaction tx = Requests.startTransaction("GET /orders", "http.server");
+          transaction.set(tx);
+          log.info("listing {} orders", 3);
+          tx.finish();
+        });
+    SentryLogEvent entry = flushUntilLogged(l -> "listing 3 orders".equals(l.getBody()));
+    assertThat(entry.getTraceId()).isEqualTo(transaction.get().getSpanContext().getTraceId());
+    assertThat(entry.getSpanId()).isEqualTo(transaction.get().getSpanContext().getSpanId());
+    assertThat(attributes(entry))
+        .containsEntry("thread.name", "worker-2")
+        .containsEntry("sentry.message.template", "listing {} orders")
+        .doesNotContainKey("mdc.sentry_trace_id");
+  }
+
+  @Test
+  void withoutMetadataAnEntryCarriesOnlyTheMessageAndItsParameters() {
+    open("logs-no-metadata.xml");
+    Logger log = logback.logger(LOGGER);
+    MDC.put("tenant", "acme");
+    log.info("order {} shipped to {}", 42, "Bern");
+    MDC.clear();
+    SentryLogEvent entry = flushUntilLogged(l -> "order 42 shipped to Bern".equals(l.getBody()));
+    assertThat(entry.getLevel()).isEqualTo(SentryLogLevel.INFO);
+    assertThat(entry.getTimestamp()).isPositive();
+    assertThat(attributes(entry))
+        .containsOnlyKeys(
+            "sentry.message.template", "sentry.message.parameter.0", "sentry.message.parameter.1")
+        .containsEntry("sentry.message.parameter.1", "Bern");
+  }
+
+  @Test
+  void withLogsOffNoLogItemIsSentAndErrorsAreSentAsEver() {
+    open("logs-off.xml");
+    Logger log = logback.logger(LOGGER);
+    log.info("a line");
+    log.error("payment failed", new IllegalStateException("declined"));
+    receiver.awaitEvents(1, WAIT);
+    SentryBridge.service().flush(WAIT);
+
+    assertThat(receiver.logCount()).isZero();
+    assertThat(receiver.logEnvelopeCount()).isZero();
+  }
+
+  @Test
+  void whenLogsOverflowAnErrorGoesFirstAndEveryEntryIsDeliveredOrCounted() {
+    open("logs-overflow.xml");
+    List<String> warnings = new CopyOnWriteArrayList<>();
+    logback.context.getStatusManager().add(new WarningsKept(warnings));
+    AtomicInteger logEnvelopesBeforeError = new AtomicInteger(-1);
+    receiver.onEvent(event -> logEnvelopesBeforeError.set(receiver.logEnvelopeCount()));
+    receiver.countLogsOnly();
+    receiver.delayAnswers(Duration.ofSeconds(1));
+    Logger log = logback.logger(LOGGER);
+    // more than the logs queue (1,000) and the log envelopes the outbox keeps (100 x 100) hold
+    int lines = 15_000;
+    for (int i = 0; i < lines; i++) {
+      log.info("line {}", i);
+    }
+    log.error("payment failed", new IllegalStateException("declined"));
+
+    SentryEvent error = receiver.awaitEvents(1, WAIT).get(0);
+    assertThat(error.getExceptions()).extracting(e -> e.getValue()).contains("declined");
+    receiver.delayAnswers(Duration.ZERO);
+    logback.close(); // delivers what is left within flushTimeout
+
+    // the error did not wait for the log envelopes queued before it
+    assertThat(logEnvelopesBeforeError.get()).isLessThan(receiver.logEnvelopeCount());
+    long dropped = 0;
+    for (String warning : warnings) {
+      Matcher counted = DROPPED.matcher(warning);
+      if (counted.find()) {
+        dropped += Long.parseLong(counted.group(1));
+      }
+    }
+    assertThat(dropped).isPositive();
+    // the error line is a log entry too
+    assertThat(receiver.logCount() + dropped).isEqualTo(lines + 1);
+  }
+
+  @Test
+  void aLogItemRateLimitDropsAndCountsLogEntriesWhileErrorsGoOn() {
+    open("logs-warn.xml");
+    List<String> warnings = new CopyOnWriteArrayList<>();
+    logback.context.getStatusManager().add(new WarningsKept(warnings));
+    Logger log = logback.logger(LOGGER);
+    receiver.rateLimitFor(Duration.ofSeconds(60), "log_item");
+    log.warn("first line");
+    SentryBridge.service().flush(WAIT); // answered 429: log_item limited for 60 s
+    receiver.respondHealthy();
+    for (int i = 0; i < 5; i++) {
+      log.warn("limited line {}", i);
+    }
+    log.error("payment failed", new IllegalStateException("declined"));
+    receiver.awaitEvents(1, WAIT);
+    SentryBridge.service().flush(WAIT);
+    logback.close();
+
+    assertThat(receiver.logCount()).isZero();
+    long dropped = 0;
+    for (String warning : warnings) {
+      Matcher counted = DROPPED.matcher(warning);
+      if (counted.find()) {
+        dropped += Long.parseLong(counted.group(1));
+      }
+    }
+    assertThat(dropped).isEqualTo(7); // 1 + 5 warnings and the error line, all log entries
+  }
+
+  @Test
+  void theSdksBeforeSendLogDecidesWithAnSdkTheApplicationInitialised() {
+    Sentry.init(
+        options -> {
+          options.setDsn(receiver.dsn());
+          options.getLogs().setEnabled(true);
+          options
+              .getLogs()
+              .setBeforeSend(
+                  log -> {
+                    if (log.getBody().contains("card")) {
+                      return null;
+                    }
+                    log.setBody(log.getBody() + " (checked)");
+                    return log;
+                  });
+        });
+    try {
+      open("logs-warn.xml");
+      Logger log = logback.logger(LOGGER);
+      log.warn("card {} declined", "4111");
+      log.warn("stock low for {}", "SKU-7");
+      SentryLogEvent entry = flushUntilLogged(l -> l.getBody().startsWith("stock low"));
+      assertThat(entry.getBody()).isEqualTo("stock low for SKU-7 (checked)");
+      assertThat(receiver.logs())
+          .extracting(SentryLogEvent::getBody)
+          .noneMatch(b -> b.contains("card"));
+    } finally {
+      logback.close();
+      logback = null;
+      Sentry.close();
+    }
+  }
+
+  /**
+   * Flushes until an entry matching {@code filter} arrived: behind an asynchronous appender or
+   * logger the line may reach the appender only after a first flush.
+   */
+  private SentryLogEvent flushUntilLogged(Predicate<SentryLogEvent> filter) {
+    Poll.until(
+        "a matching log entry at the receiver",
+        WAIT,
+        () -> {
+          SentryBridge.service().flush(Duration.ofMillis(200));
+          return !receiver.logs(filter).isEmpty();
+        });
+    return receiver.logs(filter).get(0);
+  }
+
+  /** Flushes until at least {@code count} entries arrived, then returns them. */
+  private List<SentryLogEvent> flushUntilCount(int count) {
+    Poll.until(
+        count + " log entries at the receiver",
+        WAIT,
+        () -> {
+          SentryBridge.service().flush(Duration.ofMillis(200));
+          return receiver.logCount() >= count;
+        });
+    return receiver.logs();
+  }
+
+  private static double epochSeconds(Instant instant) {
+    return instant.getEpochSecond() + instant.getNano() / 1_000_000_000.0;
+  }
+
+  private static Map<String, Object> attributes(SentryLogEvent entry) {
+    Map<String, Object> values = new java.util.TreeMap<>();
+    for (Map.Entry<String, SentryLogEventAttributeValue> attribute :
+        entry.getAttributes().entrySet()) {
+      values.put(attribute.getKey(), attribute.getValue().getValue());
+    }
+    return values;
+  }
+
+  private static final class WarningsKept implements StatusListener {
+    private final List<String> warnings;
+
+    WarningsKept(List<String> warnings) {
+      this.warnings = warnings;
+    }
+
+    @Override
+    public void addStatusEvent(Status status) {
+      if (status.getLevel() == Status.WARN) {
+        warnings.add(status.getMessage());
+      }
+    }
+
+    @Override
+    public boolean isResetResistant() {
+      return true;
+    }
+  }
+}
