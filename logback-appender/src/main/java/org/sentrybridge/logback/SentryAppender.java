@@ -18,6 +18,7 @@ import org.sentrybridge.SentryBridge;
 import org.sentrybridge.internal.OfficialAppenderFilter;
 import org.sentrybridge.SentryService;
 import org.sentrybridge.config.BridgeSettings;
+import org.sentrybridge.config.InitOptionsText;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogLevel;
 import org.slf4j.MDC;
