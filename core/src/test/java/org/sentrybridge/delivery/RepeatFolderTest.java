@@ -137,7 +137,7 @@ class RepeatFolderTest {
   }
 
   private static final CaptureRules USER_RULES =
-      CaptureRules.builder("test").userMdcKeys("id=userId").build();
+      CaptureRules.builder("test").userMdcKey("id", "userId").build();
 
   private static Submission error(String template) {
     LogRecord record =
