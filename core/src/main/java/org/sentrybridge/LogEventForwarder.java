@@ -9,7 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.Collections;
-import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.delivery.DeliveryThread;
 import org.sentrybridge.delivery.Submission;
 import org.sentrybridge.event.BreadcrumbRing;
@@ -92,15 +91,15 @@ public final class LogEventForwarder implements AutoCloseable {
   }
 
   /**
-   * True when this forwarder holds the running integration and it runs with these settings: the
-   * appender that replaces this one in a reconfiguration can join it, so the integration is
-   * neither stopped nor started again and what this one queued is still delivered.
+   * True when this forwarder holds the running integration: the appender that replaces this one in
+   * a reconfiguration joins it, so the integration is neither stopped nor started again and what
+   * this one queued is still delivered. Settings of the new configuration that the running
+   * integration does not apply are reported when it joins.
    *
-   * @param settings the settings of the appender that replaces this one
-   * @return true when that appender can join the running integration
+   * @return true when the replacing appender can join the running integration
    */
-  public boolean runsWith(BridgeSettings settings) {
-    return SentryBridge.runsWith(service, settings);
+  public boolean holdsRunningIntegration() {
+    return SentryBridge.holdsRunningEngine(service);
   }
 
   /**

@@ -105,7 +105,7 @@ public final class SentryBridge {
     return service instanceof Lease ? ((Lease) service).isEngineRunning() : service.isEnabled();
   }
 
-  static boolean runsWith(SentryService service, BridgeSettings settings) {
-    return service instanceof Lease && ((Lease) service).runsWith(settings);
+  static boolean holdsRunningEngine(SentryService service) {
+    return service instanceof Lease && ((Lease) service).holdsRunningEngine();
   }
 }

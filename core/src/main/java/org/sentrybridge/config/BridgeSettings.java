@@ -5,6 +5,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -353,10 +354,11 @@ public final class BridgeSettings {
    * only the names of the options that differ (their values may be secrets).
    *
    * @param running the settings the integration runs with
-   * @return the differences, in the order of {@link Setting}; empty when none
+   * @return each setting that differs with its line, in the order of {@link Setting}; empty when
+   *     none
    */
-  public List<String> differencesFrom(BridgeSettings running) {
-    List<String> differences = new ArrayList<>();
+  public Map<Setting, String> differencesFrom(BridgeSettings running) {
+    Map<Setting, String> differences = new EnumMap<>(Setting.class);
     for (Setting setting : Setting.of(Setting.Part.CORE)) {
       Object here = setting.valueIn(this);
       Object there = setting.valueIn(running);
@@ -364,9 +366,10 @@ public final class BridgeSettings {
         continue;
       }
       if (setting == Setting.INIT) {
-        differences.add("init: " + differingOptions(init, running.init) + " differ");
+        differences.put(setting, "init: " + differingOptions(init, running.init) + " differ");
       } else {
-        differences.add(
+        differences.put(
+            setting,
             setting.settingName() + ": " + setting.describe(here) + " (running: "
                 + setting.describe(there) + ")");
       }

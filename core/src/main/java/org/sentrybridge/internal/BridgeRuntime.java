@@ -3,10 +3,12 @@ package org.sentrybridge.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.sentrybridge.SentryService;
 import org.sentrybridge.StatusReporter;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.config.Dsns;
+import org.sentrybridge.config.Setting;
 
 /**
  * The one integration of this process. Every appender (and application code) takes a {@link
@@ -207,8 +209,12 @@ public final class BridgeRuntime {
     return delivered;
   }
 
-  private static void reportDifferences(
-      Engine running, BridgeSettings settings, StatusReporter reporter) {
+  /**
+   * Reports every setting of this configuration that the running engine does not apply (one
+   * Sentry per process): the DSN in a line of its own, the others together. The same rule for
+   * every caller: a second appender, a Log4j2 reload, a Logback reload.
+   */
+  static void reportDifferences(Engine running, BridgeSettings settings, StatusReporter reporter) {
     String wanted = Dsns.isAbsent(settings.dsn()) ? null : settings.dsn();
     if (wanted != null && running.dsn() != null && !wanted.equals(running.dsn())) {
       reporter.warn(
@@ -218,6 +224,14 @@ public final class BridgeRuntime {
       reporter.warn(
           "sentry-bridge already runs disabled (no DSN); the DSN " + Dsns.mask(wanted)
               + " of this configuration is ignored until every appender has stopped");
+    }
+    Map<Setting, String> differences = settings.differencesFrom(running.settings());
+    differences.remove(Setting.DSN);
+    if (!differences.isEmpty()) {
+      reporter.warn(
+          "sentry-bridge already runs with other settings; these of this configuration apply only"
+              + " once every appender has stopped (one Sentry per process): "
+              + String.join("; ", differences.values()));
     }
   }
 }

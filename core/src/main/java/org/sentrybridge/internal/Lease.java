@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.sentrybridge.ScopeConfigurator;
 import org.sentrybridge.SentryService;
 import org.sentrybridge.StatusReporter;
-import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.delivery.Submission;
 
 /** One holder's handle on the running engine; closing it gives the share back. */
@@ -52,11 +51,11 @@ public final class Lease implements SentryService {
   }
 
   /**
-   * True when this lease is open on the running engine and that engine runs with these settings:
-   * a replacement with the same settings can join it rather than restart it.
+   * True when this lease is open on the running engine: a replacement joins it rather than
+   * restarting it, whatever its settings (differences are reported when it joins).
    */
-  public boolean runsWith(BridgeSettings settings) {
-    return !closed.get() && engine == BridgeRuntime.current() && engine.settings().equals(settings);
+  public boolean holdsRunningEngine() {
+    return !closed.get() && engine == BridgeRuntime.current();
   }
 
   /**

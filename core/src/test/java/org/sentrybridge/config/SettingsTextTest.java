@@ -3,7 +3,6 @@ package org.sentrybridge.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sentrybridge.event.CaptureRules;
@@ -130,9 +129,9 @@ class SettingsTextTest {
             .init("tracesSampleRate", "0.5").init("debug", "true").init("serverName", "api-1")
             .build();
 
-    List<String> differences = next.differencesFrom(running);
+    Map<Setting, String> differences = next.differencesFrom(running);
 
-    assertThat(differences)
+    assertThat(differences.values())
         .containsExactly(
             "dsn: https://***@o1.ingest.sentry.io/2 (running: https://***@o1.ingest.sentry.io/1)",
             "sendMetadata: false (running: true)",

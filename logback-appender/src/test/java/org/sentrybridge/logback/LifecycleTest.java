@@ -57,6 +57,23 @@ class LifecycleTest extends LoopbackCase {
   }
 
   @Test
+  void processWideSettingsChangedByAReloadAreReportedAndTheRunningSdkIsKept() {
+    open("defaults.xml");
+
+    logback.reconfigure("other-settings.xml");
+    logback.logger("com.example.checkout").error("after", new IllegalStateException());
+
+    assertThat(receiver.awaitEvents(1, WAIT)).hasSize(1);
+    assertThat(logback.statusLines("WARN"))
+        .filteredOn(line -> line.contains("already runs with other settings"))
+        .singleElement()
+        .satisfies(line -> assertThat(line)
+            .contains("sendMetadata: false (running: true); dedupeWindow: 30s (running: 60s)"));
+    assertThat(logback.statusLines()).filteredOn(line -> line.contains("sends errors to"))
+        .hasSize(1);
+  }
+
+  @Test
   void eachBadSettingIsReportedAsAWarningAndTheAppenderDoesNotStart() {
     open("bad-settings.xml");
 
