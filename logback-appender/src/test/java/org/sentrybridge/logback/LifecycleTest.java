@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import io.sentry.SentryEvent;
 import io.sentry.protocol.SentryException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,9 @@ class LifecycleTest extends LoopbackCase {
     logback.reconfigure("message-only.xml"); // what scan does when the file changed
     log.error("after, message only");
 
-    List<SentryEvent> events = receiver.awaitEvents(2, WAIT);
+    // requests go out concurrently: the order of logging is the order of the events' timestamps
+    List<SentryEvent> events = new ArrayList<>(receiver.awaitEvents(2, WAIT));
+    events.sort(Comparator.comparing(SentryEvent::getTimestamp));
     assertThat(events)
         .extracting(e -> e.getMessage().getFormatted())
         .containsExactly("before", "after, message only");
