@@ -9,8 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.Collections;
-import org.sentrybridge.delivery.DeliveryThread;
-import org.sentrybridge.delivery.Submission;
 import org.sentrybridge.event.BreadcrumbRing;
 import org.sentrybridge.event.CallSite;
 import org.sentrybridge.event.CaptureRules;
@@ -18,7 +16,7 @@ import org.sentrybridge.event.LogLevel;
 import org.sentrybridge.event.LogRecord;
 import org.sentrybridge.event.MessageTemplates;
 import org.sentrybridge.internal.CallerContexts;
-import org.sentrybridge.internal.Lease;
+import org.sentrybridge.internal.Holder;
 import org.sentrybridge.internal.OfficialAppenderFilter;
 import org.sentrybridge.scope.ScopeBreadcrumbs;
 import org.sentrybridge.scope.ScopeSnapshot;
@@ -38,7 +36,7 @@ public final class LogEventForwarder implements AutoCloseable {
    */
   private static final int SHARED_RING_FACTOR = 4;
 
-  private final SentryService service;
+  private final Holder service;
   private final CaptureRules rules;
   /** Lines per Sentry scope (scope capture on). */
   private final ScopeBreadcrumbs scopeBreadcrumbs;
@@ -50,11 +48,11 @@ public final class LogEventForwarder implements AutoCloseable {
   /** What {@link #close} undoes: registrations made while this appender runs. */
   private final List<Runnable> registrations = new CopyOnWriteArrayList<>();
 
-  LogEventForwarder(SentryService service, CaptureRules rules) {
+  LogEventForwarder(Holder service, CaptureRules rules) {
     this.service = service;
     this.rules = rules;
-    this.sendMetadata = SentryBridge.sendMetadata(service);
-    this.captureScope = SentryBridge.captureScope(service);
+    this.sendMetadata = service.sendMetadata();
+    this.captureScope = service.captureScope();
     int capacity = Math.max(1, rules.maxBreadcrumbs());
     this.scopeBreadcrumbs = captureScope ? new ScopeBreadcrumbs(capacity) : null;
     this.sharedBreadcrumbs =
@@ -87,7 +85,7 @@ public final class LogEventForwarder implements AutoCloseable {
    */
   public boolean isEnabled() {
     // a service that started disabled never becomes enabled: skip the volatile reads then
-    return startedEnabled && SentryBridge.isRunning(service);
+    return startedEnabled && service.isEngineRunning();
   }
 
   /**
@@ -99,7 +97,7 @@ public final class LogEventForwarder implements AutoCloseable {
    * @return true when the replacing appender can join the running integration
    */
   public boolean holdsRunningIntegration() {
-    return SentryBridge.holdsRunningEngine(service);
+    return service.holdsRunningEngine();
   }
 
   /**
@@ -209,8 +207,7 @@ public final class LogEventForwarder implements AutoCloseable {
     }
     StackTraceElement[] callSite =
         sendMetadata && record.throwable() == null ? CallSite.ofCurrentThread() : null;
-    return SentryBridge.submit(
-        service, Submission.ofLog(record, rules, scope, callSite, sendMetadata));
+    return service.forward(record, rules, scope, callSite);
   }
 
   /**
@@ -240,8 +237,7 @@ public final class LogEventForwarder implements AutoCloseable {
         sendMetadata && record.throwable() == null
             ? CallSite.withoutLoggingFrames(callerData)
             : null;
-    return SentryBridge.submit(
-        service, Submission.ofLog(record, rules, scope, callSite, sendMetadata));
+    return service.forward(record, rules, scope, callSite);
   }
 
   private BreadcrumbRing ringOfThisThread() {
@@ -336,11 +332,7 @@ public final class LogEventForwarder implements AutoCloseable {
   public boolean close(Duration timeout) {
     unregister();
     leaveScopes();
-    if (service instanceof Lease) {
-      return ((Lease) service).close(timeout);
-    }
-    service.close();
-    return true;
+    return service.close(timeout);
   }
 
   private void leaveScopes() {
@@ -350,7 +342,7 @@ public final class LogEventForwarder implements AutoCloseable {
   }
 
   private static boolean isOwnLogging(String loggerName) {
-    return DeliveryThread.isCurrent() || isOwnLogger(loggerName, "io.sentry")
+    return Holder.isOwnThread() || isOwnLogger(loggerName, "io.sentry")
         || isOwnLogger(loggerName, "org.sentrybridge");
   }
 

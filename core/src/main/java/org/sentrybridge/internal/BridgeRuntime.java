@@ -45,8 +45,7 @@ public final class BridgeRuntime {
     synchronized (LOCK) {
       if (engine == null && defaultLease == null) {
         if (offSwitches.isEmpty()) {
-          SentryService started =
-              acquire(BridgeSettings.builder().build(), StatusReporter.stderr());
+          Holder started = acquire(BridgeSettings.builder().build(), StatusReporter.stderr());
           defaultLease = started instanceof Lease ? (Lease) started : null;
         } else if (!offReported) {
           offReported = true;
@@ -85,7 +84,7 @@ public final class BridgeRuntime {
    * Holds sentry-bridge off for {@code reason} until the returned handle is closed or a valid
    * configuration starts the integration. Never throws.
    */
-  public static SentryService switchOff(String reason, StatusReporter reporter) {
+  public static Holder switchOff(String reason, StatusReporter reporter) {
     OffSwitch off = new OffSwitch(reason, reporter);
     synchronized (LOCK) {
       offSwitches.add(off);
@@ -105,7 +104,7 @@ public final class BridgeRuntime {
    * enabled=false} or invalid settings, reports and returns a handle that holds sentry-bridge off.
    * Never throws.
    */
-  public static SentryService acquire(BridgeSettings settings, StatusReporter reporter) {
+  public static Holder acquire(BridgeSettings settings, StatusReporter reporter) {
     if (!settings.enabled()) {
       reporter.info("sentry-bridge is turned off (enabled=false)");
       return switchOff("sentry-bridge is turned off (enabled=false)", reporter);
