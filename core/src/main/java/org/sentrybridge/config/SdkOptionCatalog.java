@@ -1,7 +1,6 @@
 package org.sentrybridge.config;
 
 import io.sentry.ExternalOptions;
-import io.sentry.NoOpLogger;
 import io.sentry.SentryOptions;
 import io.sentry.config.PropertiesProvider;
 import java.lang.reflect.InvocationTargetException;
@@ -14,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.sentrybridge.sdk.SdkInternals;
 
 /**
  * The Sentry SDK options that {@code init} may set, and their application to {@link SentryOptions}.
@@ -122,7 +122,7 @@ public final class SdkOptionCatalog {
     }
     if (!external.isEmpty()) {
       options.merge(
-          ExternalOptions.from(new InitOptionsProvider(external), NoOpLogger.getInstance()));
+          SdkInternals.externalOptions(new InitOptionsProvider(external)));
     }
   }
 
@@ -230,7 +230,7 @@ public final class SdkOptionCatalog {
 
   private static Map<String, External> discoverExternalKeys() {
     Map<String, External> keys = new LinkedHashMap<>();
-    ExternalOptions.from(new RecordingProvider(keys), NoOpLogger.getInstance());
+    SdkInternals.externalOptions(new RecordingProvider(keys));
     return Collections.unmodifiableMap(keys);
   }
 
