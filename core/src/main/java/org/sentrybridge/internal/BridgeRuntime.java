@@ -21,8 +21,12 @@ import org.sentrybridge.config.Setting;
  */
 public final class BridgeRuntime {
 
+  /**
+   * Guards the lists and the changes of {@link #engine}; never held across the network or a
+   * shutdown. Reads of the running engine (every service call) take no lock.
+   */
   private static final Object LOCK = new Object();
-  private static Engine engine;
+  private static volatile Engine engine;
   private static final List<Lease> leases = new ArrayList<>();
   private static final List<OffSwitch> offSwitches = new ArrayList<>();
   private static boolean offReported;
@@ -30,7 +34,7 @@ public final class BridgeRuntime {
   private static Engine stopping;
 
   /** The handle {@link #shared()} took because nothing was running. */
-  private static Lease defaultLease;
+  private static volatile Lease defaultLease;
 
   private BridgeRuntime() {}
 
@@ -41,9 +45,13 @@ public final class BridgeRuntime {
    * a configuration holds sentry-bridge off, starts nothing and says why, once.
    */
   public static SentryService shared() {
+    if (engine != null) {
+      return SharedService.INSTANCE; // the common path: something runs
+    }
     OffSwitch off = null;
     synchronized (LOCK) {
-      if (engine == null && defaultLease == null) {
+      // while an engine is being replaced, the one that follows it is not started from defaults
+      if (engine == null && defaultLease == null && stopping == null) {
         if (offSwitches.isEmpty()) {
           Holder started = acquire(BridgeSettings.builder().build(), StatusReporter.stderr());
           defaultLease = started instanceof Lease ? (Lease) started : null;
@@ -64,9 +72,7 @@ public final class BridgeRuntime {
 
   /** The shared view when something runs (enabled or without DSN); null otherwise. */
   public static SentryService find() {
-    synchronized (LOCK) {
-      return engine == null ? null : SharedService.INSTANCE;
-    }
+    return engine == null ? null : SharedService.INSTANCE;
   }
 
   static void releaseDefault() {
@@ -116,26 +122,55 @@ public final class BridgeRuntime {
       }
       return switchOff("its configuration has errors (reported when it started)", reporter);
     }
+    Engine defaults = null;
     synchronized (LOCK) {
       awaitStopping();
       offSwitches.clear(); // a valid configuration starts (or joins) the integration
       if (engine != null && onlyTheDefaultHolds()) {
         // only SentryBridge.service() started it, from defaults: explicit settings take over
-        Engine defaults = engine;
+        defaults = engine;
         leases.clear();
+        defaultLease = null;
         engine = null;
-        defaults.shutdown(reporter, System.nanoTime() + defaults.settings().flushTimeout().toNanos());
-        engine = Engine.start(settings, reporter);
-        defaultLease = new Lease(engine, StatusReporter.stderr());
-        leases.add(defaultLease);
-      } else if (engine == null) {
+        stopping = defaults;
+      }
+    }
+    if (defaults != null) {
+      // outside the lock: the shutdown may wait for the network up to flushTimeout
+      endStopping(defaults, reporter, System.nanoTime() + defaults.settings().flushTimeout().toNanos());
+    }
+    Lease lease;
+    Engine joined = null;
+    synchronized (LOCK) {
+      awaitStopping();
+      if (engine == null) {
         engine = Engine.start(settings, reporter);
       } else {
-        reportDifferences(engine, settings, reporter);
+        joined = engine;
       }
-      Lease lease = new Lease(engine, reporter);
+      if (defaults != null) {
+        // SentryBridge.service() still holds the integration it started
+        defaultLease = new Lease(engine, StatusReporter.stderr());
+        leases.add(defaultLease);
+      }
+      lease = new Lease(engine, reporter);
       leases.add(lease);
-      return lease;
+    }
+    if (joined != null) {
+      reportDifferences(joined, settings, reporter); // outside the lock: reporters may log
+    }
+    return lease;
+  }
+
+  /** Shuts an engine down that was taken out of service, then lets the next one start. */
+  private static void endStopping(Engine ending, StatusReporter reporter, long deadlineNanos) {
+    try {
+      ending.shutdown(reporter, deadlineNanos);
+    } finally {
+      synchronized (LOCK) {
+        stopping = null;
+        LOCK.notifyAll();
+      }
     }
   }
 
@@ -157,11 +192,9 @@ public final class BridgeRuntime {
     return defaultLease != null && leases.size() == 1 && leases.get(0) == defaultLease;
   }
 
-  /** The running engine's shared view, or null when nothing runs. */
+  /** The running engine, or null when nothing runs; a volatile read, no lock. */
   static Engine current() {
-    synchronized (LOCK) {
-      return engine;
-    }
+    return engine;
   }
 
   /**
@@ -196,14 +229,7 @@ public final class BridgeRuntime {
       }
     }
     if (shuttingDown != null) {
-      try {
-        shuttingDown.shutdown(lease.reporter(), deadlineNanos);
-      } finally {
-        synchronized (LOCK) {
-          stopping = null;
-          LOCK.notifyAll();
-        }
-      }
+      endStopping(shuttingDown, lease.reporter(), deadlineNanos);
     }
     return delivered;
   }
