@@ -7,6 +7,8 @@ import ch.qos.logback.classic.spi.LoggerContextVO;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.spi.FilterReply;
+import ch.qos.logback.core.util.ReentryGuard;
+import ch.qos.logback.core.util.ReentryGuardFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -344,6 +346,17 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     parked = false;
     failures = new FailureReports(reporter, getName());
     super.start();
+  }
+
+  /**
+   * Logback's own re-entry guard, per thread: whatever building the record logs on this thread (an
+   * argument's {@code toString()}, the SDK) never comes back into this appender. Logback 1.5.12 to
+   * 1.5.1x guard every appender this way and do not call this method; later versions call it and
+   * guard nothing unless the appender asks.
+   */
+  @Override
+  protected ReentryGuard buildReentryGuard() {
+    return ReentryGuardFactory.makeGuard(ReentryGuardFactory.GuardType.THREAD_LOCAL);
   }
 
   /**
