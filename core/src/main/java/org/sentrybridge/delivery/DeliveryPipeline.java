@@ -196,7 +196,7 @@ public final class DeliveryPipeline {
     List<RepeatFolder.Folded> due = repeats.close(now, all);
     for (RepeatFolder.Folded folded : due) {
       try {
-        capture(folded.latest, folded);
+        capture(folded.latest(), folded);
       } catch (VirtualMachineError e) {
         throw e;
       } catch (Throwable e) {
@@ -219,10 +219,10 @@ public final class DeliveryPipeline {
     ExceptionParts.resolve(event, scopes.getOptions());
     Hint hint = new Hint();
     if (folded != null) {
-      event.setTag("repeats", Long.toString(folded.repeats));
-      event.setExtra("repeats", folded.repeats);
-      if (folded.users > 0) {
-        event.setExtra("users", folded.moreUsers ? folded.users + "+" : folded.users);
+      event.setTag("repeats", Long.toString(folded.repeats()));
+      event.setExtra("repeats", folded.repeats());
+      if (folded.users() > 0) {
+        event.setExtra("users", folded.moreUsers() ? folded.users() + "+" : folded.users());
       }
       hint.set(SdkInternals.REPEAT_SUMMARY_HINT, Boolean.TRUE);
     }
