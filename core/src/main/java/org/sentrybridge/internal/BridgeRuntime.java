@@ -192,6 +192,37 @@ public final class BridgeRuntime {
     return defaultLease != null && leases.size() == 1 && leases.get(0) == defaultLease;
   }
 
+  /**
+   * Forgets every holder and off switch and stops what runs, as if the process started again: for
+   * test suites, where one handle a test forgot to close would otherwise change every later test
+   * of the same JVM. Not for applications.
+   *
+   * @return how many holders and off switches were still open
+   */
+  public static int reset() {
+    Engine running;
+    int open;
+    synchronized (LOCK) {
+      awaitStopping();
+      open = leases.size() + offSwitches.size();
+      leases.clear();
+      offSwitches.clear();
+      offReported = false;
+      defaultLease = null;
+      running = engine;
+      engine = null;
+      stopping = running;
+    }
+    if (running != null) {
+      endStopping(running, StatusReporter.stderr(), System.nanoTime() + Engine.LOCAL_DRAIN.toNanos());
+    } else {
+      synchronized (LOCK) {
+        stopping = null;
+      }
+    }
+    return open;
+  }
+
   /** The running engine, or null when nothing runs; a volatile read, no lock. */
   static Engine current() {
     return engine;
