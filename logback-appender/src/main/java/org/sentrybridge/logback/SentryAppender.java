@@ -7,8 +7,6 @@ import ch.qos.logback.classic.spi.LoggerContextVO;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.spi.FilterReply;
-import ch.qos.logback.core.util.ReentryGuard;
-import ch.qos.logback.core.util.ReentryGuardFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,6 +76,13 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   private ContextLifecycle lifecycle;
   /** Stopped by a reset: its forwarder is parked for the appender of the next configuration. */
   private volatile boolean parked;
+  /**
+   * Set while a thread appends through this appender, so that what building the record logs cannot
+   * come back in. Logback 1.5.12 guards every appender this way; later 1.5 releases do not unless
+   * the appender overrides {@code buildReentryGuard()}, whose return type 1.5.12 lacks, so that
+   * override would break reflection on this class there.
+   */
+  private final ThreadLocal<boolean[]> appending = ThreadLocal.withInitial(() -> new boolean[1]);
   /** Held while this appender's invalid configuration keeps sentry-bridge off. */
   private SentryService off;
   private FailureReports failures;
@@ -349,32 +354,30 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   }
 
   /**
-   * Logback's own re-entry guard, per thread: whatever building the record logs on this thread (an
-   * argument's {@code toString()}, the SDK) never comes back into this appender. Logback 1.5.12 to
-   * 1.5.1x guard every appender this way and do not call this method; later versions call it and
-   * guard nothing unless the appender asks.
-   */
-  @Override
-  protected ReentryGuard buildReentryGuard() {
-    return ReentryGuardFactory.makeGuard(ReentryGuardFactory.GuardType.THREAD_LOCAL);
-  }
-
-  /**
    * An event that reaches this appender after a reset stopped it, before the reset detached it,
    * still goes to the integration, which runs on for the next configuration: Logback would drop it.
    */
   @Override
   public void doAppend(ILoggingEvent event) {
-    if (!isStarted()) {
-      if (parked && getFilterChainDecision(event) != FilterReply.DENY) {
-        append(event);
-        return;
-      }
-      if (ContextLifecycle.LOGGER_NAME.equals(event.getLoggerName())) {
-        return; // sentry-bridge's own line about why this appender did not start: not for Sentry
-      }
+    boolean[] busy = appending.get();
+    if (busy[0]) {
+      return; // logged while this thread appends (an argument's toString(), the SDK): not again
     }
-    super.doAppend(event);
+    busy[0] = true;
+    try {
+      if (!isStarted()) {
+        if (parked && getFilterChainDecision(event) != FilterReply.DENY) {
+          append(event);
+          return;
+        }
+        if (ContextLifecycle.LOGGER_NAME.equals(event.getLoggerName())) {
+          return; // sentry-bridge's own line about why this appender did not start: not for Sentry
+        }
+      }
+      super.doAppend(event);
+    } finally {
+      busy[0] = false;
+    }
   }
 
   @Override
