@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import org.sentrybridge.config.BridgeSettings;
-import org.sentrybridge.delivery.DeliveryThread;
-import org.sentrybridge.delivery.Submission;
+import java.util.Collections;
 import org.sentrybridge.event.BreadcrumbRing;
 import org.sentrybridge.event.CallSite;
 import org.sentrybridge.event.CaptureRules;
@@ -17,7 +15,7 @@ import org.sentrybridge.event.LogLevel;
 import org.sentrybridge.event.LogRecord;
 import org.sentrybridge.event.MessageTemplates;
 import org.sentrybridge.internal.CallerContexts;
-import org.sentrybridge.internal.Lease;
+import org.sentrybridge.internal.Holder;
 import org.sentrybridge.internal.OfficialAppenders;
 import org.sentrybridge.logs.LogEntry;
 import org.sentrybridge.logs.LogsPipeline;
@@ -39,7 +37,7 @@ public final class LogEventForwarder implements AutoCloseable {
    */
   private static final int SHARED_RING_FACTOR = 4;
 
-  private final SentryService service;
+  private final Holder service;
   private final CaptureRules rules;
   /** Lines per Sentry scope (scope capture on). */
   private final ScopeBreadcrumbs scopeBreadcrumbs;
@@ -53,17 +51,17 @@ public final class LogEventForwarder implements AutoCloseable {
   /** What {@link #close} undoes: registrations made while this appender runs. */
   private final List<Runnable> registrations = new CopyOnWriteArrayList<>();
 
-  LogEventForwarder(SentryService service, CaptureRules rules) {
+  LogEventForwarder(Holder service, CaptureRules rules) {
     this.service = service;
     this.rules = rules;
-    this.sendMetadata = SentryBridge.sendMetadata(service);
-    this.captureScope = SentryBridge.captureScope(service);
+    this.sendMetadata = service.sendMetadata();
+    this.captureScope = service.captureScope();
     int capacity = Math.max(1, rules.maxBreadcrumbs());
     this.scopeBreadcrumbs = captureScope ? new ScopeBreadcrumbs(capacity) : null;
     this.sharedBreadcrumbs =
         new BreadcrumbRing(captureScope ? capacity * SHARED_RING_FACTOR : capacity);
     this.startedEnabled = service.isEnabled();
-    this.logs = startedEnabled ? SentryBridge.logs(service) : null;
+    this.logs = startedEnabled ? service.logs() : null;
     if (startedEnabled) {
       warmUp();
     }
@@ -91,19 +89,19 @@ public final class LogEventForwarder implements AutoCloseable {
    */
   public boolean isEnabled() {
     // a service that started disabled never becomes enabled: skip the volatile reads then
-    return startedEnabled && SentryBridge.isRunning(service);
+    return startedEnabled && service.isEngineRunning();
   }
 
   /**
-   * True when this forwarder holds the running integration and it runs with these settings: the
-   * appender that replaces this one in a reconfiguration can join it, so the integration is
-   * neither stopped nor started again and what this one queued is still delivered.
+   * True when this forwarder holds the running integration: the appender that replaces this one in
+   * a reconfiguration joins it, so the integration is neither stopped nor started again and what
+   * this one queued is still delivered. Settings of the new configuration that the running
+   * integration does not apply are reported when it joins.
    *
-   * @param settings the settings of the appender that replaces this one
-   * @return true when that appender can join the running integration
+   * @return true when the replacing appender can join the running integration
    */
-  public boolean runsWith(BridgeSettings settings) {
-    return SentryBridge.runsWith(service, settings);
+  public boolean holdsRunningIntegration() {
+    return service.holdsRunningEngine();
   }
 
   /**
@@ -295,8 +293,7 @@ public final class LogEventForwarder implements AutoCloseable {
     }
     StackTraceElement[] callSite =
         sendMetadata && record.throwable() == null ? CallSite.ofCurrentThread() : null;
-    return SentryBridge.submit(
-        service, Submission.ofLog(record, rules, scope, callSite, sendMetadata));
+    return service.forward(record, rules, scope, callSite);
   }
 
   /**
@@ -326,8 +323,7 @@ public final class LogEventForwarder implements AutoCloseable {
         sendMetadata && record.throwable() == null
             ? CallSite.withoutLoggingFrames(callerData)
             : null;
-    return SentryBridge.submit(
-        service, Submission.ofLog(record, rules, scope, callSite, sendMetadata));
+    return service.forward(record, rules, scope, callSite);
   }
 
   private BreadcrumbRing ringOfThisThread() {
@@ -402,11 +398,7 @@ public final class LogEventForwarder implements AutoCloseable {
   public boolean close(Duration timeout) {
     unregister();
     leaveScopes();
-    if (service instanceof Lease) {
-      return ((Lease) service).close(timeout);
-    }
-    service.close();
-    return true;
+    return service.close(timeout);
   }
 
   private void leaveScopes() {
@@ -416,7 +408,7 @@ public final class LogEventForwarder implements AutoCloseable {
   }
 
   private static boolean isOwnLogging(String loggerName) {
-    return DeliveryThread.isCurrent() || isOwnLogger(loggerName, "io.sentry")
+    return Holder.isOwnThread() || isOwnLogger(loggerName, "io.sentry")
         || isOwnLogger(loggerName, "org.sentrybridge");
   }
 

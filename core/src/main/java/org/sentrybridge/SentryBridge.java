@@ -4,7 +4,6 @@ import java.util.Optional;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.internal.BridgeRuntime;
-import org.sentrybridge.internal.Lease;
 
 /**
  * The process-wide entry point. One Sentry integration runs per process, shared by every appender
@@ -85,8 +84,7 @@ public final class SentryBridge {
    */
   public static LogEventForwarder forwarder(
       BridgeSettings settings, CaptureRules rules, StatusReporter reporter) {
-    SentryService service = start(settings, reporter);
-    return new LogEventForwarder(service, rules);
+    return new LogEventForwarder(BridgeRuntime.acquire(settings, reporter), rules);
   }
 
   /**
@@ -97,29 +95,5 @@ public final class SentryBridge {
    */
   public static Optional<BridgeStats> stats() {
     return Optional.ofNullable(BridgeRuntime.stats());
-  }
-
-  static boolean submit(SentryService service, org.sentrybridge.delivery.Submission submission) {
-    return service instanceof Lease && ((Lease) service).submit(submission);
-  }
-
-  static org.sentrybridge.logs.LogsPipeline logs(SentryService service) {
-    return service instanceof Lease ? ((Lease) service).logs() : null;
-  }
-
-  static boolean sendMetadata(SentryService service) {
-    return service instanceof Lease && ((Lease) service).sendMetadata();
-  }
-
-  static boolean captureScope(SentryService service) {
-    return service instanceof Lease && ((Lease) service).captureScope();
-  }
-
-  static boolean isRunning(SentryService service) {
-    return service instanceof Lease ? ((Lease) service).isEngineRunning() : service.isEnabled();
-  }
-
-  static boolean runsWith(SentryService service, BridgeSettings settings) {
-    return service instanceof Lease && ((Lease) service).runsWith(settings);
   }
 }

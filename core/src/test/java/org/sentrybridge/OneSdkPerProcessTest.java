@@ -17,6 +17,31 @@ class OneSdkPerProcessTest {
   @TempDir Path buffer;
 
   @Test
+  void secondStartWithOtherSettingsReportsEachDifference() {
+    RecordingStatusReporter status = new RecordingStatusReporter();
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start()) {
+      SentryService one =
+          SentryBridge.start(
+              BridgeSettings.builder().dsn(receiver.dsn()).bufferDir(buffer).build(), status);
+      SentryService two =
+          SentryBridge.start(
+              BridgeSettings.builder().dsn(receiver.dsn()).bufferDir(buffer)
+                  .dedupeWindow("1s").flushTimeout("2s").init("debug", "false").build(),
+              status);
+
+      assertThat(status.lines("WARN"))
+          .singleElement()
+          .asString()
+          .contains("already runs with other settings")
+          .contains("init: [debug] differ; dedupeWindow: 1s (running: 60s);"
+              + " flushTimeout: 2s (running: 5s)");
+      two.close();
+      one.close();
+      assertThat(SentryBridge.find()).isEmpty();
+    }
+  }
+
+  @Test
   void secondStartWithAnotherDsnIsReportedAndSharesTheFirst() {
     RecordingStatusReporter status = new RecordingStatusReporter();
     try (LoopbackSentryReceiver first = LoopbackSentryReceiver.start();

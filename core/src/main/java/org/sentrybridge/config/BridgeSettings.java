@@ -5,6 +5,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -338,11 +339,58 @@ public final class BridgeSettings {
   /**
    * Consistent with {@link #equals}.
    *
-   * @return a hash of the main settings
+   * @return a hash of every setting
    */
   @Override
   public int hashCode() {
-    return Objects.hash(dsn, environment, release, init, bufferDir, queueSize, flushTimeout);
+    return Objects.hash(
+        enabled, dsn, sendMetadata, captureScope, environment, release, init, bufferDir, queueSize,
+        maxBufferedEvents, maxBufferBytes, maxRequestsInFlight, dedupeWindow, flushTimeout,
+        failOnConfigurationError, problems);
+  }
+
+  /**
+   * Every process-wide setting whose value differs from those of {@code running}, one line each,
+   * naming the setting, the value here and the running one: DSN keys masked, and of {@code init}
+   * only the names of the options that differ (their values may be secrets).
+   *
+   * @param running the settings the integration runs with
+   * @return each setting that differs with its line, in the order of {@link Setting}; empty when
+   *     none
+   */
+  public Map<Setting, String> differencesFrom(BridgeSettings running) {
+    Map<Setting, String> differences = new EnumMap<>(Setting.class);
+    for (Setting setting : Setting.of(Setting.Part.CORE)) {
+      Object here = setting.valueIn(this);
+      Object there = setting.valueIn(running);
+      if (Objects.equals(here, there)) {
+        continue;
+      }
+      if (setting == Setting.INIT) {
+        differences.put(setting, "init: " + differingOptions(init, running.init) + " differ");
+      } else {
+        differences.put(
+            setting,
+            setting.settingName() + ": " + setting.describe(here) + " (running: "
+                + setting.describe(there) + ")");
+      }
+    }
+    return differences;
+  }
+
+  private static List<String> differingOptions(Map<String, String> a, Map<String, String> b) {
+    List<String> names = new ArrayList<>();
+    for (Map.Entry<String, String> option : a.entrySet()) {
+      if (!Objects.equals(option.getValue(), b.get(option.getKey()))) {
+        names.add(option.getKey());
+      }
+    }
+    for (String name : b.keySet()) {
+      if (!a.containsKey(name)) {
+        names.add(name);
+      }
+    }
+    return names;
   }
 
   private static String blankToNull(String value) {

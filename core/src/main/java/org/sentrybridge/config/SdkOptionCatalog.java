@@ -1,7 +1,6 @@
 package org.sentrybridge.config;
 
 import io.sentry.ExternalOptions;
-import io.sentry.NoOpLogger;
 import io.sentry.SentryOptions;
 import io.sentry.config.PropertiesProvider;
 import java.lang.reflect.InvocationTargetException;
@@ -14,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.sentrybridge.sdk.SdkInternals;
 
 /**
  * The Sentry SDK options that {@code init} may set, and their application to {@link SentryOptions}.
@@ -38,25 +38,11 @@ public final class SdkOptionCatalog {
     MAP
   }
 
-  private static final class External {
-    final String key;
-    final Kind kind;
+  /** An option the SDK's external-configuration parser reads, by its key there. */
+  private record External(String key, Kind kind) {}
 
-    External(String key, Kind kind) {
-      this.key = key;
-      this.kind = kind;
-    }
-  }
-
-  private static final class Setter {
-    final Method method;
-    final Kind kind;
-
-    Setter(Method method, Kind kind) {
-      this.method = method;
-      this.kind = kind;
-    }
-  }
+  /** An option only a setter of {@code SentryOptions} takes. */
+  private record Setter(Method method, Kind kind) {}
 
   private static final Map<String, External> EXTERNAL = discoverExternalKeys();
   private static final Map<String, Setter> SETTERS = discoverSetters();
@@ -113,16 +99,16 @@ public final class SdkOptionCatalog {
       External known = EXTERNAL.get(normalize(name));
       if (mapPrefix != null) {
         external.setProperty(
-            EXTERNAL.get(normalize(mapPrefix)).key + name.substring(mapPrefix.length()), value);
+            EXTERNAL.get(normalize(mapPrefix)).key() + name.substring(mapPrefix.length()), value);
       } else if (known != null) {
-        external.setProperty(known.key, value);
+        external.setProperty(known.key(), value);
       } else {
         invokeSetter(SETTERS.get(normalize(name)), options, value);
       }
     }
     if (!external.isEmpty()) {
       options.merge(
-          ExternalOptions.from(new InitOptionsProvider(external), NoOpLogger.getInstance()));
+          SdkInternals.externalOptions(new InitOptionsProvider(external)));
     }
   }
 
@@ -132,9 +118,9 @@ public final class SdkOptionCatalog {
     if (mapPrefix(name) != null) {
       kind = Kind.STRING;
     } else if (EXTERNAL.containsKey(normalize(name))) {
-      kind = EXTERNAL.get(normalize(name)).kind;
+      kind = EXTERNAL.get(normalize(name)).kind();
     } else if (SETTERS.containsKey(normalize(name))) {
-      kind = SETTERS.get(normalize(name)).kind;
+      kind = SETTERS.get(normalize(name)).kind();
     } else {
       return "init." + name + " is not a Sentry SDK option (for example: environment, release,"
           + " serverName, tracesSampleRate, inAppIncludes, tags.<name>, maxBreadcrumbs)";
@@ -184,7 +170,7 @@ public final class SdkOptionCatalog {
     }
     String prefix = name.substring(0, dot);
     External known = EXTERNAL.get(normalize(prefix));
-    return known != null && known.kind == Kind.MAP ? prefix : null;
+    return known != null && known.kind() == Kind.MAP ? prefix : null;
   }
 
   static String normalize(String name) {
@@ -200,7 +186,7 @@ public final class SdkOptionCatalog {
 
   private static void invokeSetter(Setter setter, SentryOptions options, String value) {
     Object argument;
-    switch (setter.kind) {
+    switch (setter.kind()) {
       case BOOLEAN:
         argument = Boolean.parseBoolean(value);
         break;
@@ -218,10 +204,10 @@ public final class SdkOptionCatalog {
         break;
     }
     try {
-      setter.method.invoke(options, argument);
+      setter.method().invoke(options, argument);
     } catch (IllegalAccessException e) {
       throw new IllegalArgumentException(
-          "the SDK refused " + setter.method.getName() + "(" + value + ")", e);
+          "the SDK refused " + setter.method().getName() + "(" + value + ")", e);
     } catch (InvocationTargetException e) {
       Throwable refused = e.getTargetException();
       throw new IllegalArgumentException(refused.getMessage(), refused);
@@ -230,7 +216,7 @@ public final class SdkOptionCatalog {
 
   private static Map<String, External> discoverExternalKeys() {
     Map<String, External> keys = new LinkedHashMap<>();
-    ExternalOptions.from(new RecordingProvider(keys), NoOpLogger.getInstance());
+    SdkInternals.externalOptions(new RecordingProvider(keys));
     return Collections.unmodifiableMap(keys);
   }
 

@@ -2,8 +2,12 @@ package org.sentrybridge.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.sentrybridge.event.CaptureRules;
+import org.sentrybridge.event.LogLevel;
 
 /**
  * Parses the string forms that XML configuration gives every setting. Each parser returns null and
@@ -148,5 +152,69 @@ public final class SettingParsers {
       }
     }
     return items;
+  }
+
+  /**
+   * A level name, case does not matter; WARNING is WARN, and OFF (past FATAL) gives null with no
+   * problem. Adds a problem naming {@code name} and returns null when unknown.
+   *
+   * @param name the setting, for the message
+   * @param text the configured text
+   * @param problems where a problem is added
+   * @return the level, or null for OFF or an unknown name
+   */
+  public static LogLevel parseLevel(String name, String text, List<String> problems) {
+    String value = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
+    if (value.equals("WARNING")) {
+      return LogLevel.WARN;
+    }
+    if (value.equals("OFF")) {
+      return null;
+    }
+    for (LogLevel level : LogLevel.values()) {
+      if (level.name().equals(value)) {
+        return level;
+      }
+    }
+    problems.add(
+        name + ": '" + text + "' is not a level (TRACE, DEBUG, INFO, WARN, ERROR, FATAL, OFF)");
+    return null;
+  }
+
+  /**
+   * {@code field=mdcKey} pairs ({@code id=userId, email=user.email}), user field names matched
+   * without regard to case ({@code ip} is {@code ipAddress}). Each malformed pair or unknown field
+   * adds a problem naming {@code userMdcKeys}.
+   *
+   * @param text the configured text; null gives none
+   * @param problems where problems are added
+   * @return the MDC key of each user field, fields named as in {@link CaptureRules#USER_FIELDS}
+   */
+  public static Map<String, String> parseUserMdcKeys(String text, List<String> problems) {
+    Map<String, String> keys = new LinkedHashMap<>();
+    for (String pair : parseList(text)) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0 || eq == pair.length() - 1) {
+        problems.add(
+            "userMdcKeys: '" + pair + "' is not field=mdcKey (fields: "
+                + CaptureRules.USER_FIELDS + ")");
+        continue;
+      }
+      String field = pair.substring(0, eq).trim();
+      String canonical = null;
+      for (String known : CaptureRules.USER_FIELDS) {
+        if (known.equalsIgnoreCase(field)
+            || (known.equals("ipAddress") && field.equalsIgnoreCase("ip"))) {
+          canonical = known;
+        }
+      }
+      if (canonical == null) {
+        problems.add(
+            "userMdcKeys: '" + field + "' is not a user field (" + CaptureRules.USER_FIELDS + ")");
+      } else {
+        keys.put(canonical, pair.substring(eq + 1).trim());
+      }
+    }
+    return keys;
   }
 }

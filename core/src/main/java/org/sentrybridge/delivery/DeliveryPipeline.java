@@ -16,6 +16,7 @@ import org.sentrybridge.scope.ScopeRebuilder;
 import org.sentrybridge.scope.ScopeSnapshot;
 import org.sentrybridge.event.ExceptionParts;
 import org.sentrybridge.event.MessageTemplates;
+import org.sentrybridge.sdk.SdkInternals;
 
 /**
  * The hand-off from application threads to Sentry. {@link #offer} is what the logging thread pays:
@@ -24,12 +25,6 @@ import org.sentrybridge.event.MessageTemplates;
  * network and disk work on threads of its own.
  */
 public final class DeliveryPipeline {
-
-  /**
-   * Hint key set (to {@code TRUE}) on the capture of a repeat summary, so that a transport that
-   * must drop envelopes drops those first.
-   */
-  public static final String REPEAT_SUMMARY_HINT = "sentry-bridge:repeat-summary";
 
   private static final long WINDOW_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -206,7 +201,7 @@ public final class DeliveryPipeline {
     List<RepeatFolder.Folded> due = repeats.close(now, all);
     for (RepeatFolder.Folded folded : due) {
       try {
-        capture(folded.latest, folded);
+        capture(folded.latest(), folded);
       } catch (VirtualMachineError e) {
         throw e;
       } catch (Throwable e) {
@@ -229,12 +224,12 @@ public final class DeliveryPipeline {
     ExceptionParts.resolve(event, scopes.getOptions());
     Hint hint = new Hint();
     if (folded != null) {
-      event.setTag("repeats", Long.toString(folded.repeats));
-      event.setExtra("repeats", folded.repeats);
-      if (folded.users > 0) {
-        event.setExtra("users", folded.moreUsers ? folded.users + "+" : folded.users);
+      event.setTag("repeats", Long.toString(folded.repeats()));
+      event.setExtra("repeats", folded.repeats());
+      if (folded.users() > 0) {
+        event.setExtra("users", folded.moreUsers() ? folded.users() + "+" : folded.users());
       }
-      hint.set(REPEAT_SUMMARY_HINT, Boolean.TRUE);
+      hint.set(SdkInternals.REPEAT_SUMMARY_HINT, Boolean.TRUE);
     }
     // through the scope of the thread that logged, rebuilt: the SDK applies it, runs the event
     // processors, beforeSend and sampling as if the error had been captured on that thread

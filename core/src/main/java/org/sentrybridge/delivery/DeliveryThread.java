@@ -1,6 +1,7 @@
 package org.sentrybridge.delivery;
 
 import java.util.concurrent.locks.LockSupport;
+import org.sentrybridge.sdk.SdkInternals;
 
 /**
  * The daemon thread that turns submissions into Sentry events. Its type lets the appenders
@@ -29,7 +30,7 @@ public final class DeliveryThread extends Thread {
       return true;
     }
     String name = current.getName();
-    return name.startsWith("sentry-bridge-") || name.startsWith("SentryAsyncConnection");
+    return name.startsWith("sentry-bridge-") || SdkInternals.isSdkSenderThread(name);
   }
 
   void wake() {

@@ -33,22 +33,12 @@ final class RepeatFolder {
   /** Distinct users a summary counts exactly; beyond, it says {@code "10000+"}. */
   static final int MAX_COUNTED_USERS = 10_000;
 
-  /** An event that stands for several occurrences. */
-  static final class Folded {
-    final Submission latest;
-    final long repeats;
-    /** Distinct users among the repeats; 0 when none had a user. */
-    final int users;
-    /** True when there were more distinct users than were counted. */
-    final boolean moreUsers;
-
-    Folded(Submission latest, long repeats, int users, boolean moreUsers) {
-      this.latest = latest;
-      this.repeats = repeats;
-      this.users = users;
-      this.moreUsers = moreUsers;
-    }
-  }
+  /**
+   * An event that stands for several occurrences: the latest of them, how many repeats it stands
+   * for, the distinct users among the repeats (0 when none had a user), and whether there were more
+   * distinct users than were counted.
+   */
+  record Folded(Submission latest, long repeats, int users, boolean moreUsers) {}
 
   /**
    * What occurrences fold into one window: the same error, and the same user (null: none), or for
@@ -97,6 +87,7 @@ final class RepeatFolder {
   }
 
   private ErrorFingerprint lastFingerprint;
+  private Throwable lastError;
   private final long windowNanos;
   private final int maxWindows;
   private final int maxUsersPerError;
@@ -124,8 +115,10 @@ final class RepeatFolder {
     if (!isOn() || submission.isManual()) {
       return true;
     }
-    ErrorFingerprint fingerprint = ErrorFingerprint.of(submission.record(), lastFingerprint);
+    ErrorFingerprint fingerprint =
+        ErrorFingerprint.of(submission.record(), lastFingerprint, lastError);
     lastFingerprint = fingerprint;
+    lastError = submission.record().throwable();
     String user = submission.userKey();
     Key key = new Key(fingerprint, user, false);
     expire(key, nowNanos);

@@ -2,11 +2,8 @@ package org.sentrybridge.delivery;
 
 import io.sentry.SentryEvent;
 import io.sentry.SentryStackTraceFactory;
-import io.sentry.exception.ExceptionMechanismException;
-import io.sentry.protocol.Mechanism;
 import io.sentry.protocol.SentryId;
 import io.sentry.protocol.User;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.sentrybridge.ScopeConfigurator;
@@ -167,17 +164,8 @@ public final class Submission {
       return EventFactory.create(
           record, rules, sendMetadata ? scope.logLines() : null, callSite, stacks, sendMetadata);
     }
-    Mechanism mechanism = new Mechanism();
-    mechanism.setType("sentry-bridge");
-    mechanism.setHandled(true);
-    SentryEvent event = new SentryEvent(new ExceptionMechanismException(mechanism, error, null, false));
-    event.setEventId(eventId);
-    if (sendMetadata) {
-      EventFactory.addThreadAndOs(event, threadName, threadId);
-      EventFactory.addBreadcrumbs(event, scope.logLines());
-    } else {
-      event.setThreads(Collections.emptyList());
-    }
-    return event;
+    return EventFactory.createManual(
+        error, eventId, threadName, threadId, sendMetadata ? scope.logLines() : null,
+        sendMetadata);
   }
 }

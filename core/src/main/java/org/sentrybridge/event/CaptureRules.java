@@ -1,20 +1,22 @@
 package org.sentrybridge.event;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.sentrybridge.config.SettingParsers;
 
 /**
  * What one appender sends and how: which log events become Sentry events, which become
  * breadcrumbs, which MDC keys become tags or the user. The same names and defaults in {@code
- * logback.xml} and {@code log4j2.xml}. Immutable; the builder collects problems.
+ * logback.xml} and {@code log4j2.xml}, parsed from text by {@code config.SettingsText}. An
+ * immutable value (equal rules select and shape events the same way); the builder collects
+ * problems.
  */
 public final class CaptureRules {
 
@@ -267,6 +269,49 @@ public final class CaptureRules {
     return problems;
   }
 
+  /**
+   * Equal rules select and shape events the same way.
+   *
+   * @param o the other rules
+   * @return true when every rule and problem is the same
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CaptureRules other
+        && minimumEventLevel == other.minimumEventLevel
+        && requireThrowable == other.requireThrowable
+        && minimumBreadcrumbLevel == other.minimumBreadcrumbLevel
+        && minimumLevel == other.minimumLevel
+        && maxBreadcrumbs == other.maxBreadcrumbs
+        && contextTags.equals(other.contextTags)
+        && userMdcKeys.equals(other.userMdcKeys)
+        && ignoredExceptions.equals(other.ignoredExceptions)
+        && ignoredLoggers.equals(other.ignoredLoggers)
+        && Objects.equals(mechanismType, other.mechanismType)
+        && problems.equals(other.problems);
+  }
+
+  /**
+   * Consistent with {@link #equals}.
+   *
+   * @return a hash of every rule
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        minimumEventLevel, requireThrowable, minimumBreadcrumbLevel, minimumLevel, maxBreadcrumbs,
+        contextTags, userMdcKeys, ignoredExceptions, ignoredLoggers, mechanismType, problems);
+  }
+
+  @Override
+  public String toString() {
+    return "CaptureRules{minimumEventLevel=" + minimumEventLevel + ", requireThrowable="
+        + requireThrowable + ", minimumBreadcrumbLevel=" + minimumBreadcrumbLevel
+        + ", minimumLevel=" + minimumLevel + ", maxBreadcrumbs=" + maxBreadcrumbs + ", contextTags=" + contextTags + ", userMdcKeys="
+        + userMdcKeys + ", ignoredExceptions=" + ignoredExceptions + ", ignoredLoggers="
+        + ignoredLoggers + ", mechanismType=" + mechanismType + "}";
+  }
+
   static Pattern globToPattern(String glob) {
     StringBuilder regex = new StringBuilder();
     for (char c : glob.toCharArray()) {
@@ -281,10 +326,7 @@ public final class CaptureRules {
     return Pattern.compile(regex.toString());
   }
 
-  /**
-   * Builds {@link CaptureRules}. Text setters collect problems instead of throwing, and take null as
-   * "not configured" (the default stays).
-   */
+  /** Builds {@link CaptureRules}, collecting problems instead of throwing. */
   public static final class Builder {
     private final String mechanismType;
     private LogLevel minimumEventLevel = DEFAULT_MINIMUM_EVENT_LEVEL;
@@ -314,21 +356,6 @@ public final class CaptureRules {
     }
 
     /**
-     * See {@link CaptureRules#minimumEventLevel()}.
-     *
-     * @param text a level name or OFF; null keeps the default
-     * @return this builder
-     */
-    public Builder minimumEventLevel(String text) {
-      if (text == null) {
-        return this; // not configured: keep the default
-      }
-      int before = problems.size();
-      LogLevel level = LogLevel.parse("minimumEventLevel", text, problems);
-      return problems.size() == before ? minimumEventLevel(level) : this;
-    }
-
-    /**
      * See {@link CaptureRules#requireThrowable()}.
      *
      * @param requireThrowable false: message-only errors become events too
@@ -337,20 +364,6 @@ public final class CaptureRules {
     public Builder requireThrowable(boolean requireThrowable) {
       this.requireThrowable = requireThrowable;
       return this;
-    }
-
-    /**
-     * See {@link CaptureRules#requireThrowable()}.
-     *
-     * @param text {@code true} or {@code false}; null keeps the default
-     * @return this builder
-     */
-    public Builder requireThrowable(String text) {
-      if (text == null) {
-        return this; // not configured: keep the default
-      }
-      Boolean value = SettingParsers.parseBoolean("requireThrowable", text, problems);
-      return value == null ? this : requireThrowable(value);
     }
 
     /**
@@ -365,21 +378,6 @@ public final class CaptureRules {
     }
 
     /**
-     * See {@link CaptureRules#minimumBreadcrumbLevel()}.
-     *
-     * @param text a level name or OFF; null keeps the default
-     * @return this builder
-     */
-    public Builder minimumBreadcrumbLevel(String text) {
-      if (text == null) {
-        return this; // not configured: keep the default
-      }
-      int before = problems.size();
-      LogLevel level = LogLevel.parse("minimumBreadcrumbLevel", text, problems);
-      return problems.size() == before ? minimumBreadcrumbLevel(level) : this;
-    }
-
-    /**
      * Null means no Sentry log entries (OFF).
      *
      * @param level the level; null for OFF
@@ -391,93 +389,53 @@ public final class CaptureRules {
     }
 
     /**
-     * See {@link CaptureRules#minimumLevel()}.
+     * MDC keys or globs ({@code request.*}) promoted to tags; adds to those given before.
      *
-     * @param text a level name or OFF; null keeps the default
+     * @param keys the keys and globs
      * @return this builder
      */
-    public Builder minimumLevel(String text) {
-      if (text == null) {
-        return this; // not configured: keep the default
-      }
-      int before = problems.size();
-      LogLevel level = LogLevel.parse("minimumLevel", text, problems);
-      return problems.size() == before ? minimumLevel(level) : this;
-    }
-
-    /**
-     * MDC keys or globs ({@code request.*}) promoted to tags; comma-separated.
-     *
-     * @param text the keys and globs; null adds none
-     * @return this builder
-     */
-    public Builder contextTags(String text) {
-      contextTags.addAll(SettingParsers.parseList(text));
-      return this;
-    }
-
-    /**
-     * Maps user fields to MDC keys: {@code id=userId, email=user.email, ipAddress=clientIp,
-     * username=login}.
-     *
-     * @param text {@code field=mdcKey} pairs; null adds none
-     * @return this builder
-     */
-    public Builder userMdcKeys(String text) {
-      for (String pair : SettingParsers.parseList(text)) {
-        int eq = pair.indexOf('=');
-        if (eq <= 0 || eq == pair.length() - 1) {
-          problems.add(
-              "userMdcKeys: '" + pair + "' is not field=mdcKey (fields: " + USER_FIELDS + ")");
-          continue;
-        }
-        userMdcKey(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-      }
+    public Builder contextTags(Collection<String> keys) {
+      contextTags.addAll(keys);
       return this;
     }
 
     /**
      * Maps one user field to an MDC key.
      *
-     * @param field {@code id}, {@code email}, {@code ipAddress} or {@code username}
+     * @param field one of {@link CaptureRules#USER_FIELDS}: {@code id}, {@code email}, {@code ipAddress} or
+     *     {@code username}
      * @param mdcKey the MDC key that fills it
      * @return this builder
      */
     public Builder userMdcKey(String field, String mdcKey) {
-      String canonical = null;
-      for (String known : USER_FIELDS) {
-        if (known.toLowerCase(Locale.ROOT).equals(field.toLowerCase(Locale.ROOT))
-            || (known.equals("ipAddress") && field.equalsIgnoreCase("ip"))) {
-          canonical = known;
-        }
-      }
-      if (canonical == null) {
-        problems.add("userMdcKeys: '" + field + "' is not a user field (" + USER_FIELDS + ")");
+      if (USER_FIELDS.contains(field)) {
+        userMdcKeys.put(field, mdcKey);
       } else {
-        userMdcKeys.put(canonical, mdcKey);
+        problems.add("userMdcKeys: '" + field + "' is not a user field (" + USER_FIELDS + ")");
       }
       return this;
     }
 
     /**
-     * Fully qualified exception class names never sent (subclasses included); comma-separated.
+     * Fully qualified exception class names never sent (subclasses included); adds to those given
+     * before.
      *
-     * @param text the class names; null adds none
+     * @param classNames the class names
      * @return this builder
      */
-    public Builder ignoredExceptions(String text) {
-      ignoredExceptions.addAll(SettingParsers.parseList(text));
+    public Builder ignoredExceptions(Collection<String> classNames) {
+      ignoredExceptions.addAll(classNames);
       return this;
     }
 
     /**
-     * Logger name prefixes never sent ({@code com.example.noisy}); comma-separated.
+     * Logger name prefixes never sent ({@code com.example.noisy}); adds to those given before.
      *
-     * @param text the prefixes; null adds none
+     * @param prefixes the prefixes
      * @return this builder
      */
-    public Builder ignoredLoggers(String text) {
-      ignoredLoggers.addAll(SettingParsers.parseList(text));
+    public Builder ignoredLoggers(Collection<String> prefixes) {
+      ignoredLoggers.addAll(prefixes);
       return this;
     }
 
@@ -494,20 +452,6 @@ public final class CaptureRules {
         this.maxBreadcrumbs = maxBreadcrumbs;
       }
       return this;
-    }
-
-    /**
-     * See {@link CaptureRules#maxBreadcrumbs()}.
-     *
-     * @param text a whole number (at most 1000 are kept); null keeps the default
-     * @return this builder
-     */
-    public Builder maxBreadcrumbs(String text) {
-      if (text == null) {
-        return this; // not configured: keep the default
-      }
-      Long value = SettingParsers.parseLong("maxBreadcrumbs", text, 0, problems);
-      return value == null ? this : maxBreadcrumbs((int) Math.min(1000, value));
     }
 
     /**

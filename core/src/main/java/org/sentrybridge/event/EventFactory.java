@@ -6,6 +6,7 @@ import io.sentry.SentryStackTraceFactory;
 import io.sentry.exception.ExceptionMechanismException;
 import io.sentry.protocol.Mechanism;
 import io.sentry.protocol.Message;
+import io.sentry.protocol.SentryId;
 import io.sentry.protocol.OperatingSystem;
 import io.sentry.protocol.SentryStackFrame;
 import io.sentry.protocol.SentryStackTrace;
@@ -17,7 +18,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sentrybridge.scope.TraceIds;
 
 /**
  * Turns a {@link LogRecord} into a Sentry event. Runs on the delivery thread, so it may take its
@@ -29,6 +29,8 @@ public final class EventFactory {
   public static final String MDC_CONTEXT = "MDC";
   /** Name of the context that holds SLF4J 2 key-value pairs. */
   public static final String KEY_VALUES_CONTEXT = "KeyValues";
+  /** The exception mechanism type of errors sent by hand. */
+  public static final String MANUAL_MECHANISM_TYPE = "sentry-bridge";
 
   private EventFactory() {}
 
@@ -102,6 +104,41 @@ public final class EventFactory {
   }
 
   /**
+   * Makes the event of an error sent by hand ({@code SentryService.sendError}): mechanism {@code
+   * sentry-bridge}, handled. With {@code sendMetadata} it describes the caller's thread and the
+   * operating system and carries the log lines of the caller's scope; without, it carries no thread.
+   *
+   * @param error the error
+   * @param eventId the id the caller was given
+   * @param threadName the name of the thread that sent it
+   * @param threadId the id of that thread
+   * @param crumbs the log lines to attach as breadcrumbs; null or empty for none
+   * @param sendMetadata false for the exception alone
+   * @return the event, not yet handed to the SDK
+   */
+  public static SentryEvent createManual(
+      Throwable error,
+      SentryId eventId,
+      String threadName,
+      long threadId,
+      List<BreadcrumbRing.Crumb> crumbs,
+      boolean sendMetadata) {
+    Mechanism mechanism = new Mechanism();
+    mechanism.setType(MANUAL_MECHANISM_TYPE);
+    mechanism.setHandled(true);
+    SentryEvent event =
+        new SentryEvent(new ExceptionMechanismException(mechanism, error, null, false));
+    event.setEventId(eventId);
+    if (sendMetadata) {
+      addThreadAndOs(event, threadName, threadId);
+      addBreadcrumbs(event, crumbs);
+    } else {
+      event.setThreads(Collections.emptyList());
+    }
+    return event;
+  }
+
+  /**
    * Puts log lines on the event as breadcrumbs; the SDK merges the scope's own breadcrumbs in by
    * time when it applies the scope.
    *
@@ -126,7 +163,7 @@ public final class EventFactory {
     }
     Map<String, Object> rest = new LinkedHashMap<>();
     for (Map.Entry<String, String> entry : data.entrySet()) {
-      if (entry.getValue() == null || TraceIds.isKey(entry.getKey())) {
+      if (entry.getValue() == null || TraceIdKeys.isKey(entry.getKey())) {
         continue; // the trace ids are in the trace context
       }
       if (rules.isContextTag(entry.getKey())) {

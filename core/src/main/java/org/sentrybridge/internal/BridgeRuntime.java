@@ -3,10 +3,12 @@ package org.sentrybridge.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.sentrybridge.SentryService;
 import org.sentrybridge.StatusReporter;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.config.Dsns;
+import org.sentrybridge.config.Setting;
 
 /**
  * The one integration of this process. Every appender (and application code) takes a {@link
@@ -19,8 +21,12 @@ import org.sentrybridge.config.Dsns;
  */
 public final class BridgeRuntime {
 
+  /**
+   * Guards the lists and the changes of {@link #engine}; never held across the network or a
+   * shutdown. Reads of the running engine (every service call) take no lock.
+   */
   private static final Object LOCK = new Object();
-  private static Engine engine;
+  private static volatile Engine engine;
   private static final List<Lease> leases = new ArrayList<>();
   private static final List<OffSwitch> offSwitches = new ArrayList<>();
   private static boolean offReported;
@@ -28,7 +34,7 @@ public final class BridgeRuntime {
   private static Engine stopping;
 
   /** The handle {@link #shared()} took because nothing was running. */
-  private static Lease defaultLease;
+  private static volatile Lease defaultLease;
 
   private BridgeRuntime() {}
 
@@ -39,12 +45,15 @@ public final class BridgeRuntime {
    * a configuration holds sentry-bridge off, starts nothing and says why, once.
    */
   public static SentryService shared() {
+    if (engine != null) {
+      return SharedService.INSTANCE; // the common path: something runs
+    }
     OffSwitch off = null;
     synchronized (LOCK) {
-      if (engine == null && defaultLease == null) {
+      // while an engine is being replaced, the one that follows it is not started from defaults
+      if (engine == null && defaultLease == null && stopping == null) {
         if (offSwitches.isEmpty()) {
-          SentryService started =
-              acquire(BridgeSettings.builder().build(), StatusReporter.stderr());
+          Holder started = acquire(BridgeSettings.builder().build(), StatusReporter.stderr());
           defaultLease = started instanceof Lease ? (Lease) started : null;
         } else if (!offReported) {
           offReported = true;
@@ -63,9 +72,7 @@ public final class BridgeRuntime {
 
   /** The shared view when something runs (enabled or without DSN); null otherwise. */
   public static SentryService find() {
-    synchronized (LOCK) {
-      return engine == null ? null : SharedService.INSTANCE;
-    }
+    return engine == null ? null : SharedService.INSTANCE;
   }
 
   static void releaseDefault() {
@@ -83,7 +90,7 @@ public final class BridgeRuntime {
    * Holds sentry-bridge off for {@code reason} until the returned handle is closed or a valid
    * configuration starts the integration. Never throws.
    */
-  public static SentryService switchOff(String reason, StatusReporter reporter) {
+  public static Holder switchOff(String reason, StatusReporter reporter) {
     OffSwitch off = new OffSwitch(reason, reporter);
     synchronized (LOCK) {
       offSwitches.add(off);
@@ -103,7 +110,7 @@ public final class BridgeRuntime {
    * enabled=false} or invalid settings, reports and returns a handle that holds sentry-bridge off.
    * Never throws.
    */
-  public static SentryService acquire(BridgeSettings settings, StatusReporter reporter) {
+  public static Holder acquire(BridgeSettings settings, StatusReporter reporter) {
     if (!settings.enabled()) {
       reporter.info("sentry-bridge is turned off (enabled=false)");
       return switchOff("sentry-bridge is turned off (enabled=false)", reporter);
@@ -115,26 +122,55 @@ public final class BridgeRuntime {
       }
       return switchOff("its configuration has errors (reported when it started)", reporter);
     }
+    Engine defaults = null;
     synchronized (LOCK) {
       awaitStopping();
       offSwitches.clear(); // a valid configuration starts (or joins) the integration
       if (engine != null && onlyTheDefaultHolds()) {
         // only SentryBridge.service() started it, from defaults: explicit settings take over
-        Engine defaults = engine;
+        defaults = engine;
         leases.clear();
+        defaultLease = null;
         engine = null;
-        defaults.shutdown(reporter, System.nanoTime() + defaults.settings().flushTimeout().toNanos());
-        engine = Engine.start(settings, reporter);
-        defaultLease = new Lease(engine, StatusReporter.stderr());
-        leases.add(defaultLease);
-      } else if (engine == null) {
+        stopping = defaults;
+      }
+    }
+    if (defaults != null) {
+      // outside the lock: the shutdown may wait for the network up to flushTimeout
+      endStopping(defaults, reporter, System.nanoTime() + defaults.settings().flushTimeout().toNanos());
+    }
+    Lease lease;
+    Engine joined = null;
+    synchronized (LOCK) {
+      awaitStopping();
+      if (engine == null) {
         engine = Engine.start(settings, reporter);
       } else {
-        reportDifferences(engine, settings, reporter);
+        joined = engine;
       }
-      Lease lease = new Lease(engine, reporter);
+      if (defaults != null) {
+        // SentryBridge.service() still holds the integration it started
+        defaultLease = new Lease(engine, StatusReporter.stderr());
+        leases.add(defaultLease);
+      }
+      lease = new Lease(engine, reporter);
       leases.add(lease);
-      return lease;
+    }
+    if (joined != null) {
+      reportDifferences(joined, settings, reporter); // outside the lock: reporters may log
+    }
+    return lease;
+  }
+
+  /** Shuts an engine down that was taken out of service, then lets the next one start. */
+  private static void endStopping(Engine ending, StatusReporter reporter, long deadlineNanos) {
+    try {
+      ending.shutdown(reporter, deadlineNanos);
+    } finally {
+      synchronized (LOCK) {
+        stopping = null;
+        LOCK.notifyAll();
+      }
     }
   }
 
@@ -156,17 +192,46 @@ public final class BridgeRuntime {
     return defaultLease != null && leases.size() == 1 && leases.get(0) == defaultLease;
   }
 
-  /** The running engine's shared view, or null when nothing runs. */
   /** Figures of the running engine; null when none sends. */
   public static org.sentrybridge.BridgeStats stats() {
     Engine running = current();
     return running == null ? null : running.stats();
   }
 
-  static Engine current() {
+  /**
+   * Forgets every holder and off switch and stops what runs, as if the process started again: for
+   * test suites, where one handle a test forgot to close would otherwise change every later test
+   * of the same JVM. Not for applications.
+   *
+   * @return how many holders and off switches were still open
+   */
+  public static int reset() {
+    Engine running;
+    int open;
     synchronized (LOCK) {
-      return engine;
+      awaitStopping();
+      open = leases.size() + offSwitches.size();
+      leases.clear();
+      offSwitches.clear();
+      offReported = false;
+      defaultLease = null;
+      running = engine;
+      engine = null;
+      stopping = running;
     }
+    if (running != null) {
+      endStopping(running, StatusReporter.stderr(), System.nanoTime() + Engine.LOCAL_DRAIN.toNanos());
+    } else {
+      synchronized (LOCK) {
+        stopping = null;
+      }
+    }
+    return open;
+  }
+
+  /** The running engine, or null when nothing runs; a volatile read, no lock. */
+  static Engine current() {
+    return engine;
   }
 
   /**
@@ -201,20 +266,17 @@ public final class BridgeRuntime {
       }
     }
     if (shuttingDown != null) {
-      try {
-        shuttingDown.shutdown(lease.reporter(), deadlineNanos);
-      } finally {
-        synchronized (LOCK) {
-          stopping = null;
-          LOCK.notifyAll();
-        }
-      }
+      endStopping(shuttingDown, lease.reporter(), deadlineNanos);
     }
     return delivered;
   }
 
-  private static void reportDifferences(
-      Engine running, BridgeSettings settings, StatusReporter reporter) {
+  /**
+   * Reports every setting of this configuration that the running engine does not apply (one
+   * Sentry per process): the DSN in a line of its own, the others together. The same rule for
+   * every caller: a second appender, a Log4j2 reload, a Logback reload.
+   */
+  static void reportDifferences(Engine running, BridgeSettings settings, StatusReporter reporter) {
     String wanted = Dsns.isAbsent(settings.dsn()) ? null : settings.dsn();
     if (wanted != null && running.dsn() != null && !wanted.equals(running.dsn())) {
       reporter.warn(
@@ -224,6 +286,14 @@ public final class BridgeRuntime {
       reporter.warn(
           "sentry-bridge already runs disabled (no DSN); the DSN " + Dsns.mask(wanted)
               + " of this configuration is ignored until every appender has stopped");
+    }
+    Map<Setting, String> differences = settings.differencesFrom(running.settings());
+    differences.remove(Setting.DSN);
+    if (!differences.isEmpty()) {
+      reporter.warn(
+          "sentry-bridge already runs with other settings; these of this configuration apply only"
+              + " once every appender has stopped (one Sentry per process): "
+              + String.join("; ", differences.values()));
     }
   }
 }

@@ -69,7 +69,7 @@ public final class CallerContexts {
         frameworks.add(source.framework());
         readers.add(source.reader());
       }
-      rules.contextTags(String.join(",", source.rules().contextTags()));
+      rules.contextTags(source.rules().contextTags());
       source.rules().userMdcKeys().forEach(userFields::putIfAbsent);
     }
     userFields.forEach(rules::userMdcKey);

@@ -4,10 +4,12 @@ import io.sentry.ExternalOptions;
 import io.sentry.IScopes;
 import io.sentry.Sentry;
 import io.sentry.SentryOptions;
+import io.sentry.protocol.SentryId;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
+import org.sentrybridge.ScopeConfigurator;
 import org.sentrybridge.StatusReporter;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.config.Dsns;
@@ -16,6 +18,7 @@ import org.sentrybridge.delivery.DeliveryPipeline;
 import org.sentrybridge.delivery.Submission;
 import org.sentrybridge.logs.LogsPipeline;
 import org.sentrybridge.outbox.OutboxTransportFactory;
+import org.sentrybridge.scope.ScopeSnapshot;
 
 /**
  * One started integration: the SDK (ours, or the application's own) and the delivery pipeline in
@@ -92,7 +95,8 @@ final class Engine {
       reporter.notice(NO_DSN_MESSAGE);
       return disabled(settings);
     }
-    String dsnProblem = Dsns.problem(dsn);
+    // an explicit DSN was checked with the settings; one from the SDK's sources is checked here
+    String dsnProblem = Dsns.isAbsent(settings.dsn()) ? Dsns.problem(dsn) : null;
     if (dsnProblem != null) {
       reporter.problem(
           "dsn: '" + Dsns.mask(dsn) + "' (from sentry.properties, SENTRY_DSN or -Dsentry.dsn) is"
@@ -231,6 +235,25 @@ final class Engine {
   /** The Sentry Logs pipeline; null when Sentry Logs are off or the engine is disabled. */
   LogsPipeline logs() {
     return logs;
+  }
+
+  /**
+   * Hands an error sent by hand over, with the caller's MDC (as metadata, like a logged error's)
+   * and the caller's Sentry scope, both read here on the caller's thread.
+   */
+  SentryId sendError(Throwable error, ScopeConfigurator configurator) {
+    if (error == null || !isEnabled()) {
+      return SentryId.EMPTY_ID;
+    }
+    boolean sendMetadata = settings.sendMetadata();
+    ScopeConfigurator withContext =
+        sendMetadata ? CallerContexts.around(configurator) : configurator;
+    ScopeSnapshot scope =
+        settings.captureScope()
+            ? ScopeSnapshot.captureWithEveryAppender(Sentry.getCurrentScopes(), sendMetadata)
+            : ScopeSnapshot.withoutScope(null);
+    Submission submission = Submission.ofError(error, withContext, scope, sendMetadata);
+    return submit(submission) ? submission.eventId() : SentryId.EMPTY_ID;
   }
 
   boolean flush(Duration timeout) {

@@ -6,13 +6,14 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.sentrybridge.ScopeConfigurator;
-import org.sentrybridge.SentryService;
 import org.sentrybridge.StatusReporter;
-import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.delivery.Submission;
+import org.sentrybridge.event.CaptureRules;
+import org.sentrybridge.event.LogRecord;
+import org.sentrybridge.scope.ScopeSnapshot;
 
 /** One holder's handle on the running engine; closing it gives the share back. */
-public final class Lease implements SentryService {
+public final class Lease implements Holder {
 
   private final Engine engine;
   private final StatusReporter reporter;
@@ -33,7 +34,7 @@ public final class Lease implements SentryService {
 
   @Override
   public SentryId sendError(Throwable error, ScopeConfigurator configurator) {
-    return Services.sendError(engine, error, configurator);
+    return engine.sendError(error, configurator);
   }
 
   @Override
@@ -46,37 +47,42 @@ public final class Lease implements SentryService {
     return !closed.get() && engine.isEnabled();
   }
 
-  /** True while the engine this lease was taken on sends, whether or not this lease is closed. */
+  @Override
   public boolean isEngineRunning() {
     return engine.isEnabled();
   }
 
   /**
-   * True when this lease is open on the running engine and that engine runs with these settings:
-   * a replacement with the same settings can join it rather than restart it.
+   * True when this lease is open on the running engine: a replacement joins it rather than
+   * restarting it, whatever its settings (differences are reported when it joins).
    */
-  public boolean runsWith(BridgeSettings settings) {
-    return !closed.get() && engine == BridgeRuntime.current() && engine.settings().equals(settings);
+  @Override
+  public boolean holdsRunningEngine() {
+    return !closed.get() && engine == BridgeRuntime.current();
   }
 
   /**
-   * Hands a submission over; false when the engine is disabled or stopped, or its queue is full.
    * A closed lease still hands over to an engine that runs on for other holders: an appender that
    * was replaced in a reconfiguration may still receive an event or two on the way out.
    */
-  public boolean submit(Submission submission) {
-    return engine.submit(submission);
+  @Override
+  public boolean forward(
+      LogRecord record, CaptureRules rules, ScopeSnapshot scope, StackTraceElement[] callSite) {
+    boolean sendMetadata = engine.settings().sendMetadata();
+    return engine.submit(Submission.ofLog(record, rules, scope, callSite, sendMetadata));
   }
 
-  /** The Sentry Logs pipeline of the engine; null when Sentry Logs are off. */
+  @Override
   public org.sentrybridge.logs.LogsPipeline logs() {
     return engine.logs();
   }
 
+  @Override
   public boolean sendMetadata() {
     return engine.settings().sendMetadata();
   }
 
+  @Override
   public boolean captureScope() {
     return engine.settings().captureScope();
   }
@@ -98,6 +104,7 @@ public final class Lease implements SentryService {
    *
    * @return true when everything was delivered in time, or the engine runs on
    */
+  @Override
   public boolean close(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     if (!closed.compareAndSet(false, true)) {

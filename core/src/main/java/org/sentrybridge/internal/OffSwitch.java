@@ -5,7 +5,10 @@ import io.sentry.protocol.SentryId;
 import java.time.Duration;
 import java.util.Optional;
 import org.sentrybridge.ScopeConfigurator;
-import org.sentrybridge.SentryService;
+import org.sentrybridge.event.CaptureRules;
+import org.sentrybridge.event.LogRecord;
+import org.sentrybridge.logs.LogsPipeline;
+import org.sentrybridge.scope.ScopeSnapshot;
 import org.sentrybridge.StatusReporter;
 
 /**
@@ -13,7 +16,7 @@ import org.sentrybridge.StatusReporter;
  * holds: a service that does nothing and, while it is held, keeps {@code SentryBridge.service()}
  * from starting an integration of its own from the environment. Closing it lifts that.
  */
-final class OffSwitch implements SentryService {
+final class OffSwitch implements Holder {
 
   final String reason;
   final StatusReporter reporter;
@@ -40,6 +43,43 @@ final class OffSwitch implements SentryService {
 
   @Override
   public boolean flush(Duration timeout) {
+    return true;
+  }
+
+  @Override
+  public boolean forward(
+      LogRecord record, CaptureRules rules, ScopeSnapshot scope, StackTraceElement[] callSite) {
+    return false;
+  }
+
+  @Override
+  public LogsPipeline logs() {
+    return null;
+  }
+
+  @Override
+  public boolean sendMetadata() {
+    return false;
+  }
+
+  @Override
+  public boolean captureScope() {
+    return false;
+  }
+
+  @Override
+  public boolean isEngineRunning() {
+    return false;
+  }
+
+  @Override
+  public boolean holdsRunningEngine() {
+    return false;
+  }
+
+  @Override
+  public boolean close(Duration timeout) {
+    close();
     return true;
   }
 

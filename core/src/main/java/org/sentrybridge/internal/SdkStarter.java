@@ -4,16 +4,13 @@ import io.sentry.EventProcessor;
 import io.sentry.ExternalOptions;
 import io.sentry.Hint;
 import io.sentry.ITransportFactory;
-import io.sentry.NoOpLogger;
 import io.sentry.SentryEvent;
-import io.sentry.SentryIntegrationPackageStorage;
 import io.sentry.SentryOptions;
 import io.sentry.protocol.User;
-import io.sentry.config.PropertiesProvider;
-import io.sentry.config.PropertiesProviderFactory;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.config.Dsns;
 import org.sentrybridge.config.SdkOptionCatalog;
+import org.sentrybridge.sdk.SdkInternals;
 
 /**
  * Builds the SDK options from the settings and the SDK's usual sources, with this precedence:
@@ -29,8 +26,7 @@ final class SdkStarter {
 
   /** The SDK's external sources, read once per start (system properties, env, properties files). */
   static ExternalOptions externalOptions() {
-    PropertiesProvider provider = PropertiesProviderFactory.create();
-    return ExternalOptions.from(provider, NoOpLogger.getInstance());
+    return SdkInternals.externalOptions();
   }
 
   /** The DSN to use: the explicit one when usable, else the SDK sources' one; null when none. */
@@ -64,9 +60,7 @@ final class SdkStarter {
     options.setEnableDeduplication(false);
     options.setAttachServerName(settings.sendMetadata());
     // lets Sentry show which integration sent an event (sdk.integrations, sdk.packages)
-    SentryIntegrationPackageStorage.getInstance().addIntegration(INTEGRATION);
-    SentryIntegrationPackageStorage.getInstance()
-        .addPackage("maven:org.sentrybridge:sentry-bridge-core", version());
+    SdkInternals.announce(INTEGRATION, "maven:org.sentrybridge:sentry-bridge-core", version());
     // the engine's own exit hook drains the queue before the SDK closes
     options.setEnableShutdownHook(false);
     SdkOptionCatalog.apply(settings.init(), options);

@@ -20,7 +20,8 @@ public final class SharedService implements SentryService {
 
   @Override
   public SentryId sendError(Throwable error, ScopeConfigurator configurator) {
-    return Services.sendError(BridgeRuntime.current(), error, configurator);
+    Engine engine = BridgeRuntime.current();
+    return engine == null ? SentryId.EMPTY_ID : engine.sendError(error, configurator);
   }
 
   @Override

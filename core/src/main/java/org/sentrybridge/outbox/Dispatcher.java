@@ -1,6 +1,5 @@
 package org.sentrybridge.outbox;
 
-import io.sentry.Hint;
 import io.sentry.ISerializer;
 import io.sentry.SentryEnvelope;
 import io.sentry.SentryEnvelopeHeader;
@@ -24,6 +23,7 @@ import java.util.zip.GZIPOutputStream;
 import org.sentrybridge.StatusReporter;
 import org.sentrybridge.delivery.Counts;
 import org.sentrybridge.delivery.DropCounter;
+import org.sentrybridge.sdk.SdkInternals;
 
 /**
  * The daemon thread that empties the {@link EnvelopeBuffer}, with up to {@code maxInFlight}
@@ -221,7 +221,7 @@ final class Dispatcher {
   }
 
   private void dispatch(EnvelopeBuffer.Entry entry, SentryEnvelope envelope) {
-    SentryEnvelope allowed = rateLimiter.filter(envelope, new Hint());
+    SentryEnvelope allowed = SdkInternals.allowed(rateLimiter, envelope);
     if (allowed == null) {
       dropped(entry, envelope, RATE_LIMITED); // the rate limiter recorded the client report
       buffer.complete(entry, true);
@@ -266,8 +266,8 @@ final class Dispatcher {
           dropped(entry, sent, "the request could not be made (" + cause + ")");
         }
       } else {
-        rateLimiter.updateRetryAfterLimits(
-            answer.rateLimits(), answer.retryAfter(), answer.status());
+        SdkInternals.applyAnswer(
+            rateLimiter, answer.rateLimits(), answer.retryAfter(), answer.status());
         answered();
         if (answer.rateLimited()) {
           restoreClientReport(sent);

@@ -47,34 +47,10 @@ final class EnvelopeFiles {
   private static final String BATCH_SUFFIX = ".batch";
 
   /** A file found in the directory: an envelope file or a batch. */
-  static final class Found {
-    final long sequence;
-    final boolean repeatSummary;
-    final Path file;
-    final long bytes;
-    final boolean batch;
-
-    Found(long sequence, boolean repeatSummary, Path file, long bytes, boolean batch) {
-      this.sequence = sequence;
-      this.repeatSummary = repeatSummary;
-      this.file = file;
-      this.bytes = bytes;
-      this.batch = batch;
-    }
-  }
+  record Found(long sequence, boolean repeatSummary, Path file, long bytes, boolean batch) {}
 
   /** One envelope going into a batch. */
-  static final class BatchRecord {
-    final long sequence;
-    final boolean repeatSummary;
-    final byte[] bytes;
-
-    BatchRecord(long sequence, boolean repeatSummary, byte[] bytes) {
-      this.sequence = sequence;
-      this.repeatSummary = repeatSummary;
-      this.bytes = bytes;
-    }
-  }
+  record BatchRecord(long sequence, boolean repeatSummary, byte[] bytes) {}
 
   /** The files found in the directory, and how many were left alone as another user's. */
   static final class Listing {
@@ -135,10 +111,10 @@ final class EnvelopeFiles {
     try (DataOutputStream out =
         new DataOutputStream(new BufferedOutputStream(PrivateFiles.newFile(target), 1 << 16))) {
       for (BatchRecord record : records) {
-        out.writeLong(record.sequence);
-        out.writeBoolean(record.repeatSummary);
-        out.writeInt(record.bytes.length);
-        out.write(record.bytes);
+        out.writeLong(record.sequence());
+        out.writeBoolean(record.repeatSummary());
+        out.writeInt(record.bytes().length);
+        out.write(record.bytes());
       }
     }
     return target;

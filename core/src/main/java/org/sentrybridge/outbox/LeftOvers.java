@@ -35,12 +35,12 @@ final class LeftOvers {
     EnvelopeFiles.Listing listing = files.list();
     leftOvers.foreign = listing.foreign;
     for (EnvelopeFiles.Found found : listing.files) {
-      if (found.batch) {
-        leftOvers.batches.add(found.file);
-        buffer.reserveSequencesBelow(found.sequence + 1);
+      if (found.batch()) {
+        leftOvers.batches.add(found.file());
+        buffer.reserveSequencesBelow(found.sequence() + 1);
       } else {
         EnvelopeBuffer.Entry entry =
-            buffer.adoptFile(found.sequence, found.repeatSummary, found.file, found.bytes);
+            buffer.adoptFile(found.sequence(), found.repeatSummary(), found.file(), found.bytes());
         if (entry != null) {
           leftOvers.registered.add(entry);
         }
@@ -60,7 +60,7 @@ final class LeftOvers {
       EnvelopeFiles.Split split = files.split(batch);
       unreadable += split.unreadable;
       for (EnvelopeFiles.Found found : split.files) {
-        buffer.adoptFile(found.sequence, found.repeatSummary, found.file, found.bytes);
+        buffer.adoptFile(found.sequence(), found.repeatSummary(), found.file(), found.bytes());
       }
     }
     batches.clear();
@@ -88,8 +88,8 @@ final class LeftOvers {
     EnvelopeFiles.Listing listing = orphan.list();
     foreign += listing.foreign;
     for (EnvelopeFiles.Found found : listing.files) {
-      if (found.batch) {
-        EnvelopeFiles.Split split = orphan.split(found.file);
+      if (found.batch()) {
+        EnvelopeFiles.Split split = orphan.split(found.file());
         unreadable += split.unreadable;
         for (EnvelopeFiles.Found part : split.files) {
           unreadable += moveIn(orphan, part);
@@ -105,20 +105,20 @@ final class LeftOvers {
   private int moveIn(EnvelopeFiles orphan, EnvelopeFiles.Found found) {
     byte[] bytes;
     try {
-      bytes = files.read(found.file) == null ? null : Files.readAllBytes(found.file);
+      bytes = files.read(found.file()) == null ? null : Files.readAllBytes(found.file());
     } catch (IOException e) {
       bytes = null;
     }
     if (bytes == null) {
-      orphan.delete(found.file);
+      orphan.delete(found.file());
       return 1;
     }
     try {
-      buffer.adoptBytes(found.repeatSummary, bytes);
+      buffer.adoptBytes(found.repeatSummary(), bytes);
     } catch (IOException e) {
       return 0; // left where it is, for a later start
     }
-    orphan.delete(found.file);
+    orphan.delete(found.file());
     return 0;
   }
 }

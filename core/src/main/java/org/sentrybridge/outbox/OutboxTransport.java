@@ -2,17 +2,15 @@ package org.sentrybridge.outbox;
 
 import io.sentry.Hint;
 import io.sentry.SentryEnvelope;
-import io.sentry.hints.DiskFlushNotification;
 import io.sentry.transport.ITransport;
 import io.sentry.transport.RateLimiter;
-import io.sentry.util.HintUtils;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.sentrybridge.delivery.DeliveryPipeline;
 import org.sentrybridge.delivery.DropCounter;
+import org.sentrybridge.sdk.SdkInternals;
 
 /**
  * The transport the SDK sends through. {@link #send} only puts the envelope into the {@link
@@ -62,12 +60,10 @@ final class OutboxTransport implements ITransport {
     }
     buffer.add(
         envelope,
-        hint != null && Boolean.TRUE.equals(hint.get(DeliveryPipeline.REPEAT_SUMMARY_HINT)));
+        hint != null && Boolean.TRUE.equals(hint.get(SdkInternals.REPEAT_SUMMARY_HINT)));
     // the SDK's uncaught-exception handler waits for this; the buffer keeps the envelope, and the
     // exit hook writes it to disk if it is not sent before the process ends
-    if (hint != null) {
-      HintUtils.runIfHasType(hint, DiskFlushNotification.class, DiskFlushNotification::markFlushed);
-    }
+    SdkInternals.markFlushed(hint);
   }
 
   /** Waits until Sentry answered for every buffered envelope, or the timeout. */
@@ -103,7 +99,7 @@ final class OutboxTransport implements ITransport {
 
   @Override
   public boolean isHealthy() {
-    return !rateLimiter.isAnyRateLimitActive() && !dispatcher.isBackingOff();
+    return !SdkInternals.isAnyRateLimitActive(rateLimiter) && !dispatcher.isBackingOff();
   }
 
   /**

@@ -12,6 +12,7 @@ import org.sentrybridge.StatusReporter;
 import org.sentrybridge.delivery.Counts;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.delivery.DropCounter;
+import org.sentrybridge.sdk.SdkInternals;
 
 /**
  * Makes the SDK send through an {@link OutboxTransport}: envelopes are kept (memory, then {@code
@@ -35,7 +36,7 @@ public final class OutboxTransportFactory implements ITransportFactory {
   @Override
   public ITransport create(SentryOptions options, RequestDetails requestDetails) {
     addTrimmer(options);
-    RateLimiter rateLimiter = new RateLimiter(options);
+    RateLimiter rateLimiter = SdkInternals.rateLimiter(options);
     DropCounter drops = new DropCounter(reporter, Duration.ofMinutes(1));
     Path dir = settings.bufferDirFor(dsn);
     Path privateRoot = settings.bufferDir() == null ? BridgeSettings.defaultBufferRoot() : null;

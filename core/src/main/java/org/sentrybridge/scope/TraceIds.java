@@ -10,6 +10,7 @@ import io.sentry.SpanContext;
 import io.sentry.SpanId;
 import io.sentry.protocol.SentryId;
 import java.util.Map;
+import org.sentrybridge.event.TraceIdKeys;
 
 /**
  * The logging thread's trace and span id as text, for log events that reach sentry-bridge on
@@ -20,9 +21,9 @@ import java.util.Map;
 public final class TraceIds {
 
   /** MDC / ThreadContext key of the logging thread's Sentry trace id (32 hex digits). */
-  public static final String TRACE_ID_KEY = "sentry_trace_id";
+  public static final String TRACE_ID_KEY = TraceIdKeys.TRACE_ID;
   /** MDC / ThreadContext key of the logging thread's Sentry span id (16 hex digits). */
-  public static final String SPAN_ID_KEY = "sentry_span_id";
+  public static final String SPAN_ID_KEY = TraceIdKeys.SPAN_ID;
 
   /** The last ids of each thread: the same ids give the same instance, cheap to compare. */
   private static final ThreadLocal<TraceIds> LAST = new ThreadLocal<>();
@@ -81,7 +82,7 @@ public final class TraceIds {
 
   /** True for the keys this class puts into a log event's context data. */
   public static boolean isKey(String key) {
-    return TRACE_ID_KEY.equals(key) || SPAN_ID_KEY.equals(key);
+    return TraceIdKeys.isKey(key);
   }
 
   /** The trace id found in a log event's context data, or null. */

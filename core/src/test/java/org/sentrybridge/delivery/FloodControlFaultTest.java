@@ -145,7 +145,7 @@ class FloodControlFaultTest {
   }
 
   private static final CaptureRules USER_RULES =
-      CaptureRules.builder("test").userMdcKeys("id=userId").build();
+      CaptureRules.builder("test").userMdcKey("id", "userId").build();
 
   /** The same error, logged for one user. */
   private static LogRecord sameErrorOf(String userId, int round) {

@@ -32,7 +32,7 @@ class RepeatFolderTest {
     assertThat(folder.admit(error("a"), WINDOW + 5)).isTrue();
 
     List<RepeatFolder.Folded> due = folder.close(WINDOW + 6, false);
-    assertThat(due).extracting(f -> f.repeats).containsExactly(2L);
+    assertThat(due).extracting(f -> f.repeats()).containsExactly(2L);
   }
 
   @Test
@@ -43,7 +43,7 @@ class RepeatFolderTest {
     assertThat(folder.admit(error("b"), 2)).isTrue();
 
     assertThat(folder.nanosUntilNextClose(3)).isZero();
-    assertThat(folder.close(3, false)).extracting(f -> f.repeats).containsExactly(1L);
+    assertThat(folder.close(3, false)).extracting(f -> f.repeats()).containsExactly(1L);
   }
 
   @Test
@@ -58,7 +58,7 @@ class RepeatFolderTest {
 
     List<RepeatFolder.Folded> due = folder.close(6, true);
     assertThat(due)
-        .extracting(f -> f.latest.userKey(), f -> f.repeats, f -> f.users)
+        .extracting(f -> f.latest().userKey(), f -> f.repeats(), f -> f.users())
         .containsExactlyInAnyOrder(
             tuple("id=u1", 2L, 1),
             tuple(null, 1L, 0));
@@ -81,13 +81,13 @@ class RepeatFolderTest {
 
     List<RepeatFolder.Folded> due = folder.close(now, true);
     assertThat(due).hasSize(4);
-    assertThat(due).filteredOn(f -> f.repeats == 1).hasSize(3).allMatch(f -> f.users == 1);
-    RepeatFolder.Folded others = due.stream().filter(f -> f.repeats > 1).findFirst().get();
+    assertThat(due).filteredOn(f -> f.repeats() == 1).hasSize(3).allMatch(f -> f.users() == 1);
+    RepeatFolder.Folded others = due.stream().filter(f -> f.repeats() > 1).findFirst().get();
     // u4..u9 once and u3..u9 again: 13 occurrences of 7 users besides u3's first
-    assertThat(others.repeats).isEqualTo(13);
-    assertThat(others.users).isEqualTo(7);
-    assertThat(others.moreUsers).isFalse();
-    long occurrences = sentAtOnce + due.stream().mapToLong(f -> f.repeats).sum();
+    assertThat(others.repeats()).isEqualTo(13);
+    assertThat(others.users()).isEqualTo(7);
+    assertThat(others.moreUsers()).isFalse();
+    long occurrences = sentAtOnce + due.stream().mapToLong(f -> f.repeats()).sum();
     assertThat(occurrences).isEqualTo(20);
   }
 
@@ -137,7 +137,7 @@ class RepeatFolderTest {
   }
 
   private static final CaptureRules USER_RULES =
-      CaptureRules.builder("test").userMdcKeys("id=userId").build();
+      CaptureRules.builder("test").userMdcKey("id", "userId").build();
 
   private static Submission error(String template) {
     LogRecord record =

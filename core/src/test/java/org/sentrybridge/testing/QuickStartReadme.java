@@ -68,8 +68,12 @@ public final class QuickStartReadme {
     }
   }
 
-  /** The directory with README.md, from a module's working directory. */
-  private static Path projectRoot() {
+  /**
+   * The directory with README.md, from a module's working directory.
+   *
+   * @return the project's root directory
+   */
+  public static Path projectRoot() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       if (Files.isRegularFile(dir.resolve("README.md")) && Files.isDirectory(dir.resolve(".ci"))) {
         return dir;

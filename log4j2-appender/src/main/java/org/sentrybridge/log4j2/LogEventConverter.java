@@ -121,28 +121,11 @@ final class LogEventConverter {
     int last = parameters.length - 1;
     if (thrown != null
         && parameters[last] == thrown
-        && parameters.length > placeholders(template)) {
+        && (template == null
+            || parameters.length > ParameterizedMessage.countArgumentPlaceholders(template))) {
       return Arrays.copyOf(parameters, last);
     }
     return parameters;
-  }
-
-  /** Counts the {@code {}} placeholders, skipping escaped ones ({@code \{}}). */
-  static int placeholders(String template) {
-    if (template == null) {
-      return 0;
-    }
-    int count = 0;
-    for (int i = 0; i < template.length() - 1; i++) {
-      char c = template.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '{' && template.charAt(i + 1) == '}') {
-        count++;
-        i++;
-      }
-    }
-    return count;
   }
 
   /** The marker, then its parents breadth-first, each name once. */

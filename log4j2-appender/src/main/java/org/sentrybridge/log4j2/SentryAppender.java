@@ -1,9 +1,7 @@
 package org.sentrybridge.log4j2;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.logging.log4j.core.Appender;
@@ -24,6 +22,8 @@ import org.sentrybridge.LogEventForwarder;
 import org.sentrybridge.SentryBridge;
 import org.sentrybridge.internal.OfficialAppenders;
 import org.sentrybridge.config.BridgeSettings;
+import org.sentrybridge.config.Setting;
+import org.sentrybridge.config.SettingsText;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogLevel;
 import org.sentrybridge.event.LogRecord;
@@ -591,7 +591,8 @@ public final class SentryAppender extends AbstractAppender {
     @Override
     public SentryAppender build() {
       String name = getName();
-      BridgeSettings settings = settings();
+      SettingsText.Parsed parsed = configured().parse(MECHANISM_TYPE);
+      BridgeSettings settings = parsed.settings();
       if (name == null || name.trim().isEmpty()) {
         new StatusLoggerReporter("(no name)", getConfiguration())
             .problem(
@@ -600,9 +601,8 @@ public final class SentryAppender extends AbstractAppender {
         return null;
       }
       StatusLoggerReporter reporter = new StatusLoggerReporter(name, getConfiguration());
-      CaptureRules rules = rules();
-      List<String> problems = new ArrayList<>(settings.problems());
-      problems.addAll(rules.problems());
+      CaptureRules rules = parsed.rules();
+      List<String> problems = parsed.problems();
       if (!problems.isEmpty()) {
         for (String problem : problems) {
           reporter.problem(
@@ -620,61 +620,38 @@ public final class SentryAppender extends AbstractAppender {
           name, getFilter(), isIgnoreExceptions(), getPropertyArray(), manager, getConfiguration());
     }
 
-    private BridgeSettings settings() {
-      BridgeSettings.Builder b =
-          BridgeSettings.builder()
-              .dsn(dsn)
-              .enabled(enabled)
-              .sendMetadata(sendMetadata)
-              .captureScope(captureScope)
-              .environment(environment)
-              .release(release)
-              .bufferDir(bufferDir)
-              .queueSize(queueSize)
-              .maxBufferedEvents(maxBufferedEvents)
-              .maxBufferBytes(maxBufferBytes)
-              .maxRequestsInFlight(maxRequestsInFlight)
-              .dedupeWindow(dedupeWindow)
-              .flushTimeout(flushTimeout)
-              .failOnConfigurationError(failOnConfigurationError);
-      for (InitOption option : options) {
-        b.init(option.name(), option.value());
-      }
-      return b.build();
-    }
-
-    private CaptureRules rules() {
-      return CaptureRules.builder(MECHANISM_TYPE)
-          .minimumEventLevel(minimumEventLevel)
-          .requireThrowable(requireThrowable)
-          .minimumBreadcrumbLevel(minimumBreadcrumbLevel)
-          .minimumLevel(minimumLevel)
-          .contextTags(contextTags)
-          .userMdcKeys(userMdcKeys)
-          .ignoredExceptions(ignoredExceptions)
-          .ignoredLoggers(ignoredLoggers)
-          .maxBreadcrumbs(maxBreadcrumbs)
-          .build();
+    /**
+     * Same name and same attributes give the same key, so a reload of an unchanged configuration
+     * keeps its manager; the key holds a hash, never the DSN itself.
+     */
+    String managerKey(String name) {
+      return PLUGIN_NAME + "[" + name + "]#" + configured().identity();
     }
 
     /**
-     * Same name and same settings give the same key, so a reload of an unchanged configuration
-     * keeps its manager; the key holds a hash, never the DSN itself.
+     * Every attribute, each read from the field of its setting's name that Log4j2 filled, so that
+     * none can be left out of the settings or of the manager's identity (a reload with any
+     * attribute changed gets a manager of its own).
      */
-    private String managerKey(String name) {
-      List<Object> parts =
-          new ArrayList<>(
-              Arrays.asList(
-                  dsn, enabled, sendMetadata, captureScope, environment, release, minimumEventLevel,
-                  requireThrowable, minimumBreadcrumbLevel, contextTags, userMdcKeys,
-                  ignoredExceptions, ignoredLoggers, maxBreadcrumbs, bufferDir, queueSize,
-                  maxBufferedEvents, maxBufferBytes, maxRequestsInFlight, dedupeWindow,
-                  flushTimeout, failOnConfigurationError));
-      for (InitOption option : options) {
-        parts.add(option.name());
-        parts.add(option.value());
+    private SettingsText configured() {
+      SettingsText configured = new SettingsText();
+      for (Setting setting : Setting.values()) {
+        if (setting != Setting.INIT) { // SDK options are the nested <Option> elements
+          configured.set(setting, attribute(setting));
+        }
       }
-      return PLUGIN_NAME + "[" + name + "]#" + Integer.toHexString(Objects.hash(parts.toArray()));
+      for (InitOption option : options) {
+        configured.option(option.name(), option.value());
+      }
+      return configured;
+    }
+
+    private String attribute(Setting setting) {
+      try {
+        return (String) Builder.class.getDeclaredField(setting.settingName()).get(this);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("no attribute for " + setting.settingName(), e);
+      }
     }
   }
 }

@@ -49,26 +49,17 @@ final class SentryManager extends AbstractManager {
     return forwarder.close(settings.flushTimeout());
   }
 
-  private static final class Data {
-    final BridgeSettings settings;
-    final CaptureRules rules;
-    final StatusReporter reporter;
-
-    Data(BridgeSettings settings, CaptureRules rules, StatusReporter reporter) {
-      this.settings = settings;
-      this.rules = rules;
-      this.reporter = reporter;
-    }
-  }
+  /** What a new manager is made of. */
+  private record Data(BridgeSettings settings, CaptureRules rules, StatusReporter reporter) {}
 
   private static final class Factory implements ManagerFactory<SentryManager, Data> {
     @Override
     public SentryManager createManager(String name, Data data) {
       LogEventForwarder forwarder =
-          SentryBridge.forwarder(data.settings, data.rules, data.reporter);
+          SentryBridge.forwarder(data.settings(), data.rules(), data.reporter());
       // sendError takes the caller's ThreadContext, as a logged error does
       forwarder.shareCallerContext(ThreadContext.class, ThreadContext::getImmutableContext);
-      return new SentryManager(name, forwarder, data.settings);
+      return new SentryManager(name, forwarder, data.settings());
     }
   }
 }

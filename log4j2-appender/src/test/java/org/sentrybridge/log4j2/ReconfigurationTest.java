@@ -93,6 +93,19 @@ class ReconfigurationTest {
   }
 
   @Test
+  void processWideSettingsChangedByAReloadAreReportedAndTheRunningSdkIsKept() throws Exception {
+    reconfigure("log4j2-test-other-settings.xml");
+    logging.context.getLogger("reload.settings").error("after", new IllegalStateException());
+
+    assertThat(logging.receiver.awaitEvents(1, WAIT)).hasSize(1);
+    assertThat(logging.status.messagesContaining("already runs with other settings"))
+        .singleElement()
+        .satisfies(line -> assertThat(line)
+            .contains("sendMetadata: false (running: true); dedupeWindow: 30s (running: 60s)"));
+    assertThat(logging.status.messagesContaining(ENGINE_STARTED)).hasSize(1);
+  }
+
+  @Test
   void stoppingLog4jDeliversWhatWasQueued() {
     SentryAppender appender = logging.appender("Sentry");
     Logger logger = logging.context.getLogger("stop.flush");

@@ -131,16 +131,17 @@ final class ContextLifecycle implements LoggerContextListener, ConfigurationEven
   }
 
   /**
-   * The forwarder of a starting appender. With a forwarder parked by the reset that runs the
-   * integration with these settings, the new one joins it and the parked ones let go, which
-   * returns at once; otherwise the parked ones are closed first (the last one delivers within its
-   * {@code flushTimeout} and stops the integration) and these settings start it again.
+   * The forwarder of a starting appender. With a forwarder parked by the reset that holds the
+   * running integration, the new one joins it and the parked ones let go, which returns at once;
+   * as with a Log4j2 reload, process-wide settings that differ from the running ones are reported
+   * and apply once every appender has stopped. Otherwise the parked ones are closed first and these
+   * settings start the integration.
    */
   LogEventForwarder takeOver(BridgeSettings settings, CaptureRules rules, StatusReporter reporter) {
     List<LogEventForwarder> previous = unpark();
     boolean join = false;
     for (LogEventForwarder forwarder : previous) {
-      join |= forwarder.runsWith(settings);
+      join |= forwarder.holdsRunningIntegration();
     }
     if (!join) {
       previous.forEach(LogEventForwarder::close);

@@ -20,6 +20,8 @@ import org.sentrybridge.SentryBridge;
 import org.sentrybridge.internal.OfficialAppenders;
 import org.sentrybridge.SentryService;
 import org.sentrybridge.config.BridgeSettings;
+import org.sentrybridge.config.Setting;
+import org.sentrybridge.config.SettingsText;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogLevel;
 import org.slf4j.MDC;
@@ -63,31 +65,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   /** The official Sentry appender, which must not send the errors this one sends. */
   static final String OFFICIAL_APPENDER = "io.sentry.logback.SentryAppender";
 
-  private String dsn;
-  private String enabled;
-  private String sendMetadata;
-  private String captureScope;
-  private String environment;
-  private String release;
-  private final List<String> init = new ArrayList<>();
-  private String minimumEventLevel;
-  private String requireThrowable;
-  private String minimumBreadcrumbLevel;
-  private String minimumLevel;
-  private final List<String> contextTags = new ArrayList<>();
-  private final List<String> userMdcKeys = new ArrayList<>();
-  private final List<String> ignoredExceptions = new ArrayList<>();
-  private final List<String> ignoredLoggers = new ArrayList<>();
-  private String maxBreadcrumbs;
-  private String bufferDir;
-  private String queueSize;
-  private String maxBufferedEvents;
-  private String maxBufferBytes;
-  private String maxRequestsInFlight;
-  private String dedupeWindow;
-  private String flushTimeout;
-
-  private String failOnConfigurationError;
+  /** The settings as the configuration gives them, parsed in {@link #start()}. */
+  private final SettingsText configured = new SettingsText();
 
   private volatile LogEventForwarder forwarder;
   private volatile boolean toldAboutAsync;
@@ -104,6 +83,13 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   private ContextLifecycle lifecycle;
   /** Stopped by a reset: its forwarder is parked for the appender of the next configuration. */
   private volatile boolean parked;
+  /**
+   * Set while a thread appends through this appender, so that what building the record logs cannot
+   * come back in. Logback 1.5.12 guards every appender this way; later 1.5 releases do not unless
+   * the appender overrides {@code buildReentryGuard()}, whose return type 1.5.12 lacks, so that
+   * override would break reflection on this class there.
+   */
+  private final ThreadLocal<boolean[]> appending = ThreadLocal.withInitial(() -> new boolean[1]);
   /** Held while this appender's invalid configuration keeps sentry-bridge off. */
   private SentryService off;
   private FailureReports failures;
@@ -116,7 +102,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param dsn the text of {@code <dsn>}
    */
   public void setDsn(String dsn) {
-    this.dsn = dsn;
+    configured.set(Setting.DSN, dsn);
   }
 
   /**
@@ -125,7 +111,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param enabled the text of {@code <enabled>}
    */
   public void setEnabled(String enabled) {
-    this.enabled = enabled;
+    configured.set(Setting.ENABLED, enabled);
   }
 
   /**
@@ -135,7 +121,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param sendMetadata the text of {@code <sendMetadata>}
    */
   public void setSendMetadata(String sendMetadata) {
-    this.sendMetadata = sendMetadata;
+    configured.set(Setting.SEND_METADATA, sendMetadata);
   }
 
   /**
@@ -146,7 +132,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param captureScope the text of {@code <captureScope>}
    */
   public void setCaptureScope(String captureScope) {
-    this.captureScope = captureScope;
+    configured.set(Setting.CAPTURE_SCOPE, captureScope);
   }
 
   /**
@@ -155,7 +141,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param environment the text of {@code <environment>}
    */
   public void setEnvironment(String environment) {
-    this.environment = environment;
+    configured.set(Setting.ENVIRONMENT, environment);
   }
 
   /**
@@ -164,7 +150,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param release the text of {@code <release>}
    */
   public void setRelease(String release) {
-    this.release = release;
+    configured.set(Setting.RELEASE, release);
   }
 
   /**
@@ -175,7 +161,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param init the text of {@code <init>}
    */
   public void setInit(String init) {
-    this.init.add(init);
+    configured.set(Setting.INIT, init);
   }
 
   /**
@@ -185,7 +171,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param minimumEventLevel the text of {@code <minimumEventLevel>}
    */
   public void setMinimumEventLevel(String minimumEventLevel) {
-    this.minimumEventLevel = minimumEventLevel;
+    configured.set(Setting.MINIMUM_EVENT_LEVEL, minimumEventLevel);
   }
 
   /**
@@ -195,7 +181,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param requireThrowable the text of {@code <requireThrowable>}
    */
   public void setRequireThrowable(String requireThrowable) {
-    this.requireThrowable = requireThrowable;
+    configured.set(Setting.REQUIRE_THROWABLE, requireThrowable);
   }
 
   /**
@@ -205,7 +191,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param minimumBreadcrumbLevel the text of {@code <minimumBreadcrumbLevel>}
    */
   public void setMinimumBreadcrumbLevel(String minimumBreadcrumbLevel) {
-    this.minimumBreadcrumbLevel = minimumBreadcrumbLevel;
+    configured.set(Setting.MINIMUM_BREADCRUMB_LEVEL, minimumBreadcrumbLevel);
   }
 
   /**
@@ -216,7 +202,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param minimumLevel the text of {@code <minimumLevel>}
    */
   public void setMinimumLevel(String minimumLevel) {
-    this.minimumLevel = minimumLevel;
+    configured.set(Setting.MINIMUM_LEVEL, minimumLevel);
   }
 
   /**
@@ -226,7 +212,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param contextTags the text of {@code <contextTags>}
    */
   public void setContextTags(String contextTags) {
-    this.contextTags.add(contextTags);
+    configured.set(Setting.CONTEXT_TAGS, contextTags);
   }
 
   /**
@@ -236,7 +222,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param userMdcKeys the text of {@code <userMdcKeys>}
    */
   public void setUserMdcKeys(String userMdcKeys) {
-    this.userMdcKeys.add(userMdcKeys);
+    configured.set(Setting.USER_MDC_KEYS, userMdcKeys);
   }
 
   /**
@@ -245,7 +231,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param ignoredExceptions the text of {@code <ignoredExceptions>}
    */
   public void setIgnoredExceptions(String ignoredExceptions) {
-    this.ignoredExceptions.add(ignoredExceptions);
+    configured.set(Setting.IGNORED_EXCEPTIONS, ignoredExceptions);
   }
 
   /**
@@ -254,7 +240,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param ignoredLoggers the text of {@code <ignoredLoggers>}
    */
   public void setIgnoredLoggers(String ignoredLoggers) {
-    this.ignoredLoggers.add(ignoredLoggers);
+    configured.set(Setting.IGNORED_LOGGERS, ignoredLoggers);
   }
 
   /**
@@ -263,7 +249,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param maxBreadcrumbs the text of {@code <maxBreadcrumbs>}
    */
   public void setMaxBreadcrumbs(String maxBreadcrumbs) {
-    this.maxBreadcrumbs = maxBreadcrumbs;
+    configured.set(Setting.MAX_BREADCRUMBS, maxBreadcrumbs);
   }
 
   /**
@@ -273,7 +259,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param bufferDir the text of {@code <bufferDir>}
    */
   public void setBufferDir(String bufferDir) {
-    this.bufferDir = bufferDir;
+    configured.set(Setting.BUFFER_DIR, bufferDir);
   }
 
   /**
@@ -282,7 +268,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param queueSize the text of {@code <queueSize>}
    */
   public void setQueueSize(String queueSize) {
-    this.queueSize = queueSize;
+    configured.set(Setting.QUEUE_SIZE, queueSize);
   }
 
   /**
@@ -291,7 +277,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param maxBufferedEvents the text of {@code <maxBufferedEvents>}
    */
   public void setMaxBufferedEvents(String maxBufferedEvents) {
-    this.maxBufferedEvents = maxBufferedEvents;
+    configured.set(Setting.MAX_BUFFERED_EVENTS, maxBufferedEvents);
   }
 
   /**
@@ -301,7 +287,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param maxBufferBytes the text of {@code <maxBufferBytes>}
    */
   public void setMaxBufferBytes(String maxBufferBytes) {
-    this.maxBufferBytes = maxBufferBytes;
+    configured.set(Setting.MAX_BUFFER_BYTES, maxBufferBytes);
   }
 
   /**
@@ -311,7 +297,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param maxRequestsInFlight the text of {@code <maxRequestsInFlight>}
    */
   public void setMaxRequestsInFlight(String maxRequestsInFlight) {
-    this.maxRequestsInFlight = maxRequestsInFlight;
+    configured.set(Setting.MAX_REQUESTS_IN_FLIGHT, maxRequestsInFlight);
   }
 
   /**
@@ -321,7 +307,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param dedupeWindow the text of {@code <dedupeWindow>}
    */
   public void setDedupeWindow(String dedupeWindow) {
-    this.dedupeWindow = dedupeWindow;
+    configured.set(Setting.DEDUPE_WINDOW, dedupeWindow);
   }
 
   /**
@@ -330,7 +316,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param flushTimeout the text of {@code <flushTimeout>}
    */
   public void setFlushTimeout(String flushTimeout) {
-    this.flushTimeout = flushTimeout;
+    configured.set(Setting.FLUSH_TIMEOUT, flushTimeout);
   }
 
   /**
@@ -342,7 +328,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    * @param failOnConfigurationError the text of {@code <failOnConfigurationError>}
    */
   public void setFailOnConfigurationError(String failOnConfigurationError) {
-    this.failOnConfigurationError = failOnConfigurationError;
+    configured.set(Setting.FAIL_ON_CONFIGURATION_ERROR, failOnConfigurationError);
   }
 
   @Override
@@ -352,10 +338,10 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     }
     lifecycle = contextLifecycle();
     LogbackStatusReporter reporter = new LogbackStatusReporter(this, lifecycle);
-    BridgeSettings settings = settings();
-    CaptureRules rules = rules();
-    List<String> problems = new ArrayList<>(settings.problems());
-    problems.addAll(rules.problems());
+    SettingsText.Parsed parsed = configured.parse(MECHANISM_TYPE);
+    BridgeSettings settings = parsed.settings();
+    CaptureRules rules = parsed.rules();
+    List<String> problems = parsed.problems();
     if (!problems.isEmpty()) {
       for (String problem : problems) {
         reporter.problem(
@@ -397,16 +383,25 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    */
   @Override
   public void doAppend(ILoggingEvent event) {
-    if (!isStarted()) {
-      if (parked && getFilterChainDecision(event) != FilterReply.DENY) {
-        append(event);
-        return;
-      }
-      if (ContextLifecycle.LOGGER_NAME.equals(event.getLoggerName())) {
-        return; // sentry-bridge's own line about why this appender did not start: not for Sentry
-      }
+    boolean[] busy = appending.get();
+    if (busy[0]) {
+      return; // logged while this thread appends (an argument's toString(), the SDK): not again
     }
-    super.doAppend(event);
+    busy[0] = true;
+    try {
+      if (!isStarted()) {
+        if (parked && getFilterChainDecision(event) != FilterReply.DENY) {
+          append(event);
+          return;
+        }
+        if (ContextLifecycle.LOGGER_NAME.equals(event.getLoggerName())) {
+          return; // sentry-bridge's own line about why this appender did not start: not for Sentry
+        }
+      }
+      super.doAppend(event);
+    } finally {
+      busy[0] = false;
+    }
   }
 
   @Override
@@ -651,45 +646,5 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
       int separator = Math.max(name.lastIndexOf('.'), name.lastIndexOf('$'));
       name = separator > 0 ? name.substring(0, separator) : Logger.ROOT_LOGGER_NAME;
     }
-  }
-
-  private BridgeSettings settings() {
-    BridgeSettings.Builder b =
-        BridgeSettings.builder()
-            .dsn(dsn)
-            .enabled(enabled)
-            .sendMetadata(sendMetadata)
-            .captureScope(captureScope)
-            .environment(environment)
-            .release(release)
-            .bufferDir(bufferDir)
-            .queueSize(queueSize)
-            .maxBufferedEvents(maxBufferedEvents)
-            .maxBufferBytes(maxBufferBytes)
-            .maxRequestsInFlight(maxRequestsInFlight)
-            .dedupeWindow(dedupeWindow)
-            .flushTimeout(flushTimeout)
-            .failOnConfigurationError(failOnConfigurationError);
-    List<String> initProblems = new ArrayList<>();
-    for (String text : init) {
-      b.init(InitOptionsText.parse(text, initProblems));
-    }
-    initProblems.forEach(b::problem);
-    return b.build();
-  }
-
-  private CaptureRules rules() {
-    CaptureRules.Builder b =
-        CaptureRules.builder(MECHANISM_TYPE)
-            .minimumEventLevel(minimumEventLevel)
-            .requireThrowable(requireThrowable)
-            .minimumBreadcrumbLevel(minimumBreadcrumbLevel)
-            .minimumLevel(minimumLevel)
-            .maxBreadcrumbs(maxBreadcrumbs);
-    contextTags.forEach(b::contextTags);
-    userMdcKeys.forEach(b::userMdcKeys);
-    ignoredExceptions.forEach(b::ignoredExceptions);
-    ignoredLoggers.forEach(b::ignoredLoggers);
-    return b.build();
   }
 }

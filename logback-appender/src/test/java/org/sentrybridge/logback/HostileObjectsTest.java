@@ -8,6 +8,7 @@ import io.sentry.SentryEvent;
 import io.sentry.protocol.SentryException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sentrybridge.SentryBridge;
 
 /**
  * What user objects throw from {@code toString()} never reaches the application nor loses the
@@ -32,6 +33,31 @@ class HostileObjectsTest extends LoopbackCase {
       }
       throw (RuntimeException) thrown;
     }
+  }
+
+  @Test
+  void loggingFromInsideTheAppenderNeverLoopsBackIntoIt() {
+    open("defaults.xml");
+    Logger log = logback.logger("com.example.recursive");
+    Object recursive =
+        new Object() {
+          @Override
+          public String toString() {
+            // formatted by the appender, on the logging thread: this logs from inside it
+            log.error("again {}", this, new IllegalStateException("inner"));
+            return "arg";
+          }
+        };
+
+    log.error("outer {}", recursive, new IllegalStateException("outer"));
+    log.error("the sentinel", new IllegalStateException("boom"));
+
+    receiver.awaitEvent(
+        e -> e.getMessage() != null && "the sentinel".equals(e.getMessage().getFormatted()), WAIT);
+    assertThat(SentryBridge.service().flush(WAIT)).isTrue();
+    assertThat(receiver.events())
+        .extracting(e -> e.getMessage().getFormatted())
+        .containsExactlyInAnyOrder("outer arg", "the sentinel");
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import io.sentry.SentryEvent;
 import io.sentry.protocol.SentryException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,12 +51,30 @@ class LifecycleTest extends LoopbackCase {
     logback.reconfigure("message-only.xml"); // what scan does when the file changed
     log.error("after, message only");
 
-    List<SentryEvent> events = receiver.awaitEvents(2, WAIT);
-    // requests go out concurrently: the receiver may see them in either order
+    // requests go out concurrently: the order of logging is the order of the events' timestamps
+    List<SentryEvent> events = new ArrayList<>(receiver.awaitEvents(2, WAIT));
+    events.sort(Comparator.comparing(SentryEvent::getTimestamp));
     assertThat(events)
         .extracting(e -> e.getMessage().getFormatted())
         .containsExactlyInAnyOrder("before", "after, message only");
     assertThat(logback.sentryAppender().isStarted()).isTrue();
+  }
+
+  @Test
+  void processWideSettingsChangedByAReloadAreReportedAndTheRunningSdkIsKept() {
+    open("defaults.xml");
+
+    logback.reconfigure("other-settings.xml");
+    logback.logger("com.example.checkout").error("after", new IllegalStateException());
+
+    assertThat(receiver.awaitEvents(1, WAIT)).hasSize(1);
+    assertThat(logback.statusLines("WARN"))
+        .filteredOn(line -> line.contains("already runs with other settings"))
+        .singleElement()
+        .satisfies(line -> assertThat(line)
+            .contains("sendMetadata: false (running: true); dedupeWindow: 30s (running: 60s)"));
+    assertThat(logback.statusLines()).filteredOn(line -> line.contains("sends errors to"))
+        .hasSize(1);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.sentrybridge.logback;
+package org.sentrybridge.config;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,12 +9,18 @@ import java.util.Map;
  * semicolons or line breaks. A piece without {@code =} continues the previous value, so list
  * options read naturally: {@code inAppIncludes=com.example,org.acme, serverName=api-1}.
  */
-final class InitOptionsText {
+public final class InitOptionsText {
 
   private InitOptionsText() {}
 
-  /** The options in order; each malformed piece adds one problem naming {@code init}. */
-  static Map<String, String> parse(String text, List<String> problems) {
+  /**
+   * The options in order; each malformed piece adds one problem naming {@code init}.
+   *
+   * @param text the text of one {@code <init>} element; null gives none
+   * @param problems where problems are added
+   * @return the options by name, in the order given
+   */
+  public static Map<String, String> parse(String text, List<String> problems) {
     Map<String, String> options = new LinkedHashMap<>();
     if (text == null) {
       return options;

@@ -1,4 +1,4 @@
-package org.sentrybridge.logback;
+package org.sentrybridge.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
