@@ -113,6 +113,7 @@ final class Log4j2Attachment implements RootLoggerAttachment, PropertyChangeList
         .setMinimumEventLevel(p.getMinimumEventLevel())
         .setRequireThrowable(p.getRequireThrowable())
         .setMinimumBreadcrumbLevel(p.getMinimumBreadcrumbLevel())
+        .setMinimumLevel(p.getMinimumLevel())
         .setContextTags(String.join(",", p.getContextTags()))
         .setUserMdcKeys(String.join(",", p.getUserMdcKeys()))
         .setIgnoredExceptions(String.join(",", p.getIgnoredExceptions()))

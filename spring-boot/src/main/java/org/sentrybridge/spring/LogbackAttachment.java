@@ -104,6 +104,7 @@ final class LogbackAttachment implements RootLoggerAttachment, ConfigurationEven
     a.setMinimumEventLevel(p.getMinimumEventLevel());
     a.setRequireThrowable(p.getRequireThrowable());
     a.setMinimumBreadcrumbLevel(p.getMinimumBreadcrumbLevel());
+    a.setMinimumLevel(p.getMinimumLevel());
     p.getContextTags().forEach(a::setContextTags);
     p.getUserMdcKeys().forEach(a::setUserMdcKeys);
     p.getIgnoredExceptions().forEach(a::setIgnoredExceptions);

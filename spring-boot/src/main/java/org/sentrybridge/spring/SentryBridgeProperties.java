@@ -49,6 +49,9 @@ public class SentryBridgeProperties {
   /** Lowest level kept as a breadcrumb for the next event, or OFF. Default INFO. */
   private String minimumBreadcrumbLevel = "INFO";
 
+  /** Lowest level sent as a Sentry log entry when Sentry Logs are on (sentry.init.logs.enabled=true), or OFF. Default INFO. */
+  private String minimumLevel = "INFO";
+
   /** MDC keys promoted to Sentry tags, globs allowed (request.*). Default: none. */
   private List<String> contextTags = new ArrayList<>();
 
@@ -272,6 +275,25 @@ public class SentryBridgeProperties {
    */
   public void setMinimumBreadcrumbLevel(String minimumBreadcrumbLevel) {
     this.minimumBreadcrumbLevel = minimumBreadcrumbLevel;
+  }
+
+  /**
+   * Lowest level sent as a Sentry log entry when Sentry Logs are on ({@code
+   * sentry.init.logs.enabled=true}), or OFF. Default {@code INFO}.
+   *
+   * @return the value
+   */
+  public String getMinimumLevel() {
+    return minimumLevel;
+  }
+
+  /**
+   * Lowest level sent as a Sentry log entry when Sentry Logs are on, or OFF. Default {@code INFO}.
+   *
+   * @param minimumLevel the value
+   */
+  public void setMinimumLevel(String minimumLevel) {
+    this.minimumLevel = minimumLevel;
   }
 
   /**
