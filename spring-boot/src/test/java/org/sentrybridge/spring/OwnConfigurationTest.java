@@ -88,7 +88,7 @@ class OwnConfigurationTest {
   }
 
   @Test
-  void withTheOfficialStarterOnTheClassPathItBacksOffWithOneWarning(@org.junit.jupiter.api.io.TempDir Path classes)
+  void withTheOfficialStarterItBacksOffWithOneWarningAndSendsNothingUnlessToldToTakeOver(@org.junit.jupiter.api.io.TempDir Path classes)
       throws Exception {
     ClassLoader withOfficialStarter = officialStarterStub(classes);
     PrintStream console = System.out;
@@ -102,10 +102,31 @@ class OwnConfigurationTest {
                 .properties("spring.main.banner-mode=off", "sentry.dsn=" + receiver.dsn())
                 .run()) {
       assertThat(sentryAppenderNames()).isEmpty();
+      assertThat(SentryBridge.find()).isEmpty();
+      LoggerFactory.getLogger("com.example.Official")
+          .error("official", new IllegalStateException("left to the official starter"));
+      // no SDK of ours runs that could send it; a later context on the same receiver proves the
+      // receiver was reachable and got nothing from us
+      try (ConfigurableApplicationContext takenOver =
+          new SpringApplicationBuilder(PlainApplication.class)
+              .resourceLoader(new DefaultResourceLoader(withOfficialStarter))
+              .web(WebApplicationType.NONE)
+              .properties(
+                  "spring.main.banner-mode=off", "sentry.dsn=" + receiver.dsn(), "sentry.take-over=true")
+              .run()) {
+        assertThat(sentryAppenderNames()).containsExactly(LogbackAttachment.APPENDER_NAME);
+        LoggerFactory.getLogger("com.example.TakenOver")
+            .error("taken over", new IllegalStateException("sent once after the take-over"));
+        receiver.awaitEvent(withException("sent once after the take-over"), Duration.ofSeconds(20));
+        assertThat(SentryBridge.service().flush(Duration.ofSeconds(10))).isTrue();
+        assertThat(receiver.events(withException("sent once after the take-over"))).hasSize(1);
+        assertThat(receiver.events(withException("left to the official starter"))).isEmpty();
+      }
     } finally {
       System.setOut(console);
     }
     String output = printed.toString(StandardCharsets.UTF_8);
+    // one warning for the context that backed off, none for the one that took over
     assertThat(output.split("official Sentry Spring Boot starter", -1)).hasSize(2);
   }
 
