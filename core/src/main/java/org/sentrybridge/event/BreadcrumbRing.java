@@ -15,60 +15,25 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class BreadcrumbRing {
 
-  /** One remembered log line. */
-  public static final class Crumb {
-    final long sequence;
-    final Instant timestamp;
-    final LogLevel level;
-    final String loggerName;
-    final String template;
-    /** Null, or {@link MessageTemplates#settled} arguments. */
-    final Object[] arguments;
-    final String traceId;
-
-    Crumb(
-        long sequence,
-        Instant timestamp,
-        LogLevel level,
-        String loggerName,
-        String template,
-        Object[] arguments,
-        String traceId) {
-      this.sequence = sequence;
-      this.timestamp = timestamp;
-      this.level = level;
-      this.loggerName = loggerName;
-      this.template = template;
-      this.arguments = arguments;
-      this.traceId = traceId;
-    }
-
-    /**
-     * When the line was logged.
-     *
-     * @return the log event's own time
-     */
-    public Instant timestamp() {
-      return timestamp;
-    }
-
-    /**
-     * The line's level.
-     *
-     * @return the level
-     */
-    public LogLevel level() {
-      return level;
-    }
-
-    /**
-     * The line's logger.
-     *
-     * @return the logger name
-     */
-    public String loggerName() {
-      return loggerName;
-    }
+  /**
+   * One remembered log line, its text formatted only when an event takes it.
+   *
+   * @param sequence its place among the lines written to the ring
+   * @param timestamp when the line was logged (the log event's own time)
+   * @param level the line's level
+   * @param loggerName the line's logger
+   * @param template the line's text, with {@code {}} placeholders
+   * @param arguments null, or {@link MessageTemplates#settled} arguments
+   * @param traceId whose line it is; null when not known
+   */
+  public record Crumb(
+      long sequence,
+      Instant timestamp,
+      LogLevel level,
+      String loggerName,
+      String template,
+      Object[] arguments,
+      String traceId) {
 
     /**
      * The log line's text, formatted when asked (on the delivery thread).
@@ -167,8 +132,8 @@ public final class BreadcrumbRing {
       Crumb crumb = slots.get((int) (s % slots.length()));
       // a slot still being written, or already overwritten by a newer line, is skipped
       if (crumb != null
-          && crumb.sequence == s
-          && (traceId == null || traceId.equals(crumb.traceId))) {
+          && crumb.sequence() == s
+          && (traceId == null || traceId.equals(crumb.traceId()))) {
         crumbs.add(crumb);
       }
     }
@@ -183,8 +148,8 @@ public final class BreadcrumbRing {
    */
   public void seedFrom(BreadcrumbRing parent) {
     for (Crumb crumb : parent.snapshot()) {
-      add(crumb.timestamp, crumb.level, crumb.loggerName, crumb.template, crumb.arguments,
-          crumb.traceId);
+      add(crumb.timestamp(), crumb.level(), crumb.loggerName(), crumb.template(), crumb.arguments(),
+          crumb.traceId());
     }
   }
 }

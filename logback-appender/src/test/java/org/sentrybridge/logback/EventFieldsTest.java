@@ -1,6 +1,7 @@
 package org.sentrybridge.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentrybridge.logback.LogbackFixture.WAIT;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -19,18 +20,21 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.MDC;
 import org.slf4j.Marker;
 import org.slf4j.MarkerFactory;
 
-class EventFieldsTest extends LoopbackCase {
+class EventFieldsTest {
+
+  @RegisterExtension final LogbackFixture logging = new LogbackFixture();
 
   private static final String LOGGER = "com.example.checkout.OrderService";
 
   @Test
   void loggedErrorArrivesWithEveryField() {
-    open("full-event.xml");
-    Logger log = logback.logger(LOGGER);
+    logging.open("full-event.xml");
+    Logger log = logging.logback.logger(LOGGER);
     MDC.put("request.id", "r-17");
     MDC.put("request.path", "/orders");
     MDC.put("tenant", "acme");
@@ -57,8 +61,8 @@ class EventFieldsTest extends LoopbackCase {
         .setCause(error)
         .log();
 
-    SentryEvent event = receiver.awaitEvents(1, WAIT).get(0);
-    ILoggingEvent logged = loggedEvents().get(0);
+    SentryEvent event = logging.receiver.awaitEvents(1, WAIT).get(0);
+    ILoggingEvent logged = logging.loggedEvents().get(0);
 
     assertThat(event.getMessage().getMessage()).isEqualTo("order {} for {} failed");
     assertThat(event.getMessage().getFormatted()).isEqualTo("order 42 for null failed");
@@ -109,16 +113,16 @@ class EventFieldsTest extends LoopbackCase {
 
   @Test
   void warnIsNoEventButABreadcrumbOfTheNextEvent() {
-    open("full-event.xml");
-    Logger log = logback.logger(LOGGER);
+    logging.open("full-event.xml");
+    Logger log = logging.logback.logger(LOGGER);
 
     log.debug("below the breadcrumb level");
     log.info("cart loaded");
     log.warn("payment slow for {}", "order-9");
     log.error("payment failed", new IllegalStateException("declined"));
 
-    SentryEvent event = receiver.awaitEvents(1, WAIT).get(0);
-    List<ILoggingEvent> logged = loggedEvents();
+    SentryEvent event = logging.receiver.awaitEvents(1, WAIT).get(0);
+    List<ILoggingEvent> logged = logging.loggedEvents();
     ILoggingEvent info = logged.stream().filter(e -> e.getLevel() == Level.INFO).findFirst().get();
     ILoggingEvent warn = logged.stream().filter(e -> e.getLevel() == Level.WARN).findFirst().get();
     List<Breadcrumb> crumbs = event.getBreadcrumbs();
@@ -132,14 +136,14 @@ class EventFieldsTest extends LoopbackCase {
     assertThat(crumbs.get(1).getTimestamp().toInstant())
         .isEqualTo(warn.getInstant().truncatedTo(ChronoUnit.MILLIS));
 
-    logback.close(); // delivers everything pending
-    assertThat(receiver.events()).hasSize(1);
+    logging.logback.close(); // delivers everything pending
+    assertThat(logging.receiver.events()).hasSize(1);
   }
 
   @Test
   void withoutMetadataOnlyExceptionMessageLevelAndTimestampAreSent() {
-    open("no-metadata.xml");
-    Logger log = logback.logger(LOGGER);
+    logging.open("no-metadata.xml");
+    Logger log = logging.logback.logger(LOGGER);
     MDC.put("request.id", "r-17");
     MDC.put("userId", "u-42");
     log.info("cart loaded");
@@ -152,7 +156,7 @@ class EventFieldsTest extends LoopbackCase {
         .setCause(new IllegalStateException("declined"))
         .log();
 
-    SentryEvent event = receiver.awaitEvents(1, WAIT).get(0);
+    SentryEvent event = logging.receiver.awaitEvents(1, WAIT).get(0);
     assertThat(event.getExceptions()).extracting(SentryException::getValue)
         .containsExactly("declined");
     assertThat(event.getMessage().getFormatted()).isEqualTo("order 42 failed");

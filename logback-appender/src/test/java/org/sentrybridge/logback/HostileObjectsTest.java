@@ -1,6 +1,7 @@
 package org.sentrybridge.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentrybridge.logback.LogbackFixture.WAIT;
 
 import ch.qos.logback.classic.Logger;
 import io.sentry.Breadcrumb;
@@ -8,13 +9,16 @@ import io.sentry.SentryEvent;
 import io.sentry.protocol.SentryException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sentrybridge.SentryBridge;
 
 /**
  * What user objects throw from {@code toString()} never reaches the application nor loses the
  * event: the text becomes {@code [FAILED toString()]}, as Logback writes it.
  */
-class HostileObjectsTest extends LoopbackCase {
+class HostileObjectsTest {
+
+  @RegisterExtension final LogbackFixture logging = new LogbackFixture();
 
   private static final String FAILED = "[FAILED toString()]";
 
@@ -37,8 +41,8 @@ class HostileObjectsTest extends LoopbackCase {
 
   @Test
   void loggingFromInsideTheAppenderNeverLoopsBackIntoIt() {
-    open("defaults.xml");
-    Logger log = logback.logger("com.example.recursive");
+    logging.open("defaults.xml");
+    Logger log = logging.logback.logger("com.example.recursive");
     Object recursive =
         new Object() {
           @Override
@@ -52,18 +56,18 @@ class HostileObjectsTest extends LoopbackCase {
     log.error("outer {}", recursive, new IllegalStateException("outer"));
     log.error("the sentinel", new IllegalStateException("boom"));
 
-    receiver.awaitEvent(
+    logging.receiver.awaitEvent(
         e -> e.getMessage() != null && "the sentinel".equals(e.getMessage().getFormatted()), WAIT);
     assertThat(SentryBridge.service().flush(WAIT)).isTrue();
-    assertThat(receiver.events())
+    assertThat(logging.receiver.events())
         .extracting(e -> e.getMessage().getFormatted())
         .containsExactlyInAnyOrder("outer arg", "the sentinel");
   }
 
   @Test
   void argumentsWhoseToStringThrowsAnErrorBecomeMarkers() {
-    open("full-event.xml");
-    Logger log = logback.logger("com.example.checkout");
+    logging.open("full-event.xml");
+    Logger log = logging.logback.logger("com.example.checkout");
 
     log.info("crumb {}", new Hostile(new AssertionError("no")));
     log.error("linkage {}", new Hostile(new NoClassDefFoundError("com/example/Gone")),
@@ -72,8 +76,8 @@ class HostileObjectsTest extends LoopbackCase {
         new IllegalStateException("second"));
 
     // both calls returned; both events arrive
-    SentryEvent linkage = receiver.awaitEvent(e -> hasValue(e, "first"), WAIT);
-    SentryEvent assertion = receiver.awaitEvent(e -> hasValue(e, "second"), WAIT);
+    SentryEvent linkage = logging.receiver.awaitEvent(e -> hasValue(e, "first"), WAIT);
+    SentryEvent assertion = logging.receiver.awaitEvent(e -> hasValue(e, "second"), WAIT);
     assertThat(linkage.getMessage().getFormatted()).isEqualTo("linkage " + FAILED);
     assertThat(linkage.getMessage().getParams()).containsExactly(FAILED);
     assertThat(linkage.getBreadcrumbs()).extracting(Breadcrumb::getMessage)
@@ -83,20 +87,20 @@ class HostileObjectsTest extends LoopbackCase {
 
   @Test
   void aKeyValueWhoseToStringThrowsBecomesAMarker() {
-    open("full-event.xml");
+    logging.open("full-event.xml");
 
-    logback.logger("com.example.checkout").atError()
+    logging.logback.logger("com.example.checkout").atError()
         .setMessage("with a key-value")
         .addKeyValue("order", new Hostile(new IllegalStateException("not today")))
         .addKeyValue("region", "eu")
         .setCause(new IllegalStateException("kv"))
         .log();
 
-    SentryEvent event = receiver.awaitEvents(1, WAIT).get(0);
+    SentryEvent event = logging.receiver.awaitEvents(1, WAIT).get(0);
     @SuppressWarnings("unchecked")
     Map<String, Object> keyValues = (Map<String, Object>) event.getContexts().get("KeyValues");
     assertThat(keyValues).containsEntry("order", FAILED).containsEntry("region", "eu");
-    assertThat(logback.statusLines("ERROR")).isEmpty();
+    assertThat(logging.logback.statusLines("ERROR")).isEmpty();
   }
 
   private static boolean hasValue(SentryEvent event, String value) {

@@ -1,6 +1,7 @@
 package org.sentrybridge.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentrybridge.logback.LogbackFixture.WAIT;
 
 import ch.qos.logback.classic.Logger;
 import com.example.shop.Checkout;
@@ -22,6 +23,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sentrybridge.SentryBridge;
 import org.sentrybridge.testing.Poll;
 import org.sentrybridge.testing.Requests;
@@ -30,14 +32,16 @@ import org.sentrybridge.testing.Requests;
  * An error carries the Sentry scope of the thread that logged it, on worker threads that did not
  * configure logging, and nothing of any other thread's scope.
  */
-class LoggingThreadScopeTest extends LoopbackCase {
+class LoggingThreadScopeTest {
+
+  @RegisterExtension final LogbackFixture logging = new LogbackFixture();
 
   private static final String LOGGER = "com.example.shop.Checkout";
 
   @Test
   void anErrorCarriesTheScopeOfTheThreadThatLoggedIt() {
-    open("scope.xml");
-    Logger log = logback.logger(LOGGER);
+    logging.open("scope.xml");
+    Logger log = logging.logback.logger(LOGGER);
     AtomicReference<ITransaction> transaction = new AtomicReference<>();
     AtomicReference<ISpan> charge = new AtomicReference<>();
 
@@ -75,7 +79,7 @@ class LoggingThreadScopeTest extends LoopbackCase {
           tx.finish();
         });
 
-    SentryEvent event = receiver.awaitEvent(exception("declined"), WAIT);
+    SentryEvent event = logging.receiver.awaitEvent(exception("declined"), WAIT);
     assertThat(event.getTags()).containsEntry("tenant", "acme").containsEntry("step", "charge");
     assertThat(event.getUser().getId()).isEqualTo("u-7");
     assertThat(event.getRequest().getUrl()).isEqualTo("https://shop.example/checkout");
@@ -98,8 +102,8 @@ class LoggingThreadScopeTest extends LoopbackCase {
 
   @Test
   void twoConcurrentRequestsEachCarryExactlyTheirOwnScope() {
-    open("scope.xml");
-    Logger log = logback.logger(LOGGER);
+    logging.open("scope.xml");
+    Logger log = logging.logback.logger(LOGGER);
     Map<String, ITransaction> transactions = new ConcurrentHashMap<>();
     Map<String, Consumer<Runnable>> requests = new LinkedHashMap<>();
     for (String order : List.of("A", "B")) {
@@ -128,7 +132,7 @@ class LoggingThreadScopeTest extends LoopbackCase {
 
     for (String order : List.of("A", "B")) {
       String other = order.equals("A") ? "B" : "A";
-      SentryEvent event = receiver.awaitEvent(exception("failed " + order), WAIT);
+      SentryEvent event = logging.receiver.awaitEvent(exception("failed " + order), WAIT);
       assertThat(event.getTags()).containsEntry("order", order);
       assertThat(event.getUser().getId()).isEqualTo("user-" + order);
       assertThat(event.getTransaction()).isEqualTo("GET /orders/" + order);
@@ -143,8 +147,8 @@ class LoggingThreadScopeTest extends LoopbackCase {
 
   @Test
   void anErrorSentByHandCarriesTheCallersScopeAndItsLogLines() {
-    open("scope.xml");
-    Logger log = logback.logger(LOGGER);
+    logging.open("scope.xml");
+    Logger log = logging.logback.logger(LOGGER);
 
     Requests.onNewThread(
         "worker-7",
@@ -160,7 +164,7 @@ class LoggingThreadScopeTest extends LoopbackCase {
         });
     Requests.onNewThread("worker-8", () -> log.info("another thread's line"));
 
-    SentryEvent event = receiver.awaitEvent(exception("sent by hand"), WAIT);
+    SentryEvent event = logging.receiver.awaitEvent(exception("sent by hand"), WAIT);
     assertThat(event.getTags()).containsEntry("tenant", "acme").containsEntry("component", "checkout");
     assertThat(event.getBreadcrumbs())
         .extracting(Breadcrumb::getMessage)
@@ -169,8 +173,8 @@ class LoggingThreadScopeTest extends LoopbackCase {
 
   @Test
   void whatTheConfiguringThreadSetsLaterStaysOnThatThread() {
-    open("scope.xml");
-    Logger log = logback.logger(LOGGER);
+    logging.open("scope.xml");
+    Logger log = logging.logback.logger(LOGGER);
     Sentry.setTag("set-on-main", "yes");
     log.info("main thread working");
 
@@ -178,8 +182,8 @@ class LoggingThreadScopeTest extends LoopbackCase {
         "worker-2", () -> log.error("worker failed", new IllegalStateException("on worker")));
     log.error("main failed", new IllegalStateException("on main"));
 
-    SentryEvent worker = receiver.awaitEvent(exception("on worker"), WAIT);
-    SentryEvent main = receiver.awaitEvent(exception("on main"), WAIT);
+    SentryEvent worker = logging.receiver.awaitEvent(exception("on worker"), WAIT);
+    SentryEvent main = logging.receiver.awaitEvent(exception("on main"), WAIT);
     assertThat(worker.getTag("set-on-main")).isNull();
     assertThat(worker.getBreadcrumbs()).isNullOrEmpty();
     assertThat(main.getTags()).containsEntry("set-on-main", "yes");
@@ -190,13 +194,13 @@ class LoggingThreadScopeTest extends LoopbackCase {
 
   @Test
   void aMessageOnlyErrorCarriesTheStackOfTheLoggingCall() {
-    open("scope.xml");
-    Logger log = logback.logger(LOGGER);
+    logging.open("scope.xml");
+    Logger log = logging.logback.logger(LOGGER);
 
     Checkout.declineWithoutException(log, 7);
 
     SentryEvent event =
-        receiver.awaitEvent(
+        logging.receiver.awaitEvent(
             e -> e.getMessage() != null
                 && "card declined for order 7".equals(e.getMessage().getFormatted()),
             WAIT);
@@ -214,8 +218,8 @@ class LoggingThreadScopeTest extends LoopbackCase {
 
   @Test
   void withoutMetadataAnErrorIsStillLinkedToItsTraceButCarriesNothingElse() {
-    open("no-metadata.xml");
-    Logger log = logback.logger(LOGGER);
+    logging.open("no-metadata.xml");
+    Logger log = logging.logback.logger(LOGGER);
     AtomicReference<ITransaction> transaction = new AtomicReference<>();
 
     Requests.onNewThread(
@@ -233,7 +237,7 @@ class LoggingThreadScopeTest extends LoopbackCase {
           tx.finish();
         });
 
-    SentryEvent event = receiver.awaitEvent(exception("declined"), WAIT);
+    SentryEvent event = logging.receiver.awaitEvent(exception("declined"), WAIT);
     SpanContext trace = event.getContexts().getTrace();
     assertThat(trace.getTraceId()).isEqualTo(transaction.get().getSpanContext().getTraceId());
     assertThat(trace.getSpanId()).isEqualTo(transaction.get().getSpanContext().getSpanId());
@@ -246,8 +250,8 @@ class LoggingThreadScopeTest extends LoopbackCase {
 
   @Test
   void withScopeCaptureOffNothingOfTheThreadsScopeIsRead() {
-    open("scope-off.xml");
-    Logger log = logback.logger(LOGGER);
+    logging.open("scope-off.xml");
+    Logger log = logging.logback.logger(LOGGER);
 
     Requests.onNewThread(
         "worker-4",
@@ -257,7 +261,7 @@ class LoggingThreadScopeTest extends LoopbackCase {
           log.error("payment failed", new IllegalStateException("declined"));
         });
 
-    SentryEvent event = receiver.awaitEvent(exception("declined"), WAIT);
+    SentryEvent event = logging.receiver.awaitEvent(exception("declined"), WAIT);
     assertThat(event.getTag("tenant")).isNull();
     assertThat(event.getBreadcrumbs()).extracting(Breadcrumb::getMessage).containsExactly("cart loaded");
     assertThat(event.getContexts().getTrace().getData()).containsEntry("thread.name", "worker-4");
@@ -265,8 +269,8 @@ class LoggingThreadScopeTest extends LoopbackCase {
 
   @Test
   void behindAnAsyncAppenderTheTurboFilterCarriesTheLoggingThreadsTrace() {
-    open("async-traced.xml");
-    Logger log = logback.logger(LOGGER);
+    logging.open("async-traced.xml");
+    Logger log = logging.logback.logger(LOGGER);
     AtomicReference<ITransaction> transaction = new AtomicReference<>();
 
     Requests.onNewThread(
@@ -281,7 +285,7 @@ class LoggingThreadScopeTest extends LoopbackCase {
     Requests.onNewThread(
         "worker-6", () -> log.info("another request's line"));
 
-    SentryEvent event = receiver.awaitEvent(exception("declined"), WAIT);
+    SentryEvent event = logging.receiver.awaitEvent(exception("declined"), WAIT);
     SpanContext trace = event.getContexts().getTrace();
     assertThat(trace.getTraceId()).isEqualTo(transaction.get().getSpanContext().getTraceId());
     assertThat(trace.getSpanId()).isEqualTo(transaction.get().getSpanContext().getSpanId());
@@ -289,18 +293,18 @@ class LoggingThreadScopeTest extends LoopbackCase {
     assertThat(event.getBreadcrumbs()).extracting(Breadcrumb::getMessage).containsExactly("charging card");
     assertThat(asMapOrEmpty(event.getContexts().get("MDC")))
         .doesNotContainKeys("sentry_trace_id", "sentry_span_id");
-    assertThat(logback.statusLines("WARN")).noneMatch(line -> line.contains("turboFilter"));
+    assertThat(logging.logback.statusLines("WARN")).noneMatch(line -> line.contains("turboFilter"));
   }
 
   @Test
   void behindAnAsyncAppenderWithoutTheTurboFilterTheStatusSaysWhatToAdd() {
-    open("async.xml");
-    Logger log = logback.logger(LOGGER);
+    logging.open("async.xml");
+    Logger log = logging.logback.logger(LOGGER);
 
     log.error("payment failed", new IllegalStateException("declined"));
 
-    receiver.awaitEvent(exception("declined"), WAIT);
-    assertThat(logback.statusLines("WARN"))
+    logging.receiver.awaitEvent(exception("declined"), WAIT);
+    assertThat(logging.logback.statusLines("WARN"))
         .anyMatch(
             line -> line.contains("asynchronous appender")
                 && line.contains("<turboFilter class=\"org.sentrybridge.logback.SentryTraceIds\"/>"));

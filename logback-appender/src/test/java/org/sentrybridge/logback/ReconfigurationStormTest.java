@@ -1,6 +1,7 @@
 package org.sentrybridge.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentrybridge.logback.LogbackFixture.WAIT;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.core.status.Status;
@@ -18,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sentrybridge.testing.Poll;
 
 /**
@@ -25,7 +27,9 @@ import org.sentrybridge.testing.Poll;
  * scan} does) while threads log errors: the integration runs on through it, nothing is lost
  * without a word, no thread is left behind, and a reset does not wait for the network.
  */
-class ReconfigurationStormTest extends LoopbackCase {
+class ReconfigurationStormTest {
+
+  @RegisterExtension final LogbackFixture logging = new LogbackFixture();
 
   private static final String STARTED = "sentry-bridge sends errors to";
   private static final int THREADS = 4;
@@ -37,12 +41,12 @@ class ReconfigurationStormTest extends LoopbackCase {
 
   @Test
   void everyErrorIsDeliveredOrReportedAndNoThreadIsLeftBehind() throws Exception {
-    open("storm.xml");
+    logging.open("storm.xml");
     List<String> warnings = new CopyOnWriteArrayList<>();
-    logback.context.getStatusManager().add(new WarningsKept(warnings));
-    Logger log = logback.logger("com.example.storm");
+    logging.logback.context.getStatusManager().add(new WarningsKept(warnings));
+    Logger log = logging.logback.logger("com.example.storm");
     log.error("warm-up", new IllegalStateException("warm-up"));
-    receiver.awaitEvents(1, WAIT);
+    logging.receiver.awaitEvents(1, WAIT);
     Set<String> threadsBefore = sentryThreads();
     CountingSentryAppender.ERRORS.set(0);
 
@@ -58,18 +62,18 @@ class ReconfigurationStormTest extends LoopbackCase {
     }
     for (int r = 0; r < RECONFIGURATIONS; r++) {
       rounds.arrive();
-      logback.reconfigure("storm.xml");
+      logging.logback.reconfigure("storm.xml");
     }
     rounds.arriveAndDeregister();
     for (Thread logger : loggers) {
       logger.join();
     }
     Set<String> threadsAfterStorm = sentryThreads();
-    logback.close(); // delivers within flushTimeout
+    logging.logback.close(); // delivers within flushTimeout
 
     long logged = CountingSentryAppender.ERRORS.get();
     List<SentryEvent> delivered =
-        receiver.events(e -> e.getMessage() != null
+        logging.receiver.events(e -> e.getMessage() != null
             && e.getMessage().getFormatted().startsWith("storm-"));
     long reported = 0;
     for (String warning : warnings) {
@@ -87,7 +91,7 @@ class ReconfigurationStormTest extends LoopbackCase {
     assertThat(delivered.stream().map(e -> e.getMessage().getFormatted()).distinct().count())
         .isEqualTo(delivered.size());
     assertThat(delivered.size() + reported).isEqualTo(logged);
-    assertThat(logback.statusLines("INFO")).filteredOn(l -> l.startsWith(STARTED)).hasSize(1);
+    assertThat(logging.logback.statusLines("INFO")).filteredOn(l -> l.startsWith(STARTED)).hasSize(1);
     // the sender's pool grows with the load up to maxRequestsInFlight (default 32): not per
     // reconfiguration; every other thread is the same one as before the storm
     assertThat(withoutSenderPool(threadsAfterStorm)).isEqualTo(withoutSenderPool(threadsBefore));
@@ -98,18 +102,18 @@ class ReconfigurationStormTest extends LoopbackCase {
 
   @Test
   void aResetDoesNotWaitForTheNetworkWhileTheIntegrationRunsOn() {
-    open("defaults.xml");
-    receiver.respondSlowly(Duration.ofSeconds(3));
-    logback.logger("com.example.checkout").error("before", new IllegalStateException("slow"));
-    Poll.until("the event to be on its way", WAIT, () -> !receiver.requestTimes().isEmpty());
+    logging.open("defaults.xml");
+    logging.receiver.respondSlowly(Duration.ofSeconds(3));
+    logging.logback.logger("com.example.checkout").error("before", new IllegalStateException("slow"));
+    Poll.until("the event to be on its way", WAIT, () -> !logging.receiver.requestTimes().isEmpty());
 
-    logback.reconfigure("defaults.xml");
+    logging.logback.reconfigure("defaults.xml");
 
     // the reconfiguration returned while Sentry was still answering that request
-    assertThat(receiver.events()).isEmpty();
-    assertThat(receiver.awaitEvents(1, WAIT)).hasSize(1);
-    assertThat(logback.statusLines("WARN")).isEmpty();
-    assertThat(logback.statusLines("INFO")).filteredOn(l -> l.startsWith(STARTED)).hasSize(1);
+    assertThat(logging.receiver.events()).isEmpty();
+    assertThat(logging.receiver.awaitEvents(1, WAIT)).hasSize(1);
+    assertThat(logging.logback.statusLines("WARN")).isEmpty();
+    assertThat(logging.logback.statusLines("INFO")).filteredOn(l -> l.startsWith(STARTED)).hasSize(1);
   }
 
   private static void logRounds(Logger log, String name, Phaser rounds, AtomicLong attempted) {

@@ -2,6 +2,7 @@ package org.sentrybridge.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.sentrybridge.logback.LogbackFixture.WAIT;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -19,18 +20,21 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An event received from another process, as {@code SocketAppender} sends it and {@code
  * ServerSocketReceiver} hands it to the loggers: serialised, its throwable a {@code
  * ThrowableProxyVO} with no class behind it. It is sent as a logged throwable is.
  */
-class RemoteEventTest extends LoopbackCase {
+class RemoteEventTest {
+
+  @RegisterExtension final LogbackFixture logging = new LogbackFixture();
 
   @Test
   void aDeserialisedEventBecomesAnEventWithItsExceptionChain() throws Exception {
-    open("defaults.xml");
-    Logger remote = logback.logger("com.example.remote.Billing");
+    logging.open("defaults.xml");
+    Logger remote = logging.logback.logger("com.example.remote.Billing");
     IllegalStateException error =
         new IllegalStateException("charge failed", new IOException("gateway down"));
     error.addSuppressed(new TimeoutException("rollback timed out"));
@@ -42,7 +46,7 @@ class RemoteEventTest extends LoopbackCase {
     assertThat(received.getThrowableProxy()).isNotInstanceOf(ThrowableProxy.class);
     remote.callAppenders(received);
 
-    SentryEvent event = receiver.awaitEvents(1, WAIT).get(0);
+    SentryEvent event = logging.receiver.awaitEvents(1, WAIT).get(0);
     assertThat(event.getMessage().getFormatted()).isEqualTo("charge c-9 failed");
     assertThat(event.getExceptions())
         .extracting(SentryException::getType, SentryException::getModule, SentryException::getValue)

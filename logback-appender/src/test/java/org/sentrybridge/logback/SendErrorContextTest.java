@@ -1,21 +1,25 @@
 package org.sentrybridge.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentrybridge.logback.LogbackFixture.WAIT;
 
 import io.sentry.SentryEvent;
 import io.sentry.protocol.SentryId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sentrybridge.SentryBridge;
 import org.sentrybridge.event.EventFactory;
 import org.slf4j.MDC;
 
 /** sendError takes the caller's MDC, as a logged error does, with the appender's rules. */
-class SendErrorContextTest extends LoopbackCase {
+class SendErrorContextTest {
+
+  @RegisterExtension final LogbackFixture logging = new LogbackFixture();
 
   @Test
   void sendErrorOnAThreadWithMdcCarriesItsTagsUserAndContext() {
-    open("full-event.xml");
+    logging.open("full-event.xml");
     MDC.put("request.id", "r-99");
     MDC.put("tenant", "acme");
     MDC.put("cart", "3 items");
@@ -24,7 +28,7 @@ class SendErrorContextTest extends LoopbackCase {
 
     SentryId id = SentryBridge.service().sendError(new IllegalStateException("sent by hand"));
 
-    SentryEvent event = receiver.awaitEvent(e -> id.equals(e.getEventId()), WAIT);
+    SentryEvent event = logging.receiver.awaitEvent(e -> id.equals(e.getEventId()), WAIT);
     assertThat(event.getTag("request.id")).isEqualTo("r-99");
     assertThat(event.getTag("tenant")).isEqualTo("acme");
     assertThat(event.getUser().getId()).isEqualTo("u-42");
@@ -36,7 +40,7 @@ class SendErrorContextTest extends LoopbackCase {
 
   @Test
   void theMdcIsReadOnTheCallersThreadAtTheCallAndTheConfiguratorHasTheLastWord() {
-    open("full-event.xml");
+    logging.open("full-event.xml");
     MDC.put("request.id", "r-1");
     MDC.put("userId", "u-1");
 
@@ -47,18 +51,18 @@ class SendErrorContextTest extends LoopbackCase {
                 (scope, scopes) -> scope.setTag("request.id", "set by the caller"));
     MDC.clear(); // after the call: the event keeps what the MDC held during it
 
-    SentryEvent event = receiver.awaitEvent(e -> id.equals(e.getEventId()), WAIT);
+    SentryEvent event = logging.receiver.awaitEvent(e -> id.equals(e.getEventId()), WAIT);
     assertThat(event.getTag("request.id")).isEqualTo("set by the caller");
     assertThat(event.getUser().getId()).isEqualTo("u-1");
   }
 
   @Test
   void withoutMdcNothingIsAdded() {
-    open("full-event.xml");
+    logging.open("full-event.xml");
 
     SentryId id = SentryBridge.service().sendError(new IllegalStateException("sent by hand"));
 
-    SentryEvent event = receiver.awaitEvent(e -> id.equals(e.getEventId()), WAIT);
+    SentryEvent event = logging.receiver.awaitEvent(e -> id.equals(e.getEventId()), WAIT);
     assertThat(event.getTag("request.id")).isNull();
     assertThat(event.getContexts().get(EventFactory.MDC_CONTEXT)).isNull();
     assertThat(event.getUser() == null || event.getUser().getId() == null).isTrue();

@@ -1,6 +1,7 @@
 package org.sentrybridge.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentrybridge.logback.LogbackFixture.WAIT;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.core.status.Status;
@@ -24,6 +25,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sentrybridge.SentryBridge;
 import org.sentrybridge.testing.Poll;
 import org.sentrybridge.testing.Requests;
@@ -36,7 +38,9 @@ import org.slf4j.MarkerFactory;
  * the loopback receiver as {@code log} envelope items, batched, with the fields the official
  * appender sends and the logging thread's trace.
  */
-class SentryLogsTest extends LoopbackCase {
+class SentryLogsTest {
+
+  @RegisterExtension final LogbackFixture logging = new LogbackFixture();
 
   private static final String LOGGER = "com.example.shop.Checkout";
   private static final Pattern DROPPED =
@@ -44,8 +48,8 @@ class SentryLogsTest extends LoopbackCase {
 
   @Test
   void aLogLineBecomesAStructuredSentryLogEntryLinkedToTheLoggingThreadsTrace() {
-    open("logs.xml");
-    Logger log = logback.logger(LOGGER);
+    logging.open("logs.xml");
+    Logger log = logging.logback.logger(LOGGER);
     AtomicReference<ITransaction> transaction = new AtomicReference<>();
     AtomicReference<ISpan> span = new AtomicReference<>();
     AtomicLong threadId = new AtomicLong();
@@ -101,8 +105,8 @@ class SentryLogsTest extends LoopbackCase {
 
   @Test
   void onlyLinesAtOrAboveMinimumLevelAreSentSeveralPerEnvelope() {
-    open("logs-warn.xml");
-    Logger log = logback.logger(LOGGER);
+    logging.open("logs-warn.xml");
+    Logger log = logging.logback.logger(LOGGER);
     for (int i = 0; i < 5; i++) {
       log.info("info line {}", i);
       log.warn("warn line {}", i);
@@ -117,16 +121,16 @@ class SentryLogsTest extends LoopbackCase {
     assertThat(entries)
         .extracting(SentryLogEvent::getLevel)
         .containsOnly(SentryLogLevel.WARN, SentryLogLevel.ERROR);
-    assertThat(receiver.logBatchSizes()).anyMatch(size -> size > 1);
-    assertThat(receiver.logEnvelopeCount()).isLessThan(entries.size());
+    assertThat(logging.receiver.logBatchSizes()).anyMatch(size -> size > 1);
+    assertThat(logging.receiver.logEnvelopeCount()).isLessThan(entries.size());
     // the line without a throwable is no event (requireThrowable): no event arrived
-    assertThat(receiver.events()).isEmpty();
+    assertThat(logging.receiver.events()).isEmpty();
   }
 
   @Test
   void behindAnAsyncAppenderAnEntryCarriesTheLoggingThreadsNameAndTrace() {
-    open("logs-async.xml");
-    Logger log = logback.logger(LOGGER);
+    logging.open("logs-async.xml");
+    Logger log = logging.logback.logger(LOGGER);
     AtomicReference<ITransaction> transaction = new AtomicReference<>();
 
     Requests.onNewThread(
@@ -148,8 +152,8 @@ class SentryLogsTest extends LoopbackCase {
 
   @Test
   void withoutMetadataAnEntryCarriesOnlyTheMessageAndItsParameters() {
-    open("logs-no-metadata.xml");
-    Logger log = logback.logger(LOGGER);
+    logging.open("logs-no-metadata.xml");
+    Logger log = logging.logback.logger(LOGGER);
     MDC.put("tenant", "acme");
     log.info("order {} shipped to {}", 42, "Bern");
     MDC.clear();
@@ -164,27 +168,27 @@ class SentryLogsTest extends LoopbackCase {
 
   @Test
   void withLogsOffNoLogItemIsSentAndErrorsAreSentAsEver() {
-    open("logs-off.xml");
-    Logger log = logback.logger(LOGGER);
+    logging.open("logs-off.xml");
+    Logger log = logging.logback.logger(LOGGER);
     log.info("a line");
     log.error("payment failed", new IllegalStateException("declined"));
-    receiver.awaitEvents(1, WAIT);
+    logging.receiver.awaitEvents(1, WAIT);
     SentryBridge.service().flush(WAIT);
 
-    assertThat(receiver.logCount()).isZero();
-    assertThat(receiver.logEnvelopeCount()).isZero();
+    assertThat(logging.receiver.logCount()).isZero();
+    assertThat(logging.receiver.logEnvelopeCount()).isZero();
   }
 
   @Test
   void whenLogsOverflowAnErrorGoesFirstAndEveryEntryIsDeliveredOrCounted() {
-    open("logs-overflow.xml");
+    logging.open("logs-overflow.xml");
     List<String> warnings = new CopyOnWriteArrayList<>();
-    logback.context.getStatusManager().add(new WarningsKept(warnings));
+    logging.logback.context.getStatusManager().add(new WarningsKept(warnings));
     AtomicInteger logEnvelopesBeforeError = new AtomicInteger(-1);
-    receiver.onEvent(event -> logEnvelopesBeforeError.set(receiver.logEnvelopeCount()));
-    receiver.countLogsOnly();
-    receiver.delayAnswers(Duration.ofSeconds(1));
-    Logger log = logback.logger(LOGGER);
+    logging.receiver.onEvent(event -> logEnvelopesBeforeError.set(logging.receiver.logEnvelopeCount()));
+    logging.receiver.countLogsOnly();
+    logging.receiver.delayAnswers(Duration.ofSeconds(1));
+    Logger log = logging.logback.logger(LOGGER);
     // more than the logs queue (1,000) and the log envelopes the outbox keeps (100 x 100) hold
     int lines = 15_000;
     for (int i = 0; i < lines; i++) {
@@ -192,13 +196,13 @@ class SentryLogsTest extends LoopbackCase {
     }
     log.error("payment failed", new IllegalStateException("declined"));
 
-    SentryEvent error = receiver.awaitEvents(1, WAIT).get(0);
+    SentryEvent error = logging.receiver.awaitEvents(1, WAIT).get(0);
     assertThat(error.getExceptions()).extracting(e -> e.getValue()).contains("declined");
-    receiver.delayAnswers(Duration.ZERO);
-    logback.close(); // delivers what is left within flushTimeout
+    logging.receiver.delayAnswers(Duration.ZERO);
+    logging.logback.close(); // delivers what is left within flushTimeout
 
     // the error did not wait for the log envelopes queued before it
-    assertThat(logEnvelopesBeforeError.get()).isLessThan(receiver.logEnvelopeCount());
+    assertThat(logEnvelopesBeforeError.get()).isLessThan(logging.receiver.logEnvelopeCount());
     long dropped = 0;
     for (String warning : warnings) {
       Matcher counted = DROPPED.matcher(warning);
@@ -208,28 +212,28 @@ class SentryLogsTest extends LoopbackCase {
     }
     assertThat(dropped).isPositive();
     // the error line is a log entry too
-    assertThat(receiver.logCount() + dropped).isEqualTo(lines + 1);
+    assertThat(logging.receiver.logCount() + dropped).isEqualTo(lines + 1);
   }
 
   @Test
   void aLogItemRateLimitDropsAndCountsLogEntriesWhileErrorsGoOn() {
-    open("logs-warn.xml");
+    logging.open("logs-warn.xml");
     List<String> warnings = new CopyOnWriteArrayList<>();
-    logback.context.getStatusManager().add(new WarningsKept(warnings));
-    Logger log = logback.logger(LOGGER);
-    receiver.rateLimitFor(Duration.ofSeconds(60), "log_item");
+    logging.logback.context.getStatusManager().add(new WarningsKept(warnings));
+    Logger log = logging.logback.logger(LOGGER);
+    logging.receiver.rateLimitFor(Duration.ofSeconds(60), "log_item");
     log.warn("first line");
     SentryBridge.service().flush(WAIT); // answered 429: log_item limited for 60 s
-    receiver.respondHealthy();
+    logging.receiver.respondHealthy();
     for (int i = 0; i < 5; i++) {
       log.warn("limited line {}", i);
     }
     log.error("payment failed", new IllegalStateException("declined"));
-    receiver.awaitEvents(1, WAIT);
+    logging.receiver.awaitEvents(1, WAIT);
     SentryBridge.service().flush(WAIT);
-    logback.close();
+    logging.logback.close();
 
-    assertThat(receiver.logCount()).isZero();
+    assertThat(logging.receiver.logCount()).isZero();
     long dropped = 0;
     for (String warning : warnings) {
       Matcher counted = DROPPED.matcher(warning);
@@ -244,7 +248,7 @@ class SentryLogsTest extends LoopbackCase {
   void theSdksBeforeSendLogDecidesWithAnSdkTheApplicationInitialised() {
     Sentry.init(
         options -> {
-          options.setDsn(receiver.dsn());
+          options.setDsn(logging.receiver.dsn());
           options.getLogs().setEnabled(true);
           options
               .getLogs()
@@ -258,18 +262,18 @@ class SentryLogsTest extends LoopbackCase {
                   });
         });
     try {
-      open("logs-warn.xml");
-      Logger log = logback.logger(LOGGER);
+      logging.open("logs-warn.xml");
+      Logger log = logging.logback.logger(LOGGER);
       log.warn("card {} declined", "4111");
       log.warn("stock low for {}", "SKU-7");
       SentryLogEvent entry = flushUntilLogged(l -> l.getBody().startsWith("stock low"));
       assertThat(entry.getBody()).isEqualTo("stock low for SKU-7 (checked)");
-      assertThat(receiver.logs())
+      assertThat(logging.receiver.logs())
           .extracting(SentryLogEvent::getBody)
           .noneMatch(b -> b.contains("card"));
     } finally {
-      logback.close();
-      logback = null;
+      logging.logback.close();
+      logging.logback = null;
       Sentry.close();
     }
   }
@@ -284,9 +288,9 @@ class SentryLogsTest extends LoopbackCase {
         WAIT,
         () -> {
           SentryBridge.service().flush(Duration.ofMillis(200));
-          return !receiver.logs(filter).isEmpty();
+          return !logging.receiver.logs(filter).isEmpty();
         });
-    return receiver.logs(filter).get(0);
+    return logging.receiver.logs(filter).get(0);
   }
 
   /** Flushes until at least {@code count} entries arrived, then returns them. */
@@ -296,9 +300,9 @@ class SentryLogsTest extends LoopbackCase {
         WAIT,
         () -> {
           SentryBridge.service().flush(Duration.ofMillis(200));
-          return receiver.logCount() >= count;
+          return logging.receiver.logCount() >= count;
         });
-    return receiver.logs();
+    return logging.receiver.logs();
   }
 
   private static double epochSeconds(Instant instant) {

@@ -7,13 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Spring Boot checks a Logback configuration by looking for any status of level ERROR after it
  * configured the context, and aborts start-up if it finds one. A bad Sentry setting must not do
  * that, unless the application asks for it with {@code failOnConfigurationError=true}.
  */
-class StartUpNeverBlockedTest extends LoopbackCase {
+class StartUpNeverBlockedTest {
+
+  @RegisterExtension final LogbackFixture logging = new LogbackFixture();
 
   private static final String PROBLEM =
       "Sentry appender [SENTRY]: dsn: 'not-a-dsn' is not a valid Sentry DSN: it must start with"
@@ -22,27 +25,27 @@ class StartUpNeverBlockedTest extends LoopbackCase {
 
   @Test
   void aBadDsnIsOneWarningAndTheApplicationGoesOn() {
-    logback = new ConfiguredContext("bad-dsn.xml", Map.of());
+    logging.logback = new ConfiguredContext("bad-dsn.xml", Map.of());
 
     assertThat(errorsAsSpringBootSeesThem()).isEmpty();
-    assertThat(logback.statusLines("WARN")).containsExactly(PROBLEM);
-    assertThat(logback.ownLines("LIST")).containsExactly("WARN " + PROBLEM);
-    logback.logger("com.example.app").info("started");
-    assertThat(logback.listed("LIST")).extracting(e -> e.getFormattedMessage()).contains("started");
+    assertThat(logging.logback.statusLines("WARN")).containsExactly(PROBLEM);
+    assertThat(logging.logback.ownLines("LIST")).containsExactly("WARN " + PROBLEM);
+    logging.logback.logger("com.example.app").info("started");
+    assertThat(logging.logback.listed("LIST")).extracting(e -> e.getFormattedMessage()).contains("started");
   }
 
   @Test
   void failOnConfigurationErrorMakesItAnErrorThatStopsSuchLoaders() {
-    logback = new ConfiguredContext("bad-dsn.xml", Map.of("FAIL_FAST", "true"));
+    logging.logback = new ConfiguredContext("bad-dsn.xml", Map.of("FAIL_FAST", "true"));
 
     assertThat(errorsAsSpringBootSeesThem()).containsExactly(PROBLEM);
-    assertThat(logback.statusLines("WARN")).isEmpty();
+    assertThat(logging.logback.statusLines("WARN")).isEmpty();
   }
 
   /** What Spring Boot's LogbackLoggingSystem collects before it fails start-up. */
   private List<String> errorsAsSpringBootSeesThem() {
     List<String> errors = new ArrayList<>();
-    for (Status status : logback.context.getStatusManager().getCopyOfStatusList()) {
+    for (Status status : logging.logback.context.getStatusManager().getCopyOfStatusList()) {
       if (status.getLevel() == Status.ERROR) {
         errors.add(status.getMessage());
       }

@@ -1,23 +1,27 @@
 package org.sentrybridge.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentrybridge.logback.LogbackFixture.WAIT;
 
 import ch.qos.logback.classic.Logger;
 import io.sentry.SentryEvent;
 import io.sentry.protocol.SentryException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sentrybridge.SentryBridge;
 import org.sentrybridge.SentryService;
 import org.slf4j.MDC;
 
 /** Behind an AsyncAppender, and when the delivery thread itself logs. */
-class ThreadingTest extends LoopbackCase {
+class ThreadingTest {
+
+  @RegisterExtension final LogbackFixture logging = new LogbackFixture();
 
   @Test
   void behindAsyncAppenderMdcAndThreadNameComeFromTheLoggingEvent() throws InterruptedException {
-    open("async.xml");
-    Logger log = logback.logger("com.example.checkout");
+    logging.open("async.xml");
+    Logger log = logging.logback.logger("com.example.checkout");
     Thread requestThread =
         new Thread(
             () -> {
@@ -35,7 +39,7 @@ class ThreadingTest extends LoopbackCase {
     requestThread.start();
     requestThread.join();
 
-    SentryEvent event = receiver.awaitEvents(1, WAIT).get(0);
+    SentryEvent event = logging.receiver.awaitEvents(1, WAIT).get(0);
     assertThat(event.getExtra("thread_name")).isEqualTo("http-request-7");
     assertThat(event.getThreads()).extracting(t -> t.getName()).containsExactly("http-request-7");
     assertThat(EventFieldsTest.asMap(event.getContexts().get("MDC")))
@@ -45,8 +49,8 @@ class ThreadingTest extends LoopbackCase {
 
   @Test
   void whatIsLoggedWhileSendingNeverBecomesAnEvent() {
-    open("defaults.xml");
-    Logger log = logback.logger("com.example.checkout");
+    logging.open("defaults.xml");
+    Logger log = logging.logback.logger("com.example.checkout");
     SentryService service = SentryBridge.find().orElseThrow();
     AtomicReference<String> configuratorThread = new AtomicReference<>();
 
@@ -57,16 +61,16 @@ class ThreadingTest extends LoopbackCase {
           configuratorThread.set(Thread.currentThread().getName());
           log.error("logged while sending", new IllegalStateException("inner"));
         });
-    logback.logger("io.sentry.transport.AsyncHttpTransport")
+    logging.logback.logger("io.sentry.transport.AsyncHttpTransport")
         .error("sdk trouble", new IllegalStateException("sdk"));
-    logback.logger("org.sentrybridge.delivery.DeliveryPipeline")
+    logging.logback.logger("org.sentrybridge.delivery.DeliveryPipeline")
         .error("bridge trouble", new IllegalStateException("bridge"));
     log.error("application error", new IllegalStateException("app"));
 
-    receiver.awaitEvents(2, WAIT);
-    logback.close();
+    logging.receiver.awaitEvents(2, WAIT);
+    logging.logback.close();
     assertThat(configuratorThread.get()).startsWith("sentry-bridge-delivery");
-    assertThat(receiver.events())
+    assertThat(logging.receiver.events())
         .flatExtracting(SentryEvent::getExceptions)
         .extracting(SentryException::getValue)
         .containsExactlyInAnyOrder("sent by hand", "app");

@@ -1,6 +1,7 @@
 package org.sentrybridge.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentrybridge.logback.LogbackFixture.WAIT;
 
 import ch.qos.logback.classic.Logger;
 import io.sentry.Sentry;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sentrybridge.SentryBridge;
 
 /**
@@ -21,7 +23,9 @@ import org.sentrybridge.SentryBridge;
  * sentry-bridge leaves the SDK open for the official appender. Each declaration order is its own test class, so its own JVM: the
  * warning is given once per process.
  */
-abstract class NextToTheOfficialAppender extends LoopbackCase {
+abstract class NextToTheOfficialAppender {
+
+  @RegisterExtension final LogbackFixture logging = new LogbackFixture();
 
   private static final int ERRORS = 3;
   private static final String MESSAGE_ONLY = "a message-only error, which sentry-bridge leaves alone";
@@ -36,20 +40,20 @@ abstract class NextToTheOfficialAppender extends LoopbackCase {
 
   @Test
   void eachErrorArrivesOnceAWarningSaysWhyAndTheSdkOutlivesSentryBridge() {
-    open(configuration());
-    Logger log = logback.logger("com.example.checkout.PaymentService");
+    logging.open(configuration());
+    Logger log = logging.logback.logger("com.example.checkout.PaymentService");
     for (int i = 0; i < ERRORS; i++) {
       log.error("payment " + i + " failed", new IllegalStateException("card declined " + i));
     }
     log.error(MESSAGE_ONLY);
 
-    receiver.awaitEvents(ERRORS + 1, WAIT);
+    logging.receiver.awaitEvents(ERRORS + 1, WAIT);
     // both ends delivered everything they had: nothing more can arrive
     assertThat(SentryBridge.service().flush(Duration.ofSeconds(10))).isTrue();
     Sentry.flush(10_000);
 
     Map<String, List<SentryEvent>> byMessage =
-        receiver.events().stream()
+        logging.receiver.events().stream()
             .collect(Collectors.groupingBy(e -> e.getMessage().getFormatted(), Collectors.toList()));
     assertThat(byMessage).hasSize(ERRORS + 1);
     assertThat(byMessage.values()).allSatisfy(events -> assertThat(events).hasSize(1));
@@ -61,34 +65,34 @@ abstract class NextToTheOfficialAppender extends LoopbackCase {
     }
     assertThat(byMessage.get(MESSAGE_ONLY).get(0).getExceptions()).isNullOrEmpty();
 
-    assertThat(logback.statusLines("WARN"))
+    assertThat(logging.logback.statusLines("WARN"))
         .filteredOn(m -> m.contains("official Sentry appender"))
         .singleElement()
         .asString()
         .contains("io.sentry.logback.SentryAppender [OFFICIAL] also sends errors")
         .contains("sentry-bridge sends each error its appenders take, once");
-    assertThat(logback.statusLines()).noneMatch(m -> m.contains("is on the class path"));
+    assertThat(logging.logback.statusLines()).noneMatch(m -> m.contains("is on the class path"));
 
     // the official appender's copies were never made: no discard is counted in Sentry
     SentryId last = Sentry.captureMessage("carries the SDK's pending client reports");
-    receiver.awaitEvent(e -> last.equals(e.getEventId()), WAIT);
-    assertThat(receiver.discardedEvents())
+    logging.receiver.awaitEvent(e -> last.equals(e.getEventId()), WAIT);
+    assertThat(logging.receiver.discardedEvents())
         .noneMatch(d -> DiscardReason.EVENT_PROCESSOR.getReason().equals(d.getReason()));
 
     // sentry-bridge stops first: the SDK stays open for the official appender, which takes over
-    Logger root = logback.logger(Logger.ROOT_LOGGER_NAME);
-    SentryAppender ours = logback.sentryAppender();
+    Logger root = logging.logback.logger(Logger.ROOT_LOGGER_NAME);
+    SentryAppender ours = logging.logback.sentryAppender();
     root.detachAppender(ours);
     ours.stop();
 
     assertThat(Sentry.isEnabled()).as("the official appender still runs on the SDK").isTrue();
     log.error("sent by the official appender", new IllegalStateException("card declined again"));
     SentryEvent event =
-        receiver.awaitEvent(
+        logging.receiver.awaitEvent(
             e -> "sent by the official appender".equals(e.getMessage().getFormatted()), WAIT);
     assertThat(event.getExceptions().get(0).getMechanism().getType()).isNotEqualTo(
         SentryAppender.MECHANISM_TYPE);
-    assertThat(receiver.events()).hasSize(ERRORS + 3);
+    assertThat(logging.receiver.events()).hasSize(ERRORS + 3);
   }
 
 }

@@ -2,23 +2,18 @@ package org.sentrybridge.benchmarks.bridge;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.sentrybridge.SentryBridge;
 import org.sentrybridge.benchmarks.CallerCost;
-import org.sentrybridge.devserver.LoopbackSentryReceiver;
+import org.sentrybridge.benchmarks.scenario.Log4j2CallerCost;
 
 /**
  * Caller-thread cost of one logged error, {@code log.error("checkout failed for order {}", orderId,
@@ -33,24 +28,14 @@ import org.sentrybridge.devserver.LoopbackSentryReceiver;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-public class Log4j2ErrorCost {
+public class Log4j2ErrorCost extends Log4j2CallerCost {
 
   /** Names the configuration file {@code log4j2-<setup>.xml}. */
   @Param({"no-appender", "nop-appender", "bridge-disabled", "bridge-enabled", "bridge-scope-off"})
   public String setup;
 
-  private final Integer orderId = 42;
-  private LoopbackSentryReceiver receiver;
-  private Logger log;
-  private Exception error;
-
-  @Setup(Level.Trial)
-  public void start() {
-    receiver = LoopbackSentryReceiver.start();
-    System.setProperty("bench.dsn", receiver.dsn());
-    System.setProperty("log4j2.configurationFile", "log4j2-" + setup + ".xml");
-    log = LogManager.getLogger("bench.Checkout");
-    error = new IllegalStateException("payment declined");
+  public Log4j2ErrorCost() {
+    super(Counted.EVENTS);
   }
 
   @Benchmark
@@ -61,16 +46,14 @@ public class Log4j2ErrorCost {
     }
   }
 
-  @TearDown(Level.Invocation)
-  public void drain() {
-    SentryBridge.find()
-        .ifPresent(service -> service.flush(Duration.ofMillis(CallerCost.DRAIN_TIMEOUT_MILLIS)));
+  @Override
+  protected String setup() {
+    return setup;
   }
 
-  @TearDown(Level.Trial)
-  public void stop() {
-    LogManager.shutdown();
-    System.out.println("# events received: " + receiver.events().size());
-    receiver.close();
+  @Override
+  protected void flush() {
+    SentryBridge.find()
+        .ifPresent(service -> service.flush(Duration.ofMillis(CallerCost.DRAIN_TIMEOUT_MILLIS)));
   }
 }

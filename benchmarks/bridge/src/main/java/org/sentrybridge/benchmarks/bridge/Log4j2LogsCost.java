@@ -5,20 +5,15 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.sentrybridge.SentryBridge;
 import org.sentrybridge.benchmarks.CallerCost;
-import org.sentrybridge.devserver.LoopbackSentryReceiver;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
+import org.sentrybridge.benchmarks.scenario.Log4j2CallerCost;
 
 /**
  * Caller-thread cost of one INFO line, {@code log.info("order {} paid", orderId)}, through the Log4j2
@@ -32,23 +27,14 @@ import org.apache.logging.log4j.Logger;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-public class Log4j2LogsCost {
+public class Log4j2LogsCost extends Log4j2CallerCost {
 
   /** Names the configuration file {@code log4j2-<setup>.xml}. */
   @Param({"bridge-enabled", "bridge-logs"})
   public String setup;
 
-  private final Integer orderId = 42;
-  private LoopbackSentryReceiver receiver;
-  private Logger log;
-
-  @Setup(Level.Trial)
-  public void start() {
-    receiver = LoopbackSentryReceiver.start();
-    receiver.countLogsOnly();
-    System.setProperty("bench.dsn", receiver.dsn());
-    System.setProperty("log4j2.configurationFile", "log4j2-" + setup + ".xml");
-    log = LogManager.getLogger("bench.Checkout");
+  public Log4j2LogsCost() {
+    super(Counted.LOG_ENTRIES);
   }
 
   @Benchmark
@@ -59,16 +45,14 @@ public class Log4j2LogsCost {
     }
   }
 
-  @TearDown(Level.Invocation)
-  public void drain() {
-    SentryBridge.find()
-        .ifPresent(service -> service.flush(Duration.ofMillis(CallerCost.DRAIN_TIMEOUT_MILLIS)));
+  @Override
+  protected String setup() {
+    return setup;
   }
 
-  @TearDown(Level.Trial)
-  public void stop() {
-    LogManager.shutdown();
-    System.out.println("# log entries received: " + receiver.logCount());
-    receiver.close();
+  @Override
+  protected void flush() {
+    SentryBridge.find()
+        .ifPresent(service -> service.flush(Duration.ofMillis(CallerCost.DRAIN_TIMEOUT_MILLIS)));
   }
 }

@@ -1,25 +1,18 @@
 package org.sentrybridge.benchmarks.official;
 
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.core.status.Status;
+import io.sentry.Sentry;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import io.sentry.Sentry;
 import org.sentrybridge.benchmarks.CallerCost;
-import org.sentrybridge.devserver.LoopbackSentryReceiver;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.sentrybridge.benchmarks.scenario.LogbackCallerCost;
 
 /**
  * Caller-thread cost of one INFO line, {@code log.info("order {} paid", orderId)}, through SLF4J +
@@ -34,23 +27,14 @@ import org.slf4j.LoggerFactory;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-public class OfficialLogbackLogsCost {
+public class OfficialLogbackLogsCost extends LogbackCallerCost {
 
   /** Names the configuration file {@code logback-<setup>.xml}. */
   @Param({"official-enabled", "official-logs"})
   public String setup;
 
-  private final Integer orderId = 42;
-  private LoopbackSentryReceiver receiver;
-  private Logger log;
-
-  @Setup(Level.Trial)
-  public void start() {
-    receiver = LoopbackSentryReceiver.start();
-    receiver.countLogsOnly();
-    System.setProperty("bench.dsn", receiver.dsn());
-    System.setProperty("logback.configurationFile", "logback-" + setup + ".xml");
-    log = LoggerFactory.getLogger("bench.Checkout");
+  public OfficialLogbackLogsCost() {
+    super(Counted.LOG_ENTRIES);
   }
 
   @Benchmark
@@ -61,21 +45,13 @@ public class OfficialLogbackLogsCost {
     }
   }
 
-  @TearDown(Level.Invocation)
-  public void drain() {
-    Sentry.flush(CallerCost.DRAIN_TIMEOUT_MILLIS);
+  @Override
+  protected String setup() {
+    return setup;
   }
 
-  @TearDown(Level.Trial)
-  public void stop() {
-    LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
-    logging.stop();
-    for (Status status : logging.getStatusManager().getCopyOfStatusList()) {
-      if (status.getLevel() >= Status.WARN) {
-        System.out.println("# logback status: " + status.getMessage());
-      }
-    }
-    System.out.println("# log entries received: " + receiver.logCount());
-    receiver.close();
+  @Override
+  protected void flush() {
+    Sentry.flush(CallerCost.DRAIN_TIMEOUT_MILLIS);
   }
 }

@@ -1,26 +1,19 @@
 package org.sentrybridge.benchmarks.official;
 
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.core.status.Status;
 import io.sentry.Sentry;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.sentrybridge.benchmarks.CallerCost;
 import org.sentrybridge.benchmarks.ScopeFixture;
-import org.sentrybridge.devserver.LoopbackSentryReceiver;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.sentrybridge.benchmarks.scenario.LogbackCallerCost;
 
 /**
  * Caller-thread cost of one logged error, {@code log.error("checkout failed for order {}", orderId,
@@ -34,26 +27,14 @@ import org.slf4j.LoggerFactory;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-public class OfficialLogbackPopulatedScopeCost {
+public class OfficialLogbackPopulatedScopeCost extends LogbackCallerCost {
 
   /** Names the configuration file {@code logback-<setup>.xml}. */
   @Param({"official-enabled"})
   public String setup;
 
-  private final Integer orderId = 42;
-  private LoopbackSentryReceiver receiver;
-  private Logger log;
-  private Exception error;
-
-  @Setup(Level.Trial)
-  public void start() {
-    receiver = LoopbackSentryReceiver.start();
-    System.setProperty("bench.dsn", receiver.dsn());
-    System.setProperty("logback.configurationFile", "logback-" + setup + ".xml");
-    log = LoggerFactory.getLogger("bench.Checkout");
-    error = new IllegalStateException("payment declined");
-    // on the benchmark thread (thread-scoped state): its own scope, filled like a request's
-    ScopeFixture.populate();
+  public OfficialLogbackPopulatedScopeCost() {
+    super(Counted.EVENTS);
   }
 
   @Benchmark
@@ -64,21 +45,19 @@ public class OfficialLogbackPopulatedScopeCost {
     }
   }
 
-  @TearDown(Level.Invocation)
-  public void drain() {
+  @Override
+  protected String setup() {
+    return setup;
+  }
+
+  @Override
+  protected void flush() {
     Sentry.flush(CallerCost.DRAIN_TIMEOUT_MILLIS);
   }
 
-  @TearDown(Level.Trial)
-  public void stop() {
-    LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
-    logging.stop();
-    for (Status status : logging.getStatusManager().getCopyOfStatusList()) {
-      if (status.getLevel() >= Status.WARN) {
-        System.out.println("# logback status: " + status.getMessage());
-      }
-    }
-    System.out.println("# events received: " + receiver.events().size());
-    receiver.close();
+  @Override
+  protected void prepareThread() {
+    // on the benchmark thread (thread-scoped state): its own scope, filled like a request's
+    ScopeFixture.populate();
   }
 }
