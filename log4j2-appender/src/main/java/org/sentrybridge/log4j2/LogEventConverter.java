@@ -15,6 +15,7 @@ import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.impl.MutableLogEvent;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.ParameterizedMessage;
+import org.apache.logging.log4j.message.ReusableMessage;
 import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
 import org.sentrybridge.event.LogLevel;
@@ -78,6 +79,16 @@ final class LogEventConverter {
     return message instanceof ParameterizedMessage
         || message instanceof ReusableParameterizedMessage
         || isCopiedParameterizedMessage(message, parameters);
+  }
+
+  /** The message's parameters; null for none, without the empty copy a reusable message makes. */
+  static Object[] parameters(Message message) {
+    if (message == null
+        || (message instanceof ReusableMessage
+            && ((ReusableMessage) message).getParameterCount() == 0)) {
+      return null;
+    }
+    return message.getParameters();
   }
 
   /**

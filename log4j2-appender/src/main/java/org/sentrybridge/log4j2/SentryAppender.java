@@ -185,7 +185,7 @@ public final class SentryAppender extends AbstractAppender {
       } else if (forwarder.isBreadcrumb(level, loggerName)) {
         if (onLoggingThread) {
           Message message = event.getMessage();
-          Object[] parameters = message == null ? null : message.getParameters();
+          Object[] parameters = LogEventConverter.parameters(message);
           if (LogEventConverter.isParameterized(message, parameters)) {
             // formatted only if an event takes the breadcrumb, on the delivery thread
             forwarder.breadcrumb(
