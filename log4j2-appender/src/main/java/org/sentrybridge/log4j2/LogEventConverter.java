@@ -12,8 +12,10 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.impl.MutableLogEvent;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.ParameterizedMessage;
+import org.apache.logging.log4j.message.ReusableMessage;
 import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
 import org.sentrybridge.event.LogLevel;
@@ -73,8 +75,36 @@ final class LogEventConverter {
    * True for messages made of a {@code {}} template and arguments, which format as SLF4J's do: the
    * formatting can wait until an event takes the line.
    */
-  static boolean isParameterized(Message message) {
-    return message instanceof ParameterizedMessage || message instanceof ReusableParameterizedMessage;
+  static boolean isParameterized(Message message, Object[] parameters) {
+    return message instanceof ParameterizedMessage
+        || message instanceof ReusableParameterizedMessage
+        || isCopiedParameterizedMessage(message, parameters);
+  }
+
+  /** The message's parameters; null for none, without the empty copy a reusable message makes. */
+  static Object[] parameters(Message message) {
+    if (message == null
+        || (message instanceof ReusableMessage
+            && ((ReusableMessage) message).getParameterCount() == 0)) {
+      return null;
+    }
+    return message.getParameters();
+  }
+
+  /**
+   * Garbage-free logging hands the appender a {@link MutableLogEvent} as the message, holding the
+   * template and a copy of the parameters of the reusable message it took: a {@code {}} template
+   * with parameters came from a {@code ReusableParameterizedMessage}. A {@code ReusableObjectMessage}
+   * of a string has that string as its template and its one parameter: it is left to be formatted.
+   */
+  private static boolean isCopiedParameterizedMessage(Message message, Object[] parameters) {
+    if (!(message instanceof MutableLogEvent) || parameters == null || parameters.length == 0) {
+      return false;
+    }
+    String template = message.getFormat();
+    return template != null
+        && template.indexOf("{}") >= 0
+        && !(parameters.length == 1 && parameters[0] == template);
   }
 
   static String formattedMessage(LogEvent event) {

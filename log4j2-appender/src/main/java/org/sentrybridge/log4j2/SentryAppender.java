@@ -185,14 +185,15 @@ public final class SentryAppender extends AbstractAppender {
       } else if (forwarder.isBreadcrumb(level, loggerName)) {
         if (onLoggingThread) {
           Message message = event.getMessage();
-          if (LogEventConverter.isParameterized(message)) {
+          Object[] parameters = LogEventConverter.parameters(message);
+          if (LogEventConverter.isParameterized(message, parameters)) {
             // formatted only if an event takes the breadcrumb, on the delivery thread
             forwarder.breadcrumb(
                 LogEventConverter.timestamp(event),
                 level,
                 loggerName,
                 message.getFormat(),
-                message.getParameters());
+                parameters);
           } else {
             forwarder.breadcrumb(
                 LogEventConverter.timestamp(event),

@@ -184,6 +184,32 @@ class LoggingThreadScopeTest {
   }
 
   @Test
+  void breadcrumbTextsAreTheLinesAsLoggedWhateverTheMessageKind() {
+    Logger log = start("log4j2-test-scope.xml");
+    String braces = "literal {} kept";
+    StringBuilder changing = new StringBuilder("before");
+
+    log.info("cart {} loaded with {}", 42, "apples");
+    log.info(braces);
+    log.info((Object) braces);
+    log.info("no arguments {}");
+    log.info("changed later: {}", changing);
+    changing.setLength(0);
+    changing.append("after");
+    log.error("checkout failed", new IllegalStateException("kinds"));
+
+    SentryEvent event = logging.receiver.awaitEvent(exception("kinds"), WAIT);
+    assertThat(event.getBreadcrumbs())
+        .extracting(Breadcrumb::getMessage)
+        .containsExactly(
+            "cart 42 loaded with apples",
+            "literal {} kept",
+            "literal {} kept",
+            "no arguments {}",
+            "changed later: before");
+  }
+
+  @Test
   void aMessageOnlyErrorCarriesTheStackOfTheLoggingCall() {
     Logger log = start("log4j2-test-scope.xml");
 
