@@ -27,6 +27,16 @@ final class LogEventBuilder {
   static final String TEMPLATE = "sentry.message.template";
   static final String PARAMETER = "sentry.message.parameter.";
   static final String ORIGIN = "sentry.origin";
+  // the SDK's enum constructor lower-cases the type name for every attribute: named once here
+  private static final String STRING_TYPE = SentryAttributeType.STRING.apiName();
+  private static final String INTEGER_TYPE = SentryAttributeType.INTEGER.apiName();
+  private static final String[] PARAMETERS = new String[10];
+
+  static {
+    for (int i = 0; i < PARAMETERS.length; i++) {
+      PARAMETERS[i] = PARAMETER + i;
+    }
+  }
 
   private final SentryOptions options;
   /** Trace id for entries whose logging thread's trace is unknown. */
@@ -59,10 +69,10 @@ final class LogEventBuilder {
         Object value = typed != null && i < typed.length ? typed[i] : null;
         if (value != null) {
           attributes.put(
-              PARAMETER + i,
+              parameter(i),
               new SentryLogEventAttributeValue(SentryAttributeType.inferFrom(value), value));
         } else {
-          put(attributes, PARAMETER + i, arguments.get(i));
+          put(attributes, parameter(i), arguments.get(i));
         }
       }
     }
@@ -81,7 +91,7 @@ final class LogEventBuilder {
     if (record.threadId() > 0) {
       attributes.put(
           "thread.id",
-          new SentryLogEventAttributeValue(SentryAttributeType.INTEGER, record.threadId()));
+          new SentryLogEventAttributeValue(INTEGER_TYPE, record.threadId()));
     }
     for (Map.Entry<String, String> mdc : record.contextData().entrySet()) {
       if (entry.rules().isContextTag(mdc.getKey()) && !TraceIds.isKey(mdc.getKey())) {
@@ -129,8 +139,12 @@ final class LogEventBuilder {
   private static void put(
       Map<String, SentryLogEventAttributeValue> attributes, String name, String value) {
     if (value != null) {
-      attributes.put(name, new SentryLogEventAttributeValue(SentryAttributeType.STRING, value));
+      attributes.put(name, new SentryLogEventAttributeValue(STRING_TYPE, value));
     }
+  }
+
+  private static String parameter(int index) {
+    return index < PARAMETERS.length ? PARAMETERS[index] : PARAMETER + index;
   }
 
   private static Double seconds(Instant timestamp) {

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.Deflater;
@@ -74,6 +76,8 @@ final class Dispatcher {
   private final Runnable housekeeping;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Thread thread;
+  /** Encodes log envelopes; its threads end when idle, so it needs no shutdown. */
+  private final ThreadPoolExecutor logEncoders;
   private final Object backoffLock = new Object();
   private long retryAtNanos = System.nanoTime();
   private long backoffNanos = FIRST_BACKOFF_NANOS;
@@ -108,6 +112,21 @@ final class Dispatcher {
     this.housekeeping = housekeeping;
     this.thread = new Thread(this::run, "sentry-bridge-sender-" + COUNT.incrementAndGet());
     this.thread.setDaemon(true);
+    int encoders = Math.max(1, Math.min(this.maxInFlight, Runtime.getRuntime().availableProcessors()));
+    String encoderName = thread.getName().replace("sender", "logs-encoder");
+    this.logEncoders =
+        new ThreadPoolExecutor(
+            encoders,
+            encoders,
+            5,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            task -> {
+              Thread encoder = new Thread(task, encoderName);
+              encoder.setDaemon(true);
+              return encoder;
+            });
+    this.logEncoders.allowCoreThreadTimeOut(true);
   }
 
   void start() {
@@ -228,6 +247,10 @@ final class Dispatcher {
       return;
     }
     SentryEnvelope sent = clientReports.attachReportToEnvelope(allowed);
+    if (entry.logs) {
+      dispatchLogs(entry, sent);
+      return;
+    }
     byte[] body;
     try {
       body = encode(sent);
@@ -242,6 +265,45 @@ final class Dispatcher {
     poster
         .post(body)
         .whenComplete((answer, failure) -> onAnswer(entry, sent, started, answer, failure));
+  }
+
+  /**
+   * A log envelope is serialized and compressed on a thread of {@link #logEncoders}, not on this
+   * one: a batch of up to 1,000 entries takes milliseconds to encode, and this thread would
+   * otherwise cap the log volume delivered and keep errors waiting. The window of requests in
+   * flight counts it from here.
+   */
+  private void dispatchLogs(EnvelopeBuffer.Entry entry, SentryEnvelope sent) {
+    inFlight.incrementAndGet();
+    try {
+      logEncoders.execute(() -> encodeAndPostLogs(entry, sent));
+    } catch (RuntimeException e) {
+      inFlight.decrementAndGet();
+      clientReports.recordLostEnvelope(DiscardReason.SEND_ERROR, sent);
+      dropped(entry, sent, "the envelope could not be serialized (" + e + ")");
+      buffer.complete(entry, true);
+    }
+  }
+
+  private void encodeAndPostLogs(EnvelopeBuffer.Entry entry, SentryEnvelope sent) {
+    byte[] body;
+    try {
+      body = encode(sent);
+    } catch (Exception e) {
+      inFlight.decrementAndGet();
+      clientReports.recordLostEnvelope(DiscardReason.SEND_ERROR, sent);
+      dropped(entry, sent, "the envelope could not be serialized (" + e + ")");
+      buffer.complete(entry, true);
+      return;
+    }
+    long started = System.nanoTime();
+    try {
+      poster
+          .post(body)
+          .whenComplete((answer, failure) -> onAnswer(entry, sent, started, answer, failure));
+    } catch (RuntimeException e) {
+      onAnswer(entry, sent, started, null, e);
+    }
   }
 
   private void onAnswer(
@@ -367,7 +429,7 @@ final class Dispatcher {
     return changed ? new SentryEnvelope(envelope.getHeader(), items) : envelope;
   }
 
-  /** Compresses for speed: the sending thread serializes every envelope. */
+  /** Compresses for speed: the sending thread (log encoders for logs) serializes every envelope. */
   private static final class FastGzip extends GZIPOutputStream {
     FastGzip(ByteArrayOutputStream out) throws IOException {
       super(out, 8192);

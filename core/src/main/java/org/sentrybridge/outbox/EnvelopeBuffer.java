@@ -54,8 +54,8 @@ final class EnvelopeBuffer {
   static final String LOGS_FULL = "too many log envelopes waiting for Sentry";
   static final String LOGS_AT_STOP =
       "not delivered when sentry-bridge stopped (logs are not kept on disk)";
-  /** Log envelopes kept at most (of up to 100 entries each); the oldest goes first. */
-  static final int DEFAULT_MAX_LOG_ENVELOPES = 100;
+  /** Log envelopes kept at most (of up to 1,000 entries each); the oldest goes first. */
+  static final int DEFAULT_MAX_LOG_ENVELOPES = 10;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();

@@ -204,7 +204,7 @@ class SentryLogsTest {
     logging.receiver.countLogsOnly();
     logging.receiver.delayAnswers(Duration.ofSeconds(1));
     Logger log = logging.context.getLogger(LOGGER);
-    // more than the logs queue (1,000) and the log envelopes the outbox keeps (100 x 100) hold
+    // more than the logs queue (1,000) and the log envelopes the outbox keeps (10 x 1,000) hold
     int lines = 15_000;
     for (int i = 0; i < lines; i++) {
       log.info("line {}", i);
