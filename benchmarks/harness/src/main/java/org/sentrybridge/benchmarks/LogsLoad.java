@@ -1,13 +1,8 @@
 package org.sentrybridge.benchmarks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,7 +190,7 @@ public final class LogsLoad {
     System.out.println(line);
     String file = System.getProperty("bench.results");
     if (file != null) {
-      append(Path.of(file), line);
+      DeliveryBurst.append(Path.of(file), line);
     }
   }
 
@@ -246,19 +241,5 @@ public final class LogsLoad {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     memory.gc();
     return memory.getHeapMemoryUsage().getUsed();
-  }
-
-  private static void append(Path file, String line) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(
-          file,
-          line + System.lineSeparator(),
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
