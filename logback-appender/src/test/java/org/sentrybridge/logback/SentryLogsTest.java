@@ -11,8 +11,6 @@ import static org.sentrybridge.testing.SentryLogs.flushUntilCount;
 import static org.sentrybridge.testing.SentryLogs.flushUntilLogged;
 
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.core.status.Status;
-import ch.qos.logback.core.status.StatusListener;
 import io.sentry.ISpan;
 import io.sentry.ITransaction;
 import io.sentry.Sentry;
@@ -263,27 +261,6 @@ class SentryLogsTest {
       logging.logback.close();
       logging.logback = null;
       Sentry.close();
-    }
-  }
-
-
-  private static final class WarningsKept implements StatusListener {
-    private final List<String> warnings;
-
-    WarningsKept(List<String> warnings) {
-      this.warnings = warnings;
-    }
-
-    @Override
-    public void addStatusEvent(Status status) {
-      if (status.getLevel() == Status.WARN) {
-        warnings.add(status.getMessage());
-      }
-    }
-
-    @Override
-    public boolean isResetResistant() {
-      return true;
     }
   }
 }
