@@ -1,25 +1,27 @@
 package org.sentrybridge.log4j2;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentrybridge.testing.SentryLogs.assertIntegerAttribute;
+import static org.sentrybridge.testing.SentryLogs.assertLinkedTo;
+import static org.sentrybridge.testing.SentryLogs.assertLoggedBetween;
+import static org.sentrybridge.testing.SentryLogs.attributes;
+import static org.sentrybridge.testing.SentryLogs.droppedCount;
+import static org.sentrybridge.testing.SentryLogs.flushUntilCount;
+import static org.sentrybridge.testing.SentryLogs.flushUntilLogged;
 
 import io.sentry.ISpan;
 import io.sentry.ITransaction;
 import io.sentry.SentryEvent;
 import io.sentry.SentryLogEvent;
-import io.sentry.SentryLogEventAttributeValue;
 import io.sentry.SentryLogLevel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.MarkerManager;
@@ -28,7 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sentrybridge.SentryBridge;
-import org.sentrybridge.testing.Poll;
 import org.sentrybridge.testing.Requests;
 
 /**
@@ -40,8 +41,6 @@ class SentryLogsTest {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String LOGGER = "com.example.shop.Checkout";
-  private static final Pattern DROPPED =
-      Pattern.compile("\\b(\\d+) log entr(?:y|ies) (?:dropped|rejected by Sentry): ");
 
   @TempDir Path buffer;
   private LoggingFixture logging;
@@ -80,13 +79,12 @@ class SentryLogsTest {
           span.get().finish();
           tx.finish();
         });
-    SentryLogEvent entry = flushUntilLogged(l -> "order 42 paid".equals(l.getBody()));
+    SentryLogEvent entry =
+        flushUntilLogged(logging.receiver, WAIT, l -> "order 42 paid".equals(l.getBody()));
     assertThat(entry.getLevel()).isEqualTo(SentryLogLevel.INFO);
     assertThat(entry.getSeverityNumber()).isEqualTo(SentryLogLevel.INFO.getSeverityNumber());
-    assertThat(entry.getTimestamp())
-        .isBetween(epochSeconds(before.get()) - 0.001, epochSeconds(after.get()));
-    assertThat(entry.getTraceId()).isEqualTo(transaction.get().getSpanContext().getTraceId());
-    assertThat(entry.getSpanId()).isEqualTo(span.get().getSpanContext().getSpanId());
+    assertLoggedBetween(entry, before.get(), after.get());
+    assertLinkedTo(entry, span.get());
     Map<String, Object> attributes = attributes(entry);
     assertThat(attributes)
         .containsEntry("sentry.message.template", "order {} paid")
@@ -101,10 +99,7 @@ class SentryLogsTest {
         .containsEntry("server.address", "api-1")
         .doesNotContainKey("mdc.session");
     assertThat(((Number) attributes.get("thread.id")).longValue()).isEqualTo(threadId.get());
-    // a number keeps its type, as with the official appenders
-    assertThat(entry.getAttributes().get("sentry.message.parameter.0").getType())
-        .isEqualTo("integer");
-    assertThat(((Number) attributes.get("sentry.message.parameter.0")).longValue()).isEqualTo(42);
+    assertIntegerAttribute(entry, "sentry.message.parameter.0", 42);
   }
 
   @Test
@@ -116,7 +111,7 @@ class SentryLogsTest {
       log.warn("warn line {}", i);
     }
     log.log(Level.FATAL, "fatal line without throwable");
-    List<SentryLogEvent> entries = flushUntilCount(6);
+    List<SentryLogEvent> entries = flushUntilCount(logging.receiver, WAIT, 6);
     assertThat(entries)
         .extracting(SentryLogEvent::getBody)
         .containsExactlyInAnyOrder(
@@ -155,9 +150,9 @@ class SentryLogsTest {
           log.info("listing {} orders", 3);
           tx.finish();
         });
-    SentryLogEvent entry = flushUntilLogged(l -> "listing 3 orders".equals(l.getBody()));
-    assertThat(entry.getTraceId()).isEqualTo(transaction.get().getSpanContext().getTraceId());
-    assertThat(entry.getSpanId()).isEqualTo(transaction.get().getSpanContext().getSpanId());
+    SentryLogEvent entry =
+        flushUntilLogged(logging.receiver, WAIT, l -> "listing 3 orders".equals(l.getBody()));
+    assertLinkedTo(entry, transaction.get());
     Map<String, Object> attributes = attributes(entry);
     assertThat(attributes)
         .containsEntry("thread.name", "worker-2")
@@ -174,7 +169,9 @@ class SentryLogsTest {
     ThreadContext.put("tenant", "acme");
     log.info("order {} shipped to {}", 42, "Bern");
     ThreadContext.clearAll();
-    SentryLogEvent entry = flushUntilLogged(l -> "order 42 shipped to Bern".equals(l.getBody()));
+    SentryLogEvent entry =
+        flushUntilLogged(
+            logging.receiver, WAIT, l -> "order 42 shipped to Bern".equals(l.getBody()));
     assertThat(entry.getLevel()).isEqualTo(SentryLogLevel.INFO);
     assertThat(attributes(entry))
         .containsOnlyKeys(
@@ -217,54 +214,8 @@ class SentryLogsTest {
     logging.stopLogging(); // delivers what is left within flushTimeout
 
     assertThat(logEnvelopesBeforeError.get()).isLessThan(logging.receiver.logEnvelopeCount());
-    long dropped = 0;
-    for (String warning : logging.status.messages(org.apache.logging.log4j.Level.WARN)) {
-      Matcher counted = DROPPED.matcher(warning);
-      if (counted.find()) {
-        dropped += Long.parseLong(counted.group(1));
-      }
-    }
+    long dropped = droppedCount(logging.status.messages(org.apache.logging.log4j.Level.WARN));
     assertThat(dropped).isPositive();
     assertThat(logging.receiver.logCount() + dropped).isEqualTo(lines + 1);
-  }
-
-  /**
-   * Flushes until an entry matching {@code filter} arrived: behind an asynchronous appender or
-   * logger the line may reach the appender only after a first flush.
-   */
-  private SentryLogEvent flushUntilLogged(Predicate<SentryLogEvent> filter) {
-    Poll.until(
-        "a matching log entry at the receiver",
-        WAIT,
-        () -> {
-          SentryBridge.service().flush(Duration.ofMillis(200));
-          return !logging.receiver.logs(filter).isEmpty();
-        });
-    return logging.receiver.logs(filter).get(0);
-  }
-
-  /** Flushes until at least {@code count} entries arrived, then returns them. */
-  private List<SentryLogEvent> flushUntilCount(int count) {
-    Poll.until(
-        count + " log entries at the receiver",
-        WAIT,
-        () -> {
-          SentryBridge.service().flush(Duration.ofMillis(200));
-          return logging.receiver.logCount() >= count;
-        });
-    return logging.receiver.logs();
-  }
-
-  private static double epochSeconds(Instant instant) {
-    return instant.getEpochSecond() + instant.getNano() / 1_000_000_000.0;
-  }
-
-  private static Map<String, Object> attributes(SentryLogEvent entry) {
-    Map<String, Object> values = new TreeMap<>();
-    for (Map.Entry<String, SentryLogEventAttributeValue> attribute :
-        entry.getAttributes().entrySet()) {
-      values.put(attribute.getKey(), attribute.getValue().getValue());
-    }
-    return values;
   }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sentrybridge.logback.LogbackFixture.WAIT;
 
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.core.status.Status;
-import ch.qos.logback.core.status.StatusListener;
 import io.sentry.SentryEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -142,26 +140,5 @@ class ReconfigurationStormTest {
         .map(Thread::getName)
         .filter(n -> n.startsWith("sentry-bridge-") || n.startsWith("Sentry"))
         .collect(Collectors.toCollection(TreeSet::new));
-  }
-
-  /** Keeps the warnings of every status; survives resets, as the status list does. */
-  private static final class WarningsKept implements StatusListener {
-    private final List<String> warnings;
-
-    WarningsKept(List<String> warnings) {
-      this.warnings = warnings;
-    }
-
-    @Override
-    public void addStatusEvent(Status status) {
-      if (status.getLevel() == Status.WARN) {
-        warnings.add(status.getMessage());
-      }
-    }
-
-    @Override
-    public boolean isResetResistant() {
-      return true;
-    }
   }
 }

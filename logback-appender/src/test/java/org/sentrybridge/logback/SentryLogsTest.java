@@ -2,16 +2,20 @@ package org.sentrybridge.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sentrybridge.logback.LogbackFixture.WAIT;
+import static org.sentrybridge.testing.SentryLogs.assertIntegerAttribute;
+import static org.sentrybridge.testing.SentryLogs.assertLinkedTo;
+import static org.sentrybridge.testing.SentryLogs.assertLoggedBetween;
+import static org.sentrybridge.testing.SentryLogs.attributes;
+import static org.sentrybridge.testing.SentryLogs.droppedCount;
+import static org.sentrybridge.testing.SentryLogs.flushUntilCount;
+import static org.sentrybridge.testing.SentryLogs.flushUntilLogged;
 
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.core.status.Status;
-import ch.qos.logback.core.status.StatusListener;
 import io.sentry.ISpan;
 import io.sentry.ITransaction;
 import io.sentry.Sentry;
 import io.sentry.SentryEvent;
 import io.sentry.SentryLogEvent;
-import io.sentry.SentryLogEventAttributeValue;
 import io.sentry.SentryLogLevel;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,13 +25,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sentrybridge.SentryBridge;
-import org.sentrybridge.testing.Poll;
 import org.sentrybridge.testing.Requests;
 import org.slf4j.MDC;
 import org.slf4j.Marker;
@@ -43,8 +43,6 @@ class SentryLogsTest {
   @RegisterExtension final LogbackFixture logging = new LogbackFixture();
 
   private static final String LOGGER = "com.example.shop.Checkout";
-  private static final Pattern DROPPED =
-      Pattern.compile("\\b(\\d+) log entr(?:y|ies) (?:dropped|rejected by Sentry): ");
 
   @Test
   void aLogLineBecomesAStructuredSentryLogEntryLinkedToTheLoggingThreadsTrace() {
@@ -74,13 +72,12 @@ class SentryLogsTest {
           span.get().finish();
           tx.finish();
         });
-    SentryLogEvent entry = flushUntilLogged(l -> "order 42 paid".equals(l.getBody()));
+    SentryLogEvent entry =
+        flushUntilLogged(logging.receiver, WAIT, l -> "order 42 paid".equals(l.getBody()));
     assertThat(entry.getLevel()).isEqualTo(SentryLogLevel.INFO);
     assertThat(entry.getSeverityNumber()).isEqualTo(SentryLogLevel.INFO.getSeverityNumber());
-    double seconds = entry.getTimestamp();
-    assertThat(seconds).isBetween(epochSeconds(before.get()) - 0.001, epochSeconds(after.get()));
-    assertThat(entry.getTraceId()).isEqualTo(transaction.get().getSpanContext().getTraceId());
-    assertThat(entry.getSpanId()).isEqualTo(span.get().getSpanContext().getSpanId());
+    assertLoggedBetween(entry, before.get(), after.get());
+    assertLinkedTo(entry, span.get());
     Map<String, Object> attributes = attributes(entry);
     assertThat(attributes)
         .containsEntry("sentry.message.template", "order {} paid")
@@ -97,10 +94,7 @@ class SentryLogsTest {
         .doesNotContainKey("mdc.session")
         .doesNotContainKey("sentry.message.parameter.1");
     assertThat(((Number) attributes.get("thread.id")).longValue()).isEqualTo(threadId.get());
-    // a number keeps its type, as with the official appenders
-    assertThat(entry.getAttributes().get("sentry.message.parameter.0").getType())
-        .isEqualTo("integer");
-    assertThat(((Number) attributes.get("sentry.message.parameter.0")).longValue()).isEqualTo(42);
+    assertIntegerAttribute(entry, "sentry.message.parameter.0", 42);
   }
 
   @Test
@@ -112,7 +106,7 @@ class SentryLogsTest {
       log.warn("warn line {}", i);
     }
     log.error("error line without throwable");
-    List<SentryLogEvent> entries = flushUntilCount(6);
+    List<SentryLogEvent> entries = flushUntilCount(logging.receiver, WAIT, 6);
     assertThat(entries)
         .extracting(SentryLogEvent::getBody)
         .containsExactlyInAnyOrder(
@@ -141,9 +135,9 @@ class SentryLogsTest {
           log.info("listing {} orders", 3);
           tx.finish();
         });
-    SentryLogEvent entry = flushUntilLogged(l -> "listing 3 orders".equals(l.getBody()));
-    assertThat(entry.getTraceId()).isEqualTo(transaction.get().getSpanContext().getTraceId());
-    assertThat(entry.getSpanId()).isEqualTo(transaction.get().getSpanContext().getSpanId());
+    SentryLogEvent entry =
+        flushUntilLogged(logging.receiver, WAIT, l -> "listing 3 orders".equals(l.getBody()));
+    assertLinkedTo(entry, transaction.get());
     assertThat(attributes(entry))
         .containsEntry("thread.name", "worker-2")
         .containsEntry("sentry.message.template", "listing {} orders")
@@ -157,7 +151,9 @@ class SentryLogsTest {
     MDC.put("tenant", "acme");
     log.info("order {} shipped to {}", 42, "Bern");
     MDC.clear();
-    SentryLogEvent entry = flushUntilLogged(l -> "order 42 shipped to Bern".equals(l.getBody()));
+    SentryLogEvent entry =
+        flushUntilLogged(
+            logging.receiver, WAIT, l -> "order 42 shipped to Bern".equals(l.getBody()));
     assertThat(entry.getLevel()).isEqualTo(SentryLogLevel.INFO);
     assertThat(entry.getTimestamp()).isPositive();
     assertThat(attributes(entry))
@@ -185,7 +181,8 @@ class SentryLogsTest {
     List<String> warnings = new CopyOnWriteArrayList<>();
     logging.logback.context.getStatusManager().add(new WarningsKept(warnings));
     AtomicInteger logEnvelopesBeforeError = new AtomicInteger(-1);
-    logging.receiver.onEvent(event -> logEnvelopesBeforeError.set(logging.receiver.logEnvelopeCount()));
+    logging.receiver.onEvent(
+        event -> logEnvelopesBeforeError.set(logging.receiver.logEnvelopeCount()));
     logging.receiver.countLogsOnly();
     logging.receiver.delayAnswers(Duration.ofSeconds(1));
     Logger log = logging.logback.logger(LOGGER);
@@ -203,13 +200,7 @@ class SentryLogsTest {
 
     // the error did not wait for the log envelopes queued before it
     assertThat(logEnvelopesBeforeError.get()).isLessThan(logging.receiver.logEnvelopeCount());
-    long dropped = 0;
-    for (String warning : warnings) {
-      Matcher counted = DROPPED.matcher(warning);
-      if (counted.find()) {
-        dropped += Long.parseLong(counted.group(1));
-      }
-    }
+    long dropped = droppedCount(warnings);
     assertThat(dropped).isPositive();
     // the error line is a log entry too
     assertThat(logging.receiver.logCount() + dropped).isEqualTo(lines + 1);
@@ -234,13 +225,7 @@ class SentryLogsTest {
     logging.logback.close();
 
     assertThat(logging.receiver.logCount()).isZero();
-    long dropped = 0;
-    for (String warning : warnings) {
-      Matcher counted = DROPPED.matcher(warning);
-      if (counted.find()) {
-        dropped += Long.parseLong(counted.group(1));
-      }
-    }
+    long dropped = droppedCount(warnings);
     assertThat(dropped).isEqualTo(7); // 1 + 5 warnings and the error line, all log entries
   }
 
@@ -266,7 +251,8 @@ class SentryLogsTest {
       Logger log = logging.logback.logger(LOGGER);
       log.warn("card {} declined", "4111");
       log.warn("stock low for {}", "SKU-7");
-      SentryLogEvent entry = flushUntilLogged(l -> l.getBody().startsWith("stock low"));
+      SentryLogEvent entry =
+          flushUntilLogged(logging.receiver, WAIT, l -> l.getBody().startsWith("stock low"));
       assertThat(entry.getBody()).isEqualTo("stock low for SKU-7 (checked)");
       assertThat(logging.receiver.logs())
           .extracting(SentryLogEvent::getBody)
@@ -275,66 +261,6 @@ class SentryLogsTest {
       logging.logback.close();
       logging.logback = null;
       Sentry.close();
-    }
-  }
-
-  /**
-   * Flushes until an entry matching {@code filter} arrived: behind an asynchronous appender or
-   * logger the line may reach the appender only after a first flush.
-   */
-  private SentryLogEvent flushUntilLogged(Predicate<SentryLogEvent> filter) {
-    Poll.until(
-        "a matching log entry at the receiver",
-        WAIT,
-        () -> {
-          SentryBridge.service().flush(Duration.ofMillis(200));
-          return !logging.receiver.logs(filter).isEmpty();
-        });
-    return logging.receiver.logs(filter).get(0);
-  }
-
-  /** Flushes until at least {@code count} entries arrived, then returns them. */
-  private List<SentryLogEvent> flushUntilCount(int count) {
-    Poll.until(
-        count + " log entries at the receiver",
-        WAIT,
-        () -> {
-          SentryBridge.service().flush(Duration.ofMillis(200));
-          return logging.receiver.logCount() >= count;
-        });
-    return logging.receiver.logs();
-  }
-
-  private static double epochSeconds(Instant instant) {
-    return instant.getEpochSecond() + instant.getNano() / 1_000_000_000.0;
-  }
-
-  private static Map<String, Object> attributes(SentryLogEvent entry) {
-    Map<String, Object> values = new java.util.TreeMap<>();
-    for (Map.Entry<String, SentryLogEventAttributeValue> attribute :
-        entry.getAttributes().entrySet()) {
-      values.put(attribute.getKey(), attribute.getValue().getValue());
-    }
-    return values;
-  }
-
-  private static final class WarningsKept implements StatusListener {
-    private final List<String> warnings;
-
-    WarningsKept(List<String> warnings) {
-      this.warnings = warnings;
-    }
-
-    @Override
-    public void addStatusEvent(Status status) {
-      if (status.getLevel() == Status.WARN) {
-        warnings.add(status.getMessage());
-      }
-    }
-
-    @Override
-    public boolean isResetResistant() {
-      return true;
     }
   }
 }

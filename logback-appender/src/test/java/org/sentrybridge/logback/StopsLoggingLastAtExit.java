@@ -2,7 +2,6 @@ package org.sentrybridge.logback;
 
 import ch.qos.logback.classic.LoggerContext;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,16 +18,13 @@ public final class StopsLoggingLastAtExit {
   private StopsLoggingLastAtExit() {}
 
   public static void main(String[] args) {
-    System.setProperty("SENTRY_DSN", args[0]);
-    System.setProperty("BUFFER_DIR", args[1]);
-    System.setProperty("logback.configurationFile", "logback/shutdown.xml");
-    Logger log = LoggerFactory.getLogger("com.example.web.Server");
+    Logger log = AtExitApplication.startLogging(args, "com.example.web.Server");
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   for (int i = 0; i < DRAINED_REQUESTS; i++) {
-                    work(REQUEST_TIME);
+                    AtExitApplication.work(REQUEST_TIME);
                     log.error("request {} failed while draining", i, new IllegalStateException());
                   }
                   log.error("could not close the connection pool", new IllegalStateException());
@@ -37,13 +33,5 @@ public final class StopsLoggingLastAtExit {
                 },
                 "application-shutdown"));
     log.info("started");
-  }
-
-  /** Stands for the time a request takes to finish. */
-  private static void work(Duration duration) {
-    long end = System.nanoTime() + duration.toNanos();
-    for (long left = duration.toNanos(); left > 0; left = end - System.nanoTime()) {
-      LockSupport.parkNanos(left);
-    }
   }
 }

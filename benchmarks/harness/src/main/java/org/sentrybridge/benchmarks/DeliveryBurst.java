@@ -111,7 +111,8 @@ public final class DeliveryBurst {
     }
   }
 
-  private static void append(Path file, String line) {
+  /** Appends {@code line} to the results {@code file}, creating it and its folder if needed. */
+  static void append(Path file, String line) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Files.writeString(

@@ -1,13 +1,8 @@
 package org.sentrybridge.benchmarks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +10,10 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sentrybridge.devserver.LoopbackSentryReceiver;
 
 /**
@@ -67,7 +65,72 @@ public final class LogsLoad {
     long reportedDrops();
   }
 
+  /** The warning sentry-bridge reports when log entries were dropped or rejected, with a count. */
+  private static final Pattern DROPPED =
+      Pattern.compile("\\b(\\d+) log entr(?:y|ies) (?:dropped|rejected by Sentry): ");
+
   private LogsLoad() {}
+
+  /**
+   * The sum of the counts in sentry-bridge's "log entries dropped or rejected" warnings.
+   *
+   * @param warnings the warnings the framework's status channel kept
+   * @return the log entries the warnings report as dropped
+   */
+  public static long droppedCount(Iterable<String> warnings) {
+    long dropped = 0;
+    for (String warning : warnings) {
+      Matcher counted = DROPPED.matcher(warning);
+      if (counted.find()) {
+        dropped += Long.parseLong(counted.group(1));
+      }
+    }
+    return dropped;
+  }
+
+  /**
+   * The scenario the program arguments name, {@code sustained} by default.
+   *
+   * @param args the program arguments
+   * @return {@code sustained} or what the first argument says
+   */
+  public static String scenario(String[] args) {
+    return args.length > 0 ? args[0] : "sustained";
+  }
+
+  /**
+   * A backend made of its parts.
+   *
+   * @param log logs one line
+   * @param flush flushes what was logged, waiting up to the given time
+   * @param stop stops the logging framework
+   * @param drops the log entries the integration reported as dropped; -1: none said
+   * @return the backend
+   */
+  public static Backend backend(
+      LineLogger log, Consumer<Duration> flush, Runnable stop, LongSupplier drops) {
+    return new Backend() {
+      @Override
+      public LineLogger logger() {
+        return log;
+      }
+
+      @Override
+      public void flush(Duration timeout) {
+        flush.accept(timeout);
+      }
+
+      @Override
+      public void stop() {
+        stop.run();
+      }
+
+      @Override
+      public long reportedDrops() {
+        return drops.getAsLong();
+      }
+    };
+  }
 
   /** Runs one scenario ({@code sustained} or {@code overload}) and prints its figures. */
   public static void run(
@@ -127,7 +190,7 @@ public final class LogsLoad {
     System.out.println(line);
     String file = System.getProperty("bench.results");
     if (file != null) {
-      append(Path.of(file), line);
+      DeliveryBurst.append(Path.of(file), line);
     }
   }
 
@@ -178,19 +241,5 @@ public final class LogsLoad {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     memory.gc();
     return memory.getHeapMemoryUsage().getUsed();
-  }
-
-  private static void append(Path file, String line) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(
-          file,
-          line + System.lineSeparator(),
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
