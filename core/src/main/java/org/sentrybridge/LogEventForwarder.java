@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import java.util.Collections;
 import org.sentrybridge.event.BreadcrumbRing;
 import org.sentrybridge.event.CallSite;
 import org.sentrybridge.event.CaptureRules;
