@@ -32,21 +32,6 @@ public final class ScopeScenarios {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   /**
-   * How a backend logs a line: the framework's {@code level(String template, Object... arguments)}
-   * method, a throwable as last argument.
-   */
-  @FunctionalInterface
-  public interface LogCall {
-    /**
-     * Logs one line.
-     *
-     * @param template the message template with {@code {}} placeholders
-     * @param arguments the arguments, a throwable last
-     */
-    void log(String template, Object... arguments);
-  }
-
-  /**
    * A backend's logger seen through its three levels.
    *
    * @param info the INFO call
