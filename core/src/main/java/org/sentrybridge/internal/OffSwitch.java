@@ -1,10 +1,6 @@
 package org.sentrybridge.internal;
 
-import io.sentry.IScopes;
-import io.sentry.protocol.SentryId;
 import java.time.Duration;
-import java.util.Optional;
-import org.sentrybridge.ScopeConfigurator;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogRecord;
 import org.sentrybridge.logs.LogsPipeline;
@@ -16,7 +12,7 @@ import org.sentrybridge.StatusReporter;
  * holds: a service that does nothing and, while it is held, keeps {@code SentryBridge.service()}
  * from starting an integration of its own from the environment. Closing it lifts that.
  */
-final class OffSwitch implements Holder {
+final class OffSwitch implements Holder, SendsNothing {
 
   final String reason;
   final StatusReporter reporter;
@@ -24,26 +20,6 @@ final class OffSwitch implements Holder {
   OffSwitch(String reason, StatusReporter reporter) {
     this.reason = reason;
     this.reporter = reporter;
-  }
-
-  @Override
-  public SentryId sendError(Throwable error, ScopeConfigurator configurator) {
-    return SentryId.EMPTY_ID;
-  }
-
-  @Override
-  public Optional<IScopes> getInstance() {
-    return Optional.empty();
-  }
-
-  @Override
-  public boolean isEnabled() {
-    return false;
-  }
-
-  @Override
-  public boolean flush(Duration timeout) {
-    return true;
   }
 
   @Override
