@@ -19,7 +19,6 @@ import org.sentrybridge.testing.RecordingStatusReporter;
 class SlowReceiverFaultTest {
 
   private static final Duration DELAY = Duration.ofSeconds(5);
-  private static final long GENEROUS_MAX_NANOS = Duration.ofMillis(50).toNanos();
 
   @TempDir Path buffer;
 
@@ -50,6 +49,9 @@ class SlowReceiverFaultTest {
       for (Thread thread : threads) {
         thread.join();
       }
+      // the receiver keeps an event only when it answers, DELAY after the request: had any call
+      // waited for Sentry's answer, the first event would be there before the last call returned
+      assertThat(receiver.events()).as("events answered while the application logged").isEmpty();
       Poll.until(
           "a request reaches the slow receiver",
           Duration.ofSeconds(10),
@@ -59,7 +61,6 @@ class SlowReceiverFaultTest {
       forwarder.close();
       long closeMillis = (System.nanoTime() - closeBegan) / 1_000_000;
 
-      assertThat(slowest.get()).isLessThan(GENEROUS_MAX_NANOS);
       // flushTimeout is 1 s: close drains for that long, then keeps the rest on disk
       assertThat(closeMillis).isLessThan(DELAY.toMillis());
       assertThat(status.lines("WARN"))
