@@ -12,7 +12,7 @@ import org.springframework.boot.devtools.restart.Restarter;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Run in a JVM of its own by {@link DevToolsRestartTest}, with DevTools on the class path: DevTools
+ * Run in a JVM of its own by {@link DevToolsRestartCase}, with DevTools on the class path: DevTools
  * runs it in its restart class loader; the first run logs an error and has DevTools restart it,
  * the second logs an error, tells whether it runs on the first run's SDK, closes its context and
  * tells whether the SDK is closed. What must outlive a restart is kept where DevTools keeps it, in

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sentrybridge.spring.Events.withException;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.sentrybridge.devserver.LoopbackSentryReceiver;
 import org.sentrybridge.testing.ChildJvm;
 
 /**
- * A real DevTools restart (its {@code Restarter}, in a JVM of its own): the restarted application
- * joins the integration of the first run, one SDK throughout, and the final close stops it.
+ * A real DevTools restart (its {@code Restarter}, in a JVM of its own, on the logging system of
+ * the subclass): the restarted application joins the integration of the first run, one SDK
+ * throughout, and the final close stops it.
  */
-@DisabledIfSystemProperty(named = "sentrybridge.test.logging", matches = "log4j2")
-class DevToolsRestartTest {
+abstract class DevToolsRestartCase {
 
   @Test
   void errorsBeforeAndAfterARestartArriveThroughOneSdkClosedAtTheFinalClose() throws Exception {
