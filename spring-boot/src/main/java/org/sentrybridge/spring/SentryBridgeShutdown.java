@@ -35,11 +35,16 @@ public final class SentryBridgeShutdown implements SmartLifecycle, DisposableBea
     started = true;
   }
 
-  /** Delivers what was logged until the web server stopped, within {@code flushTimeout}. */
+  /**
+   * Delivers what was logged until the web server stopped, within {@code flushTimeout}; not for a
+   * DevTools restart, after which the integration keeps sending.
+   */
   @Override
   public void stop() {
     running = false;
-    integration.flush();
+    if (!DevToolsRestart.closesThisContext()) {
+      integration.flush();
+    }
   }
 
   @Override
