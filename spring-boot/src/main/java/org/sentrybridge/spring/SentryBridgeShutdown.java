@@ -9,7 +9,9 @@ import org.springframework.context.SmartLifecycle;
  * logged (within {@code flushTimeout}); destroyed after every other bean of the context, it then
  * detaches the appender and stops the integration, which delivers what bean destruction logged.
  * A context whose start-up failed leaves the integration running: Spring Boot logs the failure
- * after the context is gone, and the integration's exit hook delivers it when the JVM exits.
+ * after the context is gone, and the integration's exit hook delivers it when the JVM exits. A
+ * context closed by a Spring Boot DevTools restart also leaves it running, appender attached: the
+ * restarted application joins it, so one SDK runs from the first start to the final close.
  */
 public final class SentryBridgeShutdown implements SmartLifecycle, DisposableBean {
 
@@ -33,11 +35,16 @@ public final class SentryBridgeShutdown implements SmartLifecycle, DisposableBea
     started = true;
   }
 
-  /** Delivers what was logged until the web server stopped, within {@code flushTimeout}. */
+  /**
+   * Delivers what was logged until the web server stopped, within {@code flushTimeout}; not for a
+   * DevTools restart, after which the integration keeps sending.
+   */
   @Override
   public void stop() {
     running = false;
-    integration.flush();
+    if (!DevToolsRestart.closesThisContext()) {
+      integration.flush();
+    }
   }
 
   @Override
@@ -50,11 +57,21 @@ public final class SentryBridgeShutdown implements SmartLifecycle, DisposableBea
     return PHASE;
   }
 
-  /** Detaches the appender and stops the integration, unless the context never started. */
+  /**
+   * Detaches the appender and stops the integration, unless the context never started or is
+   * closed for a DevTools restart.
+   */
   @Override
   public void destroy() {
-    if (started) {
-      integration.close();
+    if (!started) {
+      return;
     }
+    if (DevToolsRestart.closesThisContext()) {
+      SpringStatusReporter.INSTANCE.info(
+          "sentry-bridge: context closed for a DevTools restart; the integration keeps running for"
+              + " the restarted application");
+      return;
+    }
+    integration.close();
   }
 }

@@ -21,6 +21,8 @@ public final class GracefulShutdownApp {
   private GracefulShutdownApp() {}
 
   public static void main(String[] args) throws Exception {
+    // DevTools is on this module's test class path (DevToolsRestartCase); no restart here
+    System.setProperty("spring.devtools.restart.enabled", "false");
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(ShopApplication.class)
             .listeners(
