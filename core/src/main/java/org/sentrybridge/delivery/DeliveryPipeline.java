@@ -6,8 +6,6 @@ import io.sentry.SentryEvent;
 import io.sentry.SentryStackTraceFactory;
 import java.time.Duration;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -20,7 +18,7 @@ import org.sentrybridge.sdk.SdkInternals;
 
 /**
  * The hand-off from application threads to Sentry. {@link #offer} is what the logging thread pays:
- * a lock-free enqueue into a bounded queue, nothing else. One daemon thread turns submissions into
+ * a lock-free enqueue into a bounded queue ({@link SubmissionQueue}: no allocation), nothing else. One daemon thread turns submissions into
  * Sentry events (flood control included) and passes them to the SDK, whose transport does the
  * network and disk work on threads of its own.
  */
@@ -30,7 +28,7 @@ public final class DeliveryPipeline {
 
   /** Submissions the queue refused because it was full; reported at most once a minute. */
   private final DropCounter drops;
-  private final Queue<Submission> queue = new ConcurrentLinkedQueue<>();
+  private final SubmissionQueue queue = new SubmissionQueue();
   // Producers touch one counter (offered); the worker publishes its own (processed) in batches:
   // fewer cache-line transfers between the logging threads' core and the delivery thread's.
   private final AtomicLong offered = new AtomicLong();

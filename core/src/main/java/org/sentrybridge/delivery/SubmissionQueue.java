@@ -1,0 +1,59 @@
+package org.sentrybridge.delivery;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The delivery queue: many logging threads add, the one delivery thread takes, in the order added
+ * per thread. Each submission is its own link ({@link Submission#next}), so adding allocates
+ * nothing and costs one atomic swap; no logging thread ever waits for another. Unbounded: {@link
+ * DeliveryPipeline} keeps the bound.
+ *
+ * <p>A link is made in two steps (swap the tail, then point the old tail at the new one): between
+ * them {@link #poll} sees the queue as ending early and returns null, and the delivery thread takes
+ * the rest on its next poll.
+ */
+final class SubmissionQueue {
+
+  private static final VarHandle NEXT;
+
+  static {
+    try {
+      NEXT =
+          MethodHandles.lookup().findVarHandle(Submission.class, "next", Submission.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** The last submission added; the stub while nothing was ever added. */
+  private final AtomicReference<Submission> tail;
+  /** The last submission taken (or the stub): only the delivery thread reads and writes it. */
+  private Submission head;
+
+  SubmissionQueue() {
+    Submission stub = Submission.stub();
+    this.head = stub;
+    this.tail = new AtomicReference<>(stub);
+  }
+
+  /** Adds a submission; any thread. A submission is added once, never twice. */
+  void add(Submission submission) {
+    Submission previous = tail.getAndSet(submission);
+    NEXT.setRelease(previous, submission);
+  }
+
+  /** The oldest submission not taken yet, or null; the delivery thread only. */
+  Submission poll() {
+    Submission next = (Submission) NEXT.getAcquire(head);
+    if (next == null) {
+      return null;
+    }
+    // the taken submission stays as the head until the next one is taken; unlink the old head so
+    // that it holds nothing alive
+    NEXT.setOpaque(head, (Submission) null);
+    head = next;
+    return next;
+  }
+}
