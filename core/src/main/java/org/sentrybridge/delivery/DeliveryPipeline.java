@@ -33,8 +33,6 @@ public final class DeliveryPipeline {
   // fewer cache-line transfers between the logging threads' core and the delivery thread's.
   private final AtomicLong offered = new AtomicLong();
   private final AtomicLong processed = new AtomicLong();
-  private long processedLocally;
-  private long lastWorkNanos = System.nanoTime() - BUSY_NANOS;
   /** How often (a power of two) the worker publishes its progress while the queue is busy. */
   private static final int PUBLISH_EVERY = 64;
   /** After work, the worker naps this long between polls before it sleeps until woken. */
@@ -147,9 +145,14 @@ public final class DeliveryPipeline {
   }
 
   private void run() {
+    // the delivery thread's own state is local, not in fields next to those every offer reads:
+    // writing it per submission would take their cache line away from the logging threads
+    SubmissionQueue.Taker taker = queue.taker();
+    long processedLocally = 0;
+    long lastWorkNanos = System.nanoTime() - BUSY_NANOS;
     long nextWindowCheck = System.nanoTime();
     while (true) {
-      Submission submission = queue.poll();
+      Submission submission = taker.poll();
       if (submission != null) {
         long now = System.nanoTime();
         lastWorkNanos = now;

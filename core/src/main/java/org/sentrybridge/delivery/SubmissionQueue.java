@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * DeliveryPipeline} keeps the bound.
  *
  * <p>A link is made in two steps (swap the tail, then point the old tail at the new one): between
- * them {@link #poll} sees the queue as ending early and returns null, and the delivery thread takes
+ * them {@link Taker#poll} sees the queue as ending early and returns null, and the delivery thread takes
  * the rest on its next poll.
  */
 final class SubmissionQueue {
@@ -29,12 +29,10 @@ final class SubmissionQueue {
 
   /** The last submission added; the stub while nothing was ever added. */
   private final AtomicReference<Submission> tail;
-  /** The last submission taken (or the stub): only the delivery thread reads and writes it. */
-  private Submission head;
+  private final Submission stub;
 
   SubmissionQueue() {
-    Submission stub = Submission.stub();
-    this.head = stub;
+    this.stub = Submission.stub();
     this.tail = new AtomicReference<>(stub);
   }
 
@@ -44,16 +42,34 @@ final class SubmissionQueue {
     NEXT.setRelease(previous, submission);
   }
 
-  /** The oldest submission not taken yet, or null; the delivery thread only. */
-  Submission poll() {
-    Submission next = (Submission) NEXT.getAcquire(head);
-    if (next == null) {
-      return null;
+  /**
+   * The taking end, for the one thread that takes: made there, it sits in that thread's own
+   * allocation buffer, away from what the adding threads read and write. Call it once.
+   */
+  Taker taker() {
+    return new Taker(stub);
+  }
+
+  /** Takes submissions in the order they were added (per adding thread); one thread only. */
+  static final class Taker {
+    /** The last submission taken, or the stub. */
+    private Submission head;
+
+    private Taker(Submission stub) {
+      this.head = stub;
     }
-    // the taken submission stays as the head until the next one is taken; unlink the old head so
-    // that it holds nothing alive
-    NEXT.setOpaque(head, (Submission) null);
-    head = next;
-    return next;
+
+    /** The oldest submission not taken yet, or null. */
+    Submission poll() {
+      Submission next = (Submission) NEXT.getAcquire(head);
+      if (next == null) {
+        return null;
+      }
+      // the taken submission stays as the head until the next one is taken; unlink the old head
+      // so that it holds nothing alive
+      NEXT.setOpaque(head, (Submission) null);
+      head = next;
+      return next;
+    }
   }
 }

@@ -19,6 +19,7 @@ class SubmissionQueueTest {
   @Test
   void everySubmissionOfConcurrentProducersIsTakenOnceInItsProducersOrder() throws Exception {
     SubmissionQueue queue = new SubmissionQueue();
+    SubmissionQueue.Taker taker = queue.taker();
     CountDownLatch go = new CountDownLatch(1);
     List<Thread> producers = new ArrayList<>();
     for (int p = 0; p < THREADS; p++) {
@@ -34,14 +35,14 @@ class SubmissionQueueTest {
       thread.start();
       producers.add(thread);
     }
-    assertThat(queue.poll()).isNull();
+    assertThat(taker.poll()).isNull();
 
     go.countDown();
     int[] nextOf = new int[THREADS];
     int taken = 0;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (taken < THREADS * EACH && System.nanoTime() < deadline) {
-      Submission submission = queue.poll();
+      Submission submission = taker.poll();
       if (submission == null) {
         Thread.onSpinWait();
         continue;
@@ -58,7 +59,7 @@ class SubmissionQueueTest {
 
     assertThat(taken).isEqualTo(THREADS * EACH);
     assertThat(nextOf).containsOnly(EACH);
-    assertThat(queue.poll()).isNull();
+    assertThat(taker.poll()).isNull();
   }
 
   private static Submission submission(String producer, int sequence) {
