@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * DeliveryPipeline} keeps the bound.
  *
  * <p>A link is made in two steps (swap the tail, then point the old tail at the new one): between
- * them {@link Taker#poll} sees the queue as ending early and returns null, and the delivery thread takes
- * the rest on its next poll.
+ * them {@link Taker#poll} sees the queue as ending early and returns null, and the delivery thread
+ * takes the rest on its next poll.
  */
 final class SubmissionQueue {
 
