@@ -34,6 +34,20 @@ for module in "${MODULES[@]}"; do
     { tail -40 "$RESULTS/$module.log" >&2; exit 1; }
 done
 
+echo "== allocation per line on the logging thread (sentry-bridge)" >&2
+for backend in logback log4j2; do
+  for setup in no-appender bridge-scope-off bridge-enabled; do
+    java -Xms512m -Xmx512m -cp "$(classpath bridge)" org.sentrybridge.benchmarks.bridge.CallerAllocation \
+      "$backend" "$setup" error >>"$RESULTS/allocation.txt"
+  done
+  java -Xms512m -Xmx512m -cp "$(classpath bridge)" org.sentrybridge.benchmarks.bridge.CallerAllocation \
+    "$backend" bridge-enabled error populated >>"$RESULTS/allocation.txt"
+  for setup in no-appender bridge-enabled; do
+    java -Xms512m -Xmx512m -cp "$(classpath bridge)" org.sentrybridge.benchmarks.bridge.CallerAllocation \
+      "$backend" "$setup" info >>"$RESULTS/allocation.txt"
+  done
+done
+
 run_burst() {
   echo "== delivery burst: $2" >&2
   java -Xms512m -Xmx512m -Dbench.results="$RESULTS/delivery.txt" -cp "$(classpath "$1")" "$2" \
@@ -52,4 +66,5 @@ java -Xms512m -Xmx512m -Dbench.results="$RESULTS/slow-sentry.txt" -cp "$(classpa
 echo
 echo "Java: $(java -version 2>&1 | head -1); cores: $(nproc 2>/dev/null || echo '?'); JMH: ${JMH_ARGS[*]}"
 java -cp "$(classpath bridge)" org.sentrybridge.benchmarks.Report "$RESULTS"
+cat "$RESULTS/allocation.txt"
 cat "$RESULTS/slow-sentry.txt"

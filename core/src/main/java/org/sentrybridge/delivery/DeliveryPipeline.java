@@ -6,8 +6,6 @@ import io.sentry.SentryEvent;
 import io.sentry.SentryStackTraceFactory;
 import java.time.Duration;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -20,7 +18,7 @@ import org.sentrybridge.sdk.SdkInternals;
 
 /**
  * The hand-off from application threads to Sentry. {@link #offer} is what the logging thread pays:
- * a lock-free enqueue into a bounded queue, nothing else. One daemon thread turns submissions into
+ * a lock-free enqueue into a bounded queue ({@link SubmissionQueue}: no allocation), nothing else. One daemon thread turns submissions into
  * Sentry events (flood control included) and passes them to the SDK, whose transport does the
  * network and disk work on threads of its own.
  */
@@ -30,13 +28,11 @@ public final class DeliveryPipeline {
 
   /** Submissions the queue refused because it was full; reported at most once a minute. */
   private final DropCounter drops;
-  private final Queue<Submission> queue = new ConcurrentLinkedQueue<>();
+  private final SubmissionQueue queue = new SubmissionQueue();
   // Producers touch one counter (offered); the worker publishes its own (processed) in batches:
   // fewer cache-line transfers between the logging threads' core and the delivery thread's.
   private final AtomicLong offered = new AtomicLong();
   private final AtomicLong processed = new AtomicLong();
-  private long processedLocally;
-  private long lastWorkNanos = System.nanoTime() - BUSY_NANOS;
   /** How often (a power of two) the worker publishes its progress while the queue is busy. */
   private static final int PUBLISH_EVERY = 64;
   /** After work, the worker naps this long between polls before it sleeps until woken. */
@@ -149,9 +145,14 @@ public final class DeliveryPipeline {
   }
 
   private void run() {
+    // the delivery thread's own state is local, not in fields next to those every offer reads:
+    // writing it per submission would take their cache line away from the logging threads
+    SubmissionQueue.Taker taker = queue.taker();
+    long processedLocally = 0;
+    long lastWorkNanos = System.nanoTime() - BUSY_NANOS;
     long nextWindowCheck = System.nanoTime();
     while (true) {
-      Submission submission = queue.poll();
+      Submission submission = taker.poll();
       if (submission != null) {
         long now = System.nanoTime();
         lastWorkNanos = now;

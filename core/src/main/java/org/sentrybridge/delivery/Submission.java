@@ -29,6 +29,9 @@ public final class Submission {
   private final boolean sendMetadata;
   private final String threadName;
   private final long threadId;
+  /** The next submission in {@link SubmissionQueue}, which alone reads and writes it. */
+  @SuppressWarnings("unused") // through SubmissionQueue's VarHandle
+  Submission next;
 
   private Submission(
       LogRecord record,
@@ -65,6 +68,11 @@ public final class Submission {
       boolean sendMetadata) {
     return new Submission(
         record, rules, scope, callSite, record.throwable(), null, null, sendMetadata, null);
+  }
+
+  /** The empty link {@link SubmissionQueue} starts from; never delivered. */
+  static Submission stub() {
+    return new Submission(null, null, null, null, null, null, null, false, null);
   }
 
   /** An error sent by hand, with its caller's scope. */

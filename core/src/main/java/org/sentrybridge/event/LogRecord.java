@@ -225,6 +225,19 @@ public final class LogRecord {
     }
 
     /**
+     * {@link #arguments(Object[])} for an array that is already the record's own: one the logging
+     * framework made for this log event alone, or a copy, which nobody changes afterwards. It is
+     * kept without a further copy.
+     *
+     * @param args the log call's arguments, in an array nobody changes afterwards; null for none
+     * @return this builder
+     */
+    public Builder ownedArguments(Object[] args) {
+      this.arguments = MessageTemplates.settled(args);
+      return this;
+    }
+
+    /**
      * The logged exception.
      *
      * @param throwable the throwable; null for none

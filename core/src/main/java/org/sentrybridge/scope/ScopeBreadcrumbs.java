@@ -26,14 +26,19 @@ import org.sentrybridge.event.BreadcrumbRing;
  */
 public final class ScopeBreadcrumbs {
 
-  /** The last scope this thread wrote to and its ring. */
+  /**
+   * The last scope this thread looked up and its ring; a null ring (the scope had none) holds only
+   * while no ring was made since ({@code made}).
+   */
   private static final class Last {
     final WeakReference<IScope> scope;
     final BreadcrumbRing ring;
+    final long made;
 
-    Last(IScope scope, BreadcrumbRing ring) {
+    Last(IScope scope, BreadcrumbRing ring, long made) {
       this.scope = new WeakReference<>(scope);
       this.ring = ring;
+      this.made = made;
     }
   }
 
@@ -44,6 +49,8 @@ public final class ScopeBreadcrumbs {
   private final int capacity;
   private final Map<IScope, BreadcrumbRing> rings = new WeakHashMap<>();
   private final ThreadLocal<Last> last = new ThreadLocal<>();
+  /** Rings made so far; written under the lock on {@link #rings}. */
+  private volatile long ringsMade;
   private volatile ScopeType writeScope;
 
   public ScopeBreadcrumbs(int capacity) {
@@ -80,7 +87,14 @@ public final class ScopeBreadcrumbs {
     IScope scope = writeScope(scopes);
     Last cached = last.get();
     if (cached != null && cached.scope.get() == scope) {
-      return cached.ring;
+      if (cached.ring != null) {
+        return cached.ring;
+      }
+      // the scope had no ring: an error on it need not take the lock while none was made since
+      // (another thread sharing the scope may have made it)
+      if (!create && cached.made == ringsMade) {
+        return null;
+      }
     }
     BreadcrumbRing ring;
     synchronized (rings) {
@@ -88,6 +102,7 @@ public final class ScopeBreadcrumbs {
       if (ring == null) {
         BreadcrumbRing parent = parentRing(scopes, scope);
         if (parent == null && !create) {
+          last.set(new Last(scope, null, ringsMade));
           return null;
         }
         ring = new BreadcrumbRing(capacity);
@@ -96,9 +111,10 @@ public final class ScopeBreadcrumbs {
           ring.seedFrom(parent);
         }
         rings.put(scope, ring);
+        ringsMade = ringsMade + 1;
       }
     }
-    last.set(new Last(scope, ring));
+    last.set(new Last(scope, ring, 0));
     return ring;
   }
 

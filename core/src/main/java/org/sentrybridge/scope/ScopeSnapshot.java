@@ -89,15 +89,27 @@ public final class ScopeSnapshot {
     } else {
       current = ScopeState.of(currentScope);
       isolation = ScopeState.of(isolationScope);
+      last = null;
       if (changes >= 0) {
-        LAST_READ.set(
-            new WeakReference<>(
-                new Read(changes, currentScope, isolationScope, current, isolation)));
+        last = new Read(changes, currentScope, isolationScope, current, isolation);
+        LAST_READ.set(new WeakReference<>(last));
       }
     }
     BreadcrumbRing ring = breadcrumbs == null ? null : breadcrumbs.existingRingFor(scopes);
-    return new ScopeSnapshot(
-        current, isolation, ring, ring == null ? 0 : ring.mark(), null, null, null);
+    if (ring != null) {
+      return new ScopeSnapshot(current, isolation, ring, ring.mark(), null, null, null);
+    }
+    if (last == null) {
+      return new ScopeSnapshot(current, isolation, null, 0, null, null, null);
+    }
+    // no log lines and nothing read differs from the last error's: that snapshot (immutable)
+    // serves again, so an error on an unchanged scope allocates nothing here
+    ScopeSnapshot same = last.snapshot;
+    if (same == null || same.current != current || same.isolation != isolation) {
+      same = new ScopeSnapshot(current, isolation, null, 0, null, null, null);
+      last.snapshot = same;
+    }
+    return same;
   }
 
   /**
@@ -110,6 +122,8 @@ public final class ScopeSnapshot {
     final IScope isolationScope;
     ScopeState current;
     ScopeState isolation;
+    /** The last snapshot made of these states without log lines; null when none yet. */
+    ScopeSnapshot snapshot;
 
     Read(
         long changes,
@@ -134,9 +148,9 @@ public final class ScopeSnapshot {
    * appender kept for that scope.
    */
   public static ScopeSnapshot captureWithEveryAppender(IScopes scopes, boolean full) {
-    ScopeSnapshot snapshot = capture(scopes, null, full);
+    ScopeSnapshot read = capture(scopes, null, full);
     if (!full) {
-      return snapshot;
+      return read;
     }
     List<BreadcrumbRing> rings = new ArrayList<>();
     for (ScopeBreadcrumbs appender : ScopeBreadcrumbs.everyAppender()) {
@@ -145,12 +159,18 @@ public final class ScopeSnapshot {
         rings.add(ring);
       }
     }
-    if (!rings.isEmpty()) {
-      snapshot.moreRings = rings.toArray(new BreadcrumbRing[0]);
-      snapshot.moreMarks = new long[rings.size()];
-      for (int i = 0; i < rings.size(); i++) {
-        snapshot.moreMarks[i] = snapshot.moreRings[i].mark();
-      }
+    if (rings.isEmpty()) {
+      return read;
+    }
+    // a snapshot of its own: the one capture returned may be shared with earlier errors
+    ScopeSnapshot snapshot =
+        new ScopeSnapshot(
+            read.current, read.isolation, read.ring, read.ringMark, read.ringTraceId,
+            read.traceId, read.spanId);
+    snapshot.moreRings = rings.toArray(new BreadcrumbRing[0]);
+    snapshot.moreMarks = new long[rings.size()];
+    for (int i = 0; i < rings.size(); i++) {
+      snapshot.moreMarks[i] = snapshot.moreRings[i].mark();
     }
     return snapshot;
   }

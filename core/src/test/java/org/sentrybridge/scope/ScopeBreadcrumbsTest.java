@@ -45,6 +45,18 @@ class ScopeBreadcrumbsTest {
   }
 
   @Test
+  void aRingAnotherThreadMadeForASharedScopeReachesThisThreadsNextError()
+      throws InterruptedException {
+    IScopes shared = scopes();
+    assertThat(breadcrumbs.existingRingFor(shared)).isNull();
+    Thread worker = new Thread(() -> add(shared, "the worker's line"));
+    worker.start();
+    worker.join();
+
+    assertThat(lines(shared)).containsExactly("the worker's line");
+  }
+
+  @Test
   void anEventTakesOnlyTheLinesBeforeItsMark() {
     IScopes scopes = scopes();
     add(scopes, "before");

@@ -9,8 +9,13 @@ import io.sentry.Scope;
 import io.sentry.Scopes;
 import io.sentry.SentryOptions;
 import io.sentry.protocol.User;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.sentrybridge.event.BreadcrumbRing;
+import org.sentrybridge.event.LogLevel;
 
 /**
  * A thread that logs several errors keeps what it read of its scopes between them while no scope
@@ -68,6 +73,69 @@ class ScopeSnapshotTest {
 
     assertThat(before.getIsolationScope().getTags()).doesNotContainKey("shared");
     assertThat(after.getIsolationScope().getTags()).containsEntry("shared", "yes");
+  }
+
+  @Test
+  void errorsOnAnUnchangedScopeWithoutLogLinesShareOneSnapshotUntilItChanges() {
+    ScopeBreadcrumbs lines = new ScopeBreadcrumbs(10);
+    try {
+      ScopeSnapshot first = ScopeSnapshot.capture(scopes, lines, true);
+      ScopeSnapshot second = ScopeSnapshot.capture(scopes, lines, true);
+      scopes.getIsolationScope().setTag("step", "two");
+      ScopeSnapshot changed = ScopeSnapshot.capture(scopes, lines, true);
+
+      assertThat(second).isSameAs(first);
+      assertThat(changed).isNotSameAs(first);
+      assertThat(changed.scopes(rebuilder, true, true).getIsolationScope().getTags())
+          .containsEntry("step", "two");
+      assertThat(first.scopes(rebuilder, true, true).getIsolationScope().getTags())
+          .doesNotContainKey("step");
+    } finally {
+      lines.close();
+    }
+  }
+
+  @Test
+  void withLogLinesEachErrorKeepsTheLinesBeforeIt() {
+    ScopeBreadcrumbs lines = new ScopeBreadcrumbs(10);
+    try {
+      line(lines, "first line");
+      ScopeSnapshot first = ScopeSnapshot.capture(scopes, lines, true);
+      line(lines, "second line");
+      ScopeSnapshot second = ScopeSnapshot.capture(scopes, lines, true);
+
+      assertThat(messages(first)).containsExactly("first line");
+      assertThat(messages(second)).containsExactly("first line", "second line");
+    } finally {
+      lines.close();
+    }
+  }
+
+  @Test
+  void anErrorSentByHandLeavesTheSnapshotLoggedErrorsShareAsItWas() {
+    ScopeBreadcrumbs appender = new ScopeBreadcrumbs(10);
+    try {
+      ScopeSnapshot logged = ScopeSnapshot.capture(scopes, null, true);
+      line(appender, "an appender's line");
+      ScopeSnapshot sent = ScopeSnapshot.captureWithEveryAppender(scopes, true);
+      ScopeSnapshot loggedAgain = ScopeSnapshot.capture(scopes, null, true);
+
+      assertThat(messages(sent)).containsExactly("an appender's line");
+      assertThat(loggedAgain).isSameAs(logged);
+      assertThat(logged.logLines()).isEmpty();
+    } finally {
+      appender.close();
+    }
+  }
+
+  private void line(ScopeBreadcrumbs lines, String message) {
+    lines.ringFor(scopes).add(Instant.now(), LogLevel.INFO, "test", message, null, null);
+  }
+
+  private static List<String> messages(ScopeSnapshot snapshot) {
+    return snapshot.logLines().stream()
+        .map(BreadcrumbRing.Crumb::message)
+        .collect(Collectors.toList());
   }
 
   /** The SDK scopes an error logged now would be captured through. */

@@ -20,6 +20,7 @@ import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
 import org.sentrybridge.event.LogLevel;
 import org.sentrybridge.event.LogRecord;
+import org.sentrybridge.event.MessageTemplates;
 import org.sentrybridge.scope.TraceIds;
 
 /**
@@ -121,10 +122,26 @@ final class LogEventConverter {
             .timestamp(timestamp(event));
     Message message = event.getMessage();
     if (message != null) {
-      String formatted = message.getFormattedMessage();
+      Object[] parameters = parameters(message);
       String template = message.getFormat();
-      record.message(template == null || template.isEmpty() ? formatted : template, formatted);
-      record.arguments(arguments(message.getParameters(), template, thrown));
+      Object[] logged = arguments(parameters, template, thrown);
+      if (template != null
+          && template.indexOf('\\') < 0
+          && isParameterized(message, parameters)
+          && MessageTemplates.settled(logged) == logged) {
+        // a {} template (no escapes) whose arguments' text cannot change: formatted on the
+        // delivery thread, the same text Log4j2 would make of them now
+        record.message(template, null);
+        if (logged != parameters || message instanceof MutableLogEvent) {
+          record.ownedArguments(logged); // a copy made for this event alone
+        } else {
+          record.arguments(logged);
+        }
+      } else {
+        String formatted = message.getFormattedMessage();
+        record.message(template == null || template.isEmpty() ? formatted : template, formatted);
+        record.arguments(logged);
+      }
     }
     ReadOnlyStringMap contextData = event.getContextData();
     if (contextData != null && !contextData.isEmpty()) {

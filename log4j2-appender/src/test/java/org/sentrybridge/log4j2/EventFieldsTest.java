@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -104,6 +105,25 @@ class EventFieldsTest {
     SentryException suppressed = exception(event, "IllegalArgumentException");
     assertThat(suppressed.getValue()).isEqualTo("cleanup failed");
     assertThat(suppressed.getMechanism().getType()).isEqualTo("suppressed");
+  }
+
+  @Test
+  void messagesLeftToTheDeliveryThreadReadAsLog4jWouldFormatThem() {
+    Logger logger = logging.context.getLogger("com.example.checkout.OrderService");
+    Date paidAt = new Date(0); // Log4j2 gives dates a text of its own: formatted when logged
+    IllegalStateException error = new IllegalStateException("declined");
+
+    logger.error("order {} of {} declined", 42, "ann", error);
+    logger.error("order {} paid at {}", 43, paidAt, error);
+    logger.error("literal \\{} then order {}", 44, error);
+
+    List<SentryEvent> events = logging.receiver.awaitEvents(3, WAIT);
+    assertThat(events)
+        .extracting(event -> event.getMessage().getFormatted())
+        .containsExactlyInAnyOrder(
+            ParameterizedMessage.format("order {} of {} declined", new Object[] {42, "ann"}),
+            ParameterizedMessage.format("order {} paid at {}", new Object[] {43, paidAt}),
+            ParameterizedMessage.format("literal \\{} then order {}", new Object[] {44}));
   }
 
   @Test

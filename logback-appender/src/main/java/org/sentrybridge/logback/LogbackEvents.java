@@ -101,7 +101,7 @@ final class LogbackEvents {
             // on the logging thread, formatting is left to the delivery thread; behind an
             // AsyncAppender the event was already formatted when it was queued: take that text
             .message(event.getMessage(), onLoggingThread ? null : event.getFormattedMessage())
-            .arguments(event.getArgumentArray())
+            .ownedArguments(ownedArguments(event))
             .throwable(throwable)
             .thread(threadName, onLoggingThread ? Thread.currentThread().getId() : 0L)
             .timestamp(instant(event));
