@@ -52,6 +52,8 @@ public final class LogsPipeline {
   private static final int PUBLISH_EVERY = 64;
   private static final long NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
   private static final long BUSY_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /** How often an idle moment looks at the drop counts: the thread naps every millisecond. */
+  private static final long DROP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final AtomicInteger COUNT = new AtomicInteger();
 
   private final IScopes scopes;
@@ -77,6 +79,7 @@ public final class LogsPipeline {
   private int batchBytes;
   private long batchStartedNanos;
   private long lastWorkNanos = System.nanoTime() - BUSY_NANOS;
+  private long lastDropCheckNanos = System.nanoTime() - DROP_CHECK_NANOS;
   private LogEventBuilder builder;
 
   /**
@@ -232,7 +235,10 @@ public final class LogsPipeline {
       if (batch.isEmpty()) {
         handedOver.set(processedLocally);
       }
-      reportDrops();
+      if (closed || now - lastDropCheckNanos >= DROP_CHECK_NANOS) {
+        lastDropCheckNanos = now;
+        reportDrops();
+      }
       if (closed) {
         if (queue.isEmpty()) {
           return;
