@@ -32,6 +32,13 @@ import org.sentrybridge.event.MessageTemplates;
  *
  * <p>A full queue drops the new entry: counted, and reported on the status channel at most once a
  * minute. The SDK's own batch processor is not used: its fixed queue drops silently.
+ *
+ * <p>Memory: at most {@code capacity} entries wait in the queue (passed by at most one per thread
+ * logging at that instant) and one batch of at most {@link #MAX_BATCH_ENTRIES} entries and {@link
+ * #MAX_BATCH_BYTES} estimated bytes is being built; the outbox then keeps at most 10 log
+ * envelopes. One thread builds the entries because building is the cheap part: an entry takes a
+ * few hundred nanoseconds to build and tens of times that to serialize, which the outbox does on
+ * as many threads as there are cores (at most {@code maxRequestsInFlight}).
  */
 public final class LogsPipeline {
 

@@ -7,6 +7,7 @@ import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +37,10 @@ import org.sentrybridge.devserver.LoopbackSentryReceiver;
  * <p>Both report the worst logging call of all ({@code worst-call-us}), the worst one that
  * overlaps no garbage-collection pause ({@code worst-call-outside-gc-us}: a pause stops every
  * thread, whatever the appender does), the longest pause and their count ({@link GcPauses}, JFR's
- * {@code jdk.GCPhasePause}), and {@code unaccounted}: logged - delivered - reported drops (zero
- * when every loss was counted; the official appenders report none, so theirs is their loss).
+ * {@code jdk.GCPhasePause}), the worst call that overlaps neither a pause nor a stall of the
+ * machine ({@code worst-call-outside-stalls-us}, {@link Stalls}), the longest stall and their
+ * count, and {@code unaccounted}: logged - delivered - reported drops (zero when every loss was
+ * counted; the official appenders report none, so theirs is their loss).
  *
  * <p>Logged, delivered and lost include the {@link #WARM_UP_LINES} logged before the timing.
  */
@@ -159,6 +162,7 @@ public final class LogsLoad {
     AtomicLong logged = new AtomicLong();
     CallTimes calls = new CallTimes();
     GcPauses gc = GcPauses.start();
+    Stalls stalls = Stalls.start();
     long start = System.nanoTime();
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
@@ -170,6 +174,7 @@ public final class LogsLoad {
       thread.join();
     }
     long loggingDone = System.nanoTime();
+    List<GcPauses.Pause> stalled = stalls.stop();
     List<GcPauses.Pause> pauses;
     try {
       pauses = gc.stop();
@@ -177,6 +182,10 @@ public final class LogsLoad {
       throw new UncheckedIOException("could not read the GC pauses", e);
     }
     long longestPause = pauses.stream().mapToLong(GcPauses.Pause::nanos).max().orElse(0);
+    long longestStall = stalled.stream().mapToLong(GcPauses.Pause::nanos).max().orElse(0);
+    List<GcPauses.Pause> pausesAndStalls = new ArrayList<>(pauses);
+    pausesAndStalls.addAll(stalled);
+    pausesAndStalls.sort(Comparator.comparingLong(GcPauses.Pause::startNanos));
     long heapAfter = usedHeapAfterGc();
     receiver.delayAnswers(Duration.ZERO);
     backend.flush(Duration.ofSeconds(60));
@@ -191,7 +200,8 @@ public final class LogsLoad {
             Locale.ROOT,
             "logs %s %s: logged=%d delivered=%d lost=%d reported-drops=%s unaccounted=%d"
                 + " delivered/s=%.0f envelopes=%d worst-call-us=%.1f worst-call-outside-gc-us=%.1f"
-                + " slow-calls-outside-gc=%d longest-gc-pause-us=%.1f gc-pauses=%d%s"
+                + " slow-calls-outside-gc=%d longest-gc-pause-us=%.1f gc-pauses=%d"
+                + " worst-call-outside-stalls-us=%.1f longest-stall-us=%.1f stalls=%d%s"
                 + " heap-growth-MB=%.1f logging-s=%.1f",
             scenario,
             setup,
@@ -207,6 +217,9 @@ public final class LogsLoad {
             calls.slowOutside(pauses),
             longestPause / 1000.0,
             pauses.size(),
+            calls.worstOutside(pausesAndStalls) / 1000.0,
+            longestStall / 1000.0,
+            stalled.size(),
             calls.slowNotKept() > 0 ? " slow-calls-not-kept=" + calls.slowNotKept() : "",
             (heapAfter - heapBefore) / 1_048_576.0,
             (loggingDone - start) / 1e9);
