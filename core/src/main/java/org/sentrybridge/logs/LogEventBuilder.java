@@ -234,11 +234,30 @@ final class LogEventBuilder {
     Map<String, SentryLogEventAttributeValue> attributes = log.getAttributes();
     if (attributes != null) {
       for (Map.Entry<String, SentryLogEventAttributeValue> attribute : attributes.entrySet()) {
-        Object value = attribute.getValue().getValue();
-        bytes += 40 + attribute.getKey().length() + (value == null ? 0 : length(value.toString()));
+        bytes += 40 + attribute.getKey().length() + valueLength(attribute.getValue().getValue());
       }
     }
     return bytes;
+  }
+
+  /** A primitive number or a boolean is at most 24 characters in JSON: no text made for it. */
+  private static int valueLength(Object value) {
+    if (value == null) {
+      return 0;
+    }
+    if (value instanceof String) {
+      return ((String) value).length();
+    }
+    if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Double
+        || value instanceof Float
+        || value instanceof Short
+        || value instanceof Byte
+        || value instanceof Boolean) {
+      return 24;
+    }
+    return length(value.toString());
   }
 
   private static int length(String text) {
