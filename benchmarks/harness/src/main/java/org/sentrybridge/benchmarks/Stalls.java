@@ -6,16 +6,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The moments a thread that does nothing but sleep 0.1 ms at a time woke up late (jHiccup's idea):
+ * The moments a thread that does nothing but sleep 1 ms at a time woke up late (jHiccup's idea):
  * the machine or the JVM gave no thread the CPU then, whatever the code under test does (another
  * process, a GC pause, a safepoint). A logging call that overlaps none of them was slow for its
- * own reasons.
+ * own reasons. A stall is seen from its effect on the wake-up: its recorded start is the moment
+ * the thread should have woken, so a call slowed by the stall's earlier part may still count.
+ * Shorter naps would see more, but on two cores their ten thousand wake-ups a second take CPU time
+ * from the code under test.
  */
 final class Stalls {
 
-  private static final long NAP_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+  private static final long NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
   /** A wake-up this much later than asked counts as a stall. */
-  static final long LATE_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+  static final long LATE_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
 
   private final List<GcPauses.Pause> stalls = new ArrayList<>();
   private final Thread thread;
