@@ -3,16 +3,15 @@
 # the INFO-line cost with Logs off and on (JMH), then the load harness (8 threads, 50,000 lines/s in
 # total for 10 s: sustained against a prompt receiver, and overload against a receiver answering
 # after 5 s). JMH options can be given as arguments.
-#   benchmarks/run-logs.sh                               # full run (about 10 minutes)
+#   benchmarks/run-logs.sh                               # full run (about 12 minutes)
 #   benchmarks/run-logs.sh -f 1 -wi 1 -i 1 -w 1s -r 1s   # quick look
-# Load options: -Dbench.logs.threads / rate / seconds / delaySeconds through BENCH_LOGS_OPTS.
+# Load options: -Dbench.logs.threads / rate / seconds / delaySeconds through BENCH_LOGS_OPTS, and
+# any JVM option of the load runs, e.g. BENCH_LOGS_OPTS="-XX:+UseZGC" (pauses well under 1 ms).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# without arguments the LogsCost classes' own settings: 3 forks, 5 x 1 s warm-up, 10 x 1 s
 JMH_ARGS=("$@")
-if [ ${#JMH_ARGS[@]} -eq 0 ]; then
-  JMH_ARGS=(-f 2 -wi 3 -w 2s -i 5 -r 2s)
-fi
 RESULTS=benchmarks/target/results-logs
 read -r -a LOAD_OPTS <<<"${BENCH_LOGS_OPTS:-}"
 
@@ -30,9 +29,9 @@ classpath() {
 
 for module in bridge official-logback official-log4j2; do
   echo "== INFO-line cost, Logs off and on: $module" >&2
-  java -cp "$(classpath "$module")" org.openjdk.jmh.Main "${JMH_ARGS[@]}" 'LogsCost' \
+  java -cp "$(classpath "$module")" org.openjdk.jmh.Main ${JMH_ARGS[@]+"${JMH_ARGS[@]}"} 'LogsCost' \
     >"$RESULTS/cost-$module.log" 2>&1 || { tail -40 "$RESULTS/cost-$module.log" >&2; exit 1; }
-  grep -E '^(Benchmark|\S+LogsCost\.logInfo)' "$RESULTS/cost-$module.log"
+  grep -E '^(Benchmark|\S+LogsCost\.logInfo)|# lines logged' "$RESULTS/cost-$module.log"
 done
 
 for scenario in sustained overload; do

@@ -167,7 +167,7 @@ public final class LogEventForwarder implements AutoCloseable {
     return logs.offer(
         new LogEntry(
             record,
-            LogEntry.typed(arguments, record.arguments().size()),
+            LogEntry.typed(arguments, record.argumentCount()),
             ids == null ? null : ids.traceId(),
             ids == null ? null : ids.spanId(),
             rules,
@@ -201,7 +201,7 @@ public final class LogEventForwarder implements AutoCloseable {
     return logs.offer(
         new LogEntry(
             record,
-            LogEntry.typed(arguments, record.arguments().size()),
+            LogEntry.typed(arguments, record.argumentCount()),
             captureScope ? TraceIds.traceIdIn(record.contextData()) : null,
             captureScope ? TraceIds.spanIdIn(record.contextData()) : null,
             rules,

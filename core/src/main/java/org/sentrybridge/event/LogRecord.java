@@ -104,6 +104,15 @@ public final class LogRecord {
   }
 
   /**
+   * How many arguments the message has, without turning them into text.
+   *
+   * @return the size of {@link #arguments()}
+   */
+  public int argumentCount() {
+    return arguments == null ? 0 : arguments.length;
+  }
+
+  /**
    * The logged exception.
    *
    * @return the throwable, or null

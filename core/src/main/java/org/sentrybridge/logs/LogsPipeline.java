@@ -32,6 +32,13 @@ import org.sentrybridge.event.MessageTemplates;
  *
  * <p>A full queue drops the new entry: counted, and reported on the status channel at most once a
  * minute. The SDK's own batch processor is not used: its fixed queue drops silently.
+ *
+ * <p>Memory: at most {@code capacity} entries wait in the queue (passed by at most one per thread
+ * logging at that instant) and one batch of at most {@link #MAX_BATCH_ENTRIES} entries and {@link
+ * #MAX_BATCH_BYTES} estimated bytes is being built; the outbox then keeps at most 10 log
+ * envelopes. One thread builds the entries because building is the cheap part: an entry takes a
+ * few hundred nanoseconds to build and tens of times that to serialize, which the outbox does on
+ * as many threads as there are cores (at most {@code maxRequestsInFlight}).
  */
 public final class LogsPipeline {
 
@@ -52,6 +59,8 @@ public final class LogsPipeline {
   private static final int PUBLISH_EVERY = 64;
   private static final long NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
   private static final long BUSY_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /** How often an idle moment looks at the drop counts: the thread naps every millisecond. */
+  private static final long DROP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final AtomicInteger COUNT = new AtomicInteger();
 
   private final IScopes scopes;
@@ -77,6 +86,7 @@ public final class LogsPipeline {
   private int batchBytes;
   private long batchStartedNanos;
   private long lastWorkNanos = System.nanoTime() - BUSY_NANOS;
+  private long lastDropCheckNanos = System.nanoTime() - DROP_CHECK_NANOS;
   private LogEventBuilder builder;
 
   /**
@@ -232,7 +242,10 @@ public final class LogsPipeline {
       if (batch.isEmpty()) {
         handedOver.set(processedLocally);
       }
-      reportDrops();
+      if (closed || now - lastDropCheckNanos >= DROP_CHECK_NANOS) {
+        lastDropCheckNanos = now;
+        reportDrops();
+      }
       if (closed) {
         if (queue.isEmpty()) {
           return;

@@ -28,4 +28,18 @@ class SettledArgumentsTest {
 
     assertThat(ring.snapshot().get(0).message()).isEqualTo("cart 3 items of order 42");
   }
+
+  @Test
+  void aRecordCountsItsArgumentsAsItsTextsWouldBe() {
+    LogRecord none = LogRecord.builder(LogLevel.INFO, "test").message("paid", null).build();
+    LogRecord two =
+        LogRecord.builder(LogLevel.INFO, "test")
+            .message("order {} of {}", null)
+            .arguments(new Object[] {42, null})
+            .build();
+
+    assertThat(none.argumentCount()).isZero();
+    assertThat(two.argumentCount()).isEqualTo(2);
+    assertThat(two.arguments()).containsExactly("42", null);
+  }
 }

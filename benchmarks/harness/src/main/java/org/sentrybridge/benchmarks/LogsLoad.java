@@ -1,10 +1,13 @@
 package org.sentrybridge.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +33,14 @@ import org.sentrybridge.devserver.LoopbackSentryReceiver;
  *       drops the integration reported: logged = delivered + reported means every drop was
  *       counted.
  * </ul>
+ *
+ * <p>Both report the worst logging call of all ({@code worst-call-us}), the worst one that
+ * overlaps no garbage-collection pause ({@code worst-call-outside-gc-us}: a pause stops every
+ * thread, whatever the appender does), the longest pause and their count ({@link GcPauses}, JFR's
+ * {@code jdk.GCPhasePause}), the worst call that overlaps neither a pause nor a stall of the
+ * machine ({@code worst-call-outside-stalls-us}, {@link Stalls}), the longest stall and their
+ * count, and {@code unaccounted}: logged - delivered - reported drops (zero when every loss was
+ * counted; the official appenders report none, so theirs is their loss).
  *
  * <p>Logged, delivered and lost include the {@link #WARM_UP_LINES} logged before the timing.
  */
@@ -149,12 +160,13 @@ public final class LogsLoad {
     long heapBefore = usedHeapAfterGc();
 
     AtomicLong logged = new AtomicLong();
-    AtomicLong worstCallNanos = new AtomicLong();
+    CallTimes calls = new CallTimes();
+    GcPauses gc = GcPauses.start();
+    Stalls stalls = Stalls.start();
     long start = System.nanoTime();
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
-      Thread thread =
-          new Thread(() -> logPaced(log, start, logged, worstCallNanos), "bench-logs-" + t);
+      Thread thread = new Thread(() -> logPaced(log, start, logged, calls), "bench-logs-" + t);
       thread.start();
       threads.add(thread);
     }
@@ -162,6 +174,18 @@ public final class LogsLoad {
       thread.join();
     }
     long loggingDone = System.nanoTime();
+    List<GcPauses.Pause> stalled = stalls.stop();
+    List<GcPauses.Pause> pauses;
+    try {
+      pauses = gc.stop();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the GC pauses", e);
+    }
+    long longestPause = pauses.stream().mapToLong(GcPauses.Pause::nanos).max().orElse(0);
+    long longestStall = stalled.stream().mapToLong(GcPauses.Pause::nanos).max().orElse(0);
+    List<GcPauses.Pause> pausesAndStalls = new ArrayList<>(pauses);
+    pausesAndStalls.addAll(stalled);
+    pausesAndStalls.sort(Comparator.comparingLong(GcPauses.Pause::startNanos));
     long heapAfter = usedHeapAfterGc();
     receiver.delayAnswers(Duration.ZERO);
     backend.flush(Duration.ofSeconds(60));
@@ -174,17 +198,29 @@ public final class LogsLoad {
     String line =
         String.format(
             Locale.ROOT,
-            "logs %s %s: logged=%d delivered=%d lost=%d reported-drops=%s delivered/s=%.0f"
-                + " envelopes=%d worst-call-us=%.1f heap-growth-MB=%.1f logging-s=%.1f",
+            "logs %s %s: logged=%d delivered=%d lost=%d reported-drops=%s unaccounted=%d"
+                + " delivered/s=%.0f envelopes=%d worst-call-us=%.1f worst-call-outside-gc-us=%.1f"
+                + " slow-calls-outside-gc=%d longest-gc-pause-us=%.1f gc-pauses=%d"
+                + " worst-call-outside-stalls-us=%.1f longest-stall-us=%.1f stalls=%d%s"
+                + " heap-growth-MB=%.1f logging-s=%.1f",
             scenario,
             setup,
             logged.get(),
             delivered,
             logged.get() - delivered,
             reported < 0 ? "none" : Long.toString(reported),
+            logged.get() - delivered - Math.max(0, reported),
             delivered / Math.max(0.001, (lastArrival - start) / 1e9),
             receiver.logEnvelopeCount(),
-            worstCallNanos.get() / 1000.0,
+            calls.worst() / 1000.0,
+            calls.worstOutside(pauses) / 1000.0,
+            calls.slowOutside(pauses),
+            longestPause / 1000.0,
+            pauses.size(),
+            calls.worstOutside(pausesAndStalls) / 1000.0,
+            longestStall / 1000.0,
+            stalled.size(),
+            calls.slowNotKept() > 0 ? " slow-calls-not-kept=" + calls.slowNotKept() : "",
             (heapAfter - heapBefore) / 1_048_576.0,
             (loggingDone - start) / 1e9);
     System.out.println(line);
@@ -194,11 +230,10 @@ public final class LogsLoad {
     }
   }
 
-  private static void logPaced(
-      LineLogger log, long start, AtomicLong logged, AtomicLong worstCallNanos) {
+  private static void logPaced(LineLogger log, long start, AtomicLong logged, CallTimes total) {
     long perThread = (long) RATE * SECONDS / THREADS;
     long intervalNanos = TimeUnit.SECONDS.toNanos(1) * THREADS / RATE;
-    long worst = 0;
+    CallTimes calls = new CallTimes();
     Integer orderId = 42;
     for (long i = 0; i < perThread; i++) {
       long due = start + i * intervalNanos;
@@ -208,13 +243,10 @@ public final class LogsLoad {
       }
       long before = System.nanoTime();
       log.info("order {} paid", orderId);
-      long took = System.nanoTime() - before;
-      if (took > worst) {
-        worst = took;
-      }
+      calls.record(before, System.nanoTime() - before);
     }
     logged.addAndGet(perThread);
-    worstCallNanos.accumulateAndGet(worst, Math::max);
+    total.merge(calls);
   }
 
   private static long waitUntilQuiet(LoopbackSentryReceiver receiver, long expected, long since)

@@ -30,6 +30,8 @@ public abstract class CallerCostState {
 
   private final Counted counted;
   private LoopbackSentryReceiver receiver;
+  /** Benchmark invocations so far, warm-up included: each logs {@link CallerCost#BURST} lines. */
+  private long invocations;
 
   /**
    * @param counted what the receiver counts and the trial reports
@@ -75,6 +77,7 @@ public abstract class CallerCostState {
   /** Empties the Sentry side between bursts, outside the measured time. */
   @TearDown(Level.Invocation)
   public void drain() {
+    invocations++;
     flush();
   }
 
@@ -83,7 +86,11 @@ public abstract class CallerCostState {
   public void stop() {
     stopLogging();
     if (counted == Counted.LOG_ENTRIES) {
-      System.out.println("# log entries received: " + receiver.logCount());
+      // with Logs on, received = logged shows that every measured line went the whole way, none
+      // was dropped by a full queue (which would make the line cheaper than it is)
+      System.out.println(
+          "# lines logged: " + invocations * CallerCost.BURST + ", log entries received: "
+              + receiver.logCount());
     } else {
       System.out.println("# events received: " + receiver.events().size());
     }
