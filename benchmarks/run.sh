@@ -30,7 +30,7 @@ classpath() {
 for module in "${MODULES[@]}"; do
   echo "== caller cost: $module" >&2
   java -cp "$(classpath "$module")" org.openjdk.jmh.Main "${JMH_ARGS[@]}" \
-    -rf csv -rff "$RESULTS/$module.csv" 'ErrorCost|PopulatedScopeCost|BreadcrumbCost' >"$RESULTS/$module.log" 2>&1 ||
+    -rf json -rff "$RESULTS/$module.json" 'ErrorCost|PopulatedScopeCost|BreadcrumbCost' >"$RESULTS/$module.log" 2>&1 ||
     { tail -40 "$RESULTS/$module.log" >&2; exit 1; }
 done
 

@@ -1,18 +1,26 @@
 package org.sentrybridge.benchmarks;
 
+import io.sentry.JsonObjectReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Puts the results of one benchmark run side by side: the JMH CSV files of every module and the
+ * Puts the results of one benchmark run side by side: the JMH result files of every module and the
  * delivery lines. The ratios the targets are about come last.
+ *
+ * <p>From JMH's JSON results each score is the median of every measured iteration of every fork,
+ * with the interquartile range as its spread: on a small shared machine a few iterations slowed
+ * by other work move a mean, not a median. From CSV results (older runs) it is JMH's mean with its
+ * 99.9 % error.
  *
  * <pre>java -cp ... org.sentrybridge.benchmarks.Report benchmarks/target/results</pre>
  */
@@ -37,18 +45,29 @@ public final class Report {
   /** A ratio without target is printed for reference only. */
   private static final double NO_TARGET = 0;
 
-  /** One measured score with its 99.9% error, in ns/op. */
+  /**
+   * One measured score in ns/op with its spread: the interquartile range of a median, or the 99.9%
+   * error of a mean.
+   */
   record Score(double value, double error) {}
 
   private final Map<String, Score> scores = new LinkedHashMap<>();
+  private boolean medians;
   private final Map<String, String[]> deliveries = new LinkedHashMap<>();
 
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "benchmarks/target/results");
     Report report = new Report();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.csv")) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
       for (Path file : files) {
-        report.readJmhCsv(Files.readAllLines(file));
+        report.readJmhJson(Files.readString(file));
+      }
+    }
+    if (!report.medians) {
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.csv")) {
+        for (Path file : files) {
+          report.readJmhCsv(Files.readAllLines(file));
+        }
       }
     }
     Path delivery = dir.resolve("delivery.txt");
@@ -79,6 +98,47 @@ public final class Report {
     }
   }
 
+  /** Reads JMH's JSON results ({@code -rf json}): medians of the raw iteration scores. */
+  @SuppressWarnings("unchecked")
+  void readJmhJson(String json) throws IOException {
+    Object parsed = new JsonObjectReader(new StringReader(json)).nextObjectOrNull();
+    if (!(parsed instanceof List)) {
+      return;
+    }
+    for (Object item : (List<Object>) parsed) {
+      Map<String, Object> result = (Map<String, Object>) item;
+      Map<String, Object> params = (Map<String, Object>) result.get("params");
+      Map<String, Object> metric = (Map<String, Object>) result.get("primaryMetric");
+      if (params == null || params.get("setup") == null || metric == null) {
+        continue;
+      }
+      List<Double> iterations = new ArrayList<>();
+      for (Object fork : (List<Object>) metric.get("rawData")) {
+        for (Object score : (List<Object>) fork) {
+          iterations.add(((Number) score).doubleValue());
+        }
+      }
+      if (iterations.isEmpty()) {
+        continue;
+      }
+      String benchmark = (String) result.get("benchmark");
+      Collections.sort(iterations);
+      scores.put(
+          backendOf(benchmark) + "/" + kindOf(benchmark) + "/" + params.get("setup"),
+          new Score(
+              quantile(iterations, 0.5), quantile(iterations, 0.75) - quantile(iterations, 0.25)));
+      medians = true;
+    }
+  }
+
+  /** The quantile {@code q} of sorted values, interpolated between the two nearest. */
+  static double quantile(List<Double> sorted, double q) {
+    double position = q * (sorted.size() - 1);
+    int below = (int) Math.floor(position);
+    int above = (int) Math.ceil(position);
+    return sorted.get(below) + (sorted.get(above) - sorted.get(below)) * (position - below);
+  }
+
   void readDelivery(List<String> lines) {
     for (String line : lines) {
       String[] cells = line.split(",");
@@ -90,6 +150,9 @@ public final class Report {
 
   String render() {
     StringBuilder out = new StringBuilder();
+    if (medians) {
+      out.append("Medians of every measured iteration of every fork; spread: interquartile range\n\n");
+    }
     table(out, ERROR, "Caller-thread cost of log.error(\"msg {}\", arg, ex), empty Sentry scope");
     table(
         out,
@@ -170,7 +233,8 @@ public final class Report {
     out.append(title).append(", ns/op (lower is better)\n");
     out.append(
         String.format(
-            Locale.ROOT, "%-8s %-40s %12s %10s%n", "backend", "setup", "ns/op", "+-99.9%"));
+            Locale.ROOT, "%-8s %-40s %12s %10s%n", "backend", "setup",
+            medians ? "median ns/op" : "ns/op", medians ? "IQR" : "+-99.9%"));
     out.append(rows);
   }
 

@@ -77,4 +77,39 @@ class ReportTest {
             "logback: breadcrumb line, cost above no appender: sentry-bridge 70.0 ns / official"
                 + " 450.0 ns = 0.156 (target <= 0.20: met)");
   }
+
+  @Test
+  void fromJmhJsonEachScoreIsTheMedianOfEveryIterationOfEveryFork() throws Exception {
+    Report report = new Report();
+    // two forks; sorted: 700, 800, 900, 1000, 5000 (one iteration slowed by other work)
+    report.readJmhJson(
+        "[{\"benchmark\": \"org.sentrybridge.benchmarks.bridge.LogbackErrorCost.logError\","
+            + " \"mode\": \"avgt\", \"params\": {\"setup\": \"bridge-enabled\"},"
+            + " \"primaryMetric\": {\"score\": 1680.0, \"rawData\": [[900.0, 5000.0, 700.0],"
+            + " [1000.0, 800.0]]}},"
+            + " {\"benchmark\": \"org.sentrybridge.benchmarks.bridge.LogbackErrorCost.logError\","
+            + " \"mode\": \"avgt\", \"params\": {\"setup\": \"bridge-scope-off\"},"
+            + " \"primaryMetric\": {\"score\": 850.0, \"rawData\": [[850.0, 850.0]]}}]");
+
+    List<String> lines = report.render().lines().toList();
+
+    assertThat(lines)
+        .contains("Medians of every measured iteration of every fork; spread: interquartile range")
+        .anyMatch(line -> line.matches("backend +setup +median ns/op +IQR"))
+        // median 900; quartiles 800 and 1000
+        .anyMatch(line -> line.matches("logback +sentry-bridge enabled +900.0 +200.0"))
+        .contains(
+            "logback: empty scope: sentry-bridge / the same with captureScope=false = 1.059"
+                + " (target <= 1.10: met)");
+  }
+
+  @Test
+  void quantilesInterpolateBetweenTheNearestValues() {
+    List<Double> sorted = List.of(1.0, 2.0, 3.0, 4.0);
+
+    assertThat(Report.quantile(sorted, 0.5)).isEqualTo(2.5);
+    assertThat(Report.quantile(sorted, 0.25)).isEqualTo(1.75);
+    assertThat(Report.quantile(sorted, 0.0)).isEqualTo(1.0);
+    assertThat(Report.quantile(sorted, 1.0)).isEqualTo(4.0);
+  }
 }
