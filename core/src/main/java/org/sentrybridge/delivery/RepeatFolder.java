@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -45,6 +46,11 @@ final class RepeatFolder {
    * {@code otherUsers} every user beyond the bound.
    */
   private record Key(ErrorFingerprint fingerprint, String user, boolean otherUsers) {
+
+    /** The same key as this one's, for the same fingerprint instance and user: no new key. */
+    boolean isFor(ErrorFingerprint fingerprint, String user) {
+      return this.fingerprint == fingerprint && !otherUsers && Objects.equals(this.user, user);
+    }
 
     boolean ownUser() {
       return user != null && !otherUsers;
@@ -88,6 +94,8 @@ final class RepeatFolder {
 
   private ErrorFingerprint lastFingerprint;
   private Throwable lastError;
+  /** The key of the last admitted submission: a burst of repeats looks up the same one. */
+  private Key lastKey;
   private final long windowNanos;
   private final int maxWindows;
   private final int maxUsersPerError;
@@ -120,13 +128,14 @@ final class RepeatFolder {
     lastFingerprint = fingerprint;
     lastError = submission.record().throwable();
     String user = submission.userKey();
-    Key key = new Key(fingerprint, user, false);
-    expire(key, nowNanos);
-    Window window = windows.get(key);
+    Key key = lastKey != null && lastKey.isFor(fingerprint, user)
+        ? lastKey
+        : new Key(fingerprint, user, false);
+    lastKey = key;
+    Window window = openWindow(key, nowNanos);
     if (window == null && user != null && ownWindows(fingerprint) >= maxUsersPerError) {
       key = new Key(fingerprint, null, true);
-      expire(key, nowNanos);
-      window = windows.get(key);
+      window = openWindow(key, nowNanos);
     }
     if (window != null) {
       window.repeat(submission, user);
@@ -151,14 +160,19 @@ final class RepeatFolder {
     return true;
   }
 
-  /** Ends the window of this key if its time is over (its summary goes out with the next close). */
-  private void expire(Key key, long nowNanos) {
+  /**
+   * The window of this key while its time is not over; null when there is none, or when it just
+   * ended (its summary goes out with the next close).
+   */
+  private Window openWindow(Key key, long nowNanos) {
     Window window = windows.get(key);
     if (window != null && nowNanos - window.openedAtNanos >= windowNanos) {
       windows.remove(key);
       forget(key);
       ended(key, window);
+      return null;
     }
+    return window;
   }
 
   private int ownWindows(ErrorFingerprint fingerprint) {

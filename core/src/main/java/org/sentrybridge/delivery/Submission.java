@@ -123,7 +123,7 @@ public final class Submission {
       return null;
     }
     StringBuilder key = null;
-    if (rules != null) {
+    if (rules != null && !record.contextData().isEmpty()) {
       for (Map.Entry<String, String> field : rules.userMdcKeys().entrySet()) {
         String value = record.contextData().get(field.getValue());
         if (value != null) {

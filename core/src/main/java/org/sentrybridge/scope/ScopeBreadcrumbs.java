@@ -49,6 +49,13 @@ public final class ScopeBreadcrumbs {
   private final int capacity;
   private final Map<IScope, BreadcrumbRing> rings = new WeakHashMap<>();
   private final ThreadLocal<Last> last = new ThreadLocal<>();
+  /**
+   * The last scope whose ring was found or made under the lock, whatever the thread: when threads
+   * keep logging on the same scope, their lines find the ring here without a thread-local lookup
+   * (in a thread with many thread-locals, a lookup often probes past others' entries). Written
+   * only under the lock, so lines never write shared memory.
+   */
+  private volatile Last shared;
   /** Rings made so far; written under the lock on {@link #rings}. */
   private volatile long ringsMade;
   private volatile ScopeType writeScope;
@@ -85,6 +92,10 @@ public final class ScopeBreadcrumbs {
 
   private BreadcrumbRing ringFor(IScopes scopes, boolean create) {
     IScope scope = writeScope(scopes);
+    Last common = shared;
+    if (common != null && common.scope.refersTo(scope)) {
+      return common.ring;
+    }
     Last cached = last.get();
     if (cached != null && cached.scope.get() == scope) {
       if (cached.ring != null) {
@@ -113,8 +124,10 @@ public final class ScopeBreadcrumbs {
         rings.put(scope, ring);
         ringsMade = ringsMade + 1;
       }
+      Last found = new Last(scope, ring, 0);
+      shared = found;
+      last.set(found);
     }
-    last.set(new Last(scope, ring, 0));
     return ring;
   }
 

@@ -53,4 +53,33 @@ class ErrorFingerprintTest {
 
     assertThat(again.topFrame()).isEqualTo(first.topFrame());
   }
+
+  @Test
+  void theSameThrowableLoggedTheSameWayKeepsTheSameFingerprintInstance() {
+    IllegalStateException error = thrownHere();
+    ErrorFingerprint first = ErrorFingerprint.of(record("a.B", "x", error), null, null);
+
+    assertThat(ErrorFingerprint.of(record("a.B", "x", error), first, error)).isSameAs(first);
+    ErrorFingerprint otherTemplate = ErrorFingerprint.of(record("a.B", "y", error), first, error);
+    assertThat(otherTemplate).isNotEqualTo(first);
+    assertThat(otherTemplate.topFrame()).isEqualTo(first.topFrame());
+  }
+
+  @Test
+  void equalFingerprintsHaveEqualHashes() {
+    StackTraceElement frame = new StackTraceElement("a.B", "run", "B.java", 7);
+    ErrorFingerprint one =
+        new ErrorFingerprint("java.lang.IllegalStateException", frame, "a.B", "x");
+    ErrorFingerprint two =
+        new ErrorFingerprint(
+            "java.lang.IllegalStateException",
+            new StackTraceElement("a.B", "run", "B.java", 7),
+            "a.B",
+            "x");
+
+    assertThat(two).isEqualTo(one).hasSameHashCodeAs(one);
+    assertThat(new ErrorFingerprint(null, null, "a.B", "x"))
+        .isNotEqualTo(one)
+        .isEqualTo(new ErrorFingerprint(null, null, "a.B", "x"));
+  }
 }

@@ -57,6 +57,23 @@ class ScopeBreadcrumbsTest {
   }
 
   @Test
+  void threadsAlternatingBetweenTwoScopesKeepEachScopesLinesApart() throws InterruptedException {
+    IScopes first = scopes();
+    IScopes second = scopes();
+    add(first, "first 1");
+    Thread other = new Thread(() -> add(second, "second 1"));
+    other.start();
+    other.join();
+    // this thread's scope is no longer the last one looked up under the lock
+    add(first, "first 2");
+    add(second, "second 2");
+    add(first, "first 3");
+
+    assertThat(lines(first)).containsExactly("first 1", "first 2", "first 3");
+    assertThat(lines(second)).containsExactly("second 1", "second 2");
+  }
+
+  @Test
   void anEventTakesOnlyTheLinesBeforeItsMark() {
     IScopes scopes = scopes();
     add(scopes, "before");

@@ -91,11 +91,12 @@ final class LogbackEvents {
 
   /**
    * The neutral snapshot of the event. Thread name, MDC and timestamp come from the event, not the
-   * current thread, so this is right behind an {@code AsyncAppender} too.
+   * current thread, so this is right behind an {@code AsyncAppender} too. {@code onLoggingThread}:
+   * {@link #isOnLoggingThread} of this event, which the appender has already asked.
    */
-  static LogRecord toRecord(ILoggingEvent event, LogLevel level, Throwable throwable) {
+  static LogRecord toRecord(
+      ILoggingEvent event, LogLevel level, Throwable throwable, boolean onLoggingThread) {
     String threadName = event.getThreadName();
-    boolean onLoggingThread = isOnLoggingThread(event);
     LogRecord.Builder record =
         LogRecord.builder(level, event.getLoggerName())
             // on the logging thread, formatting is left to the delivery thread; behind an

@@ -415,10 +415,11 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
       LogLevel level = LogbackEvents.level(event.getLevel());
       Throwable throwable = LogbackEvents.throwable(event);
       String loggerName = event.getLoggerName();
+      boolean onLoggingThread = LogbackEvents.isOnLoggingThread(event);
       LogRecord record = null;
       if (target.isLog(level, loggerName)) {
-        record = LogbackEvents.toRecord(event, level, throwable);
-        if (LogbackEvents.isOnLoggingThread(event)) {
+        record = LogbackEvents.toRecord(event, level, throwable, onLoggingThread);
+        if (onLoggingThread) {
           target.log(record, event.getArgumentArray());
         } else {
           tellAboutAsyncOnce(record);
@@ -430,9 +431,9 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
           guardOfficialAppendersOf(loggerName);
         }
         if (record == null) {
-          record = LogbackEvents.toRecord(event, level, throwable);
+          record = LogbackEvents.toRecord(event, level, throwable, onLoggingThread);
         }
-        if (LogbackEvents.isOnLoggingThread(event)) {
+        if (onLoggingThread) {
           target.forward(record);
         } else {
           // behind an AsyncAppender: only what the logging thread put into the event is known
@@ -442,7 +443,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         }
       } else if (target.isBreadcrumb(level, loggerName)) {
         Instant timestamp = LogbackEvents.instant(event);
-        if (LogbackEvents.isOnLoggingThread(event)) {
+        if (onLoggingThread) {
           // formatted only if an event takes the breadcrumb, on the delivery thread
           target.breadcrumb(
               timestamp, level, loggerName, event.getMessage(),
