@@ -50,10 +50,10 @@ public final class ScopeBreadcrumbs {
   private final Map<IScope, BreadcrumbRing> rings = new WeakHashMap<>();
   private final ThreadLocal<Last> last = new ThreadLocal<>();
   /**
-   * The last scope whose ring was found or made under the lock, whatever the thread: when threads
-   * keep logging on the same scope, their lines find the ring here without a thread-local lookup
-   * (in a thread with many thread-locals, a lookup often probes past others' entries). Written
-   * only under the lock, so lines never write shared memory.
+   * The last scope looked up under the lock, whatever the thread, with its ring (or none, as in
+   * {@link Last}): when threads keep logging on the same scope, their lines and errors find the
+   * ring here without a thread-local lookup (in a thread with many thread-locals, a lookup often
+   * probes past others' entries). Written only under the lock, so lines never write shared memory.
    */
   private volatile Last shared;
   /** Rings made so far; written under the lock on {@link #rings}. */
@@ -94,7 +94,12 @@ public final class ScopeBreadcrumbs {
     IScope scope = writeScope(scopes);
     Last common = shared;
     if (common != null && common.scope.refersTo(scope)) {
-      return common.ring;
+      if (common.ring != null) {
+        return common.ring;
+      }
+      if (!create && common.made == ringsMade) {
+        return null;
+      }
     }
     Last cached = last.get();
     if (cached != null && cached.scope.get() == scope) {
@@ -113,7 +118,9 @@ public final class ScopeBreadcrumbs {
       if (ring == null) {
         BreadcrumbRing parent = parentRing(scopes, scope);
         if (parent == null && !create) {
-          last.set(new Last(scope, null, ringsMade));
+          Last none = new Last(scope, null, ringsMade);
+          shared = none;
+          last.set(none);
           return null;
         }
         ring = new BreadcrumbRing(capacity);
