@@ -30,7 +30,14 @@ public final class DeliveryThread extends Thread {
       return true;
     }
     String name = current.getName();
-    return name.startsWith("sentry-bridge-") || SdkInternals.isSdkSenderThread(name);
+    if (name.isEmpty()) {
+      return false;
+    }
+    // asked for every log line: most threads are told apart by the first letter alone (the
+    // SDK's sender threads start with an upper-case S)
+    char first = name.charAt(0);
+    return (first == 's' && name.startsWith("sentry-bridge-"))
+        || (first == 'S' && SdkInternals.isSdkSenderThread(name));
   }
 
   void wake() {
