@@ -45,7 +45,14 @@ public final class BreadcrumbRing {
     }
   }
 
+  /**
+   * A power of two at least {@link #capacity}, so that a line finds its slot with a mask: a 64-bit
+   * division on every logged line cost more than the rest of adding it. Events take the last
+   * {@code capacity} lines only.
+   */
   private final AtomicReferenceArray<Crumb> slots;
+  private final int mask;
+  private final int capacity;
   private final AtomicLong next = new AtomicLong();
 
   /**
@@ -54,7 +61,13 @@ public final class BreadcrumbRing {
    * @param capacity how many lines are kept (at least 1)
    */
   public BreadcrumbRing(int capacity) {
-    this.slots = new AtomicReferenceArray<>(Math.max(1, capacity));
+    this.capacity = Math.max(1, Math.min(capacity, 1 << 30));
+    int length = Integer.highestOneBit(this.capacity);
+    if (length < this.capacity) {
+      length <<= 1;
+    }
+    this.slots = new AtomicReferenceArray<>(length);
+    this.mask = length - 1;
   }
 
   /**
@@ -91,7 +104,7 @@ public final class BreadcrumbRing {
     long sequence = next.getAndIncrement();
     // readers take the slot with a volatile read: a release store is enough to publish the line
     slots.setRelease(
-        (int) (sequence % slots.length()),
+        (int) sequence & mask,
         new Crumb(sequence, timestamp, level, loggerName, template, arguments, traceId));
   }
 
@@ -126,10 +139,10 @@ public final class BreadcrumbRing {
     if (end == 0) {
       return Collections.emptyList();
     }
-    long start = Math.max(0, end - slots.length());
+    long start = Math.max(0, end - capacity);
     List<Crumb> crumbs = new ArrayList<>((int) (end - start));
     for (long s = start; s < end; s++) {
-      Crumb crumb = slots.get((int) (s % slots.length()));
+      Crumb crumb = slots.get((int) s & mask);
       // a slot still being written, or already overwritten by a newer line, is skipped
       if (crumb != null
           && crumb.sequence() == s
