@@ -199,6 +199,7 @@ public final class Report {
           out, backend, ERROR, "bridge-enabled", "bridge-scope-off",
           "empty scope: sentry-bridge / the same with captureScope=false", 1.10);
       breadcrumbRatio(out, backend);
+      appenderCallCost(out, backend);
     }
     for (String backend : BACKENDS) {
       String[] ours = deliveries.get(backend + "/bridge-enabled");
@@ -262,6 +263,25 @@ public final class Report {
             "breadcrumb line, cost above no appender: sentry-bridge %.1f ns / official %.1f ns",
             ourCost, officialCost),
         ourCost / officialCost, 0.20);
+  }
+
+  /**
+   * What the framework itself charges for calling any appender on a breadcrumb line (its no-op
+   * appender above no appender), for reference: both sides pay it inside their cost above no
+   * appender.
+   */
+  private void appenderCallCost(StringBuilder out, String backend) {
+    Score base = scores.get(backend + "/" + BREADCRUMB + "/no-appender");
+    Score nop = scores.get(backend + "/" + BREADCRUMB + "/nop-appender");
+    if (base == null || nop == null) {
+      return;
+    }
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%s: breadcrumb line, the framework's own cost of calling an appender (%s above no"
+                + " appender) = %.1f ns (for reference)%n",
+            backend, describe(backend, "nop-appender"), nop.value() - base.value()));
   }
 
   private void ratio(

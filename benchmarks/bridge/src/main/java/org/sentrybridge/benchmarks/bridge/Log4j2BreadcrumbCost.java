@@ -17,7 +17,8 @@ import org.sentrybridge.benchmarks.scenario.Log4j2CallerCost;
 
 /**
  * Caller-thread cost of an INFO line that becomes a Sentry breadcrumb, {@code log.info("cart {}
- * loaded", orderId)}, through the Log4j2 API: no Sentry appender, sentry-bridge enabled.
+ * loaded", orderId)}, through the Log4j2 API: no Sentry appender, Log4j2's Null appender (what calling any
+ * appender costs), sentry-bridge enabled.
  *
  * <p>Each invocation logs {@link CallerCost#BURST} lines; the Sentry side is flushed between
  * invocations, outside the measured time.
@@ -29,7 +30,7 @@ import org.sentrybridge.benchmarks.scenario.Log4j2CallerCost;
 public class Log4j2BreadcrumbCost extends Log4j2CallerCost {
 
   /** Names the configuration file {@code log4j2-<setup>.xml}. */
-  @Param({"no-appender", "bridge-enabled"})
+  @Param({"no-appender", "nop-appender", "bridge-enabled"})
   public String setup;
 
   public Log4j2BreadcrumbCost() {

@@ -17,7 +17,8 @@ import org.sentrybridge.benchmarks.scenario.LogbackCallerCost;
 
 /**
  * Caller-thread cost of an INFO line that becomes a Sentry breadcrumb, {@code log.info("cart {}
- * loaded", orderId)}, through SLF4J + Logback: no Sentry appender, sentry-bridge enabled.
+ * loaded", orderId)}, through SLF4J + Logback: no Sentry appender, Logback's NOPAppender (what
+ * calling any appender costs), sentry-bridge enabled.
  *
  * <p>Each invocation logs {@link CallerCost#BURST} lines; the Sentry side is flushed between
  * invocations, outside the measured time.
@@ -29,7 +30,7 @@ import org.sentrybridge.benchmarks.scenario.LogbackCallerCost;
 public class LogbackBreadcrumbCost extends LogbackCallerCost {
 
   /** Names the configuration file {@code logback-<setup>.xml}. */
-  @Param({"no-appender", "bridge-enabled"})
+  @Param({"no-appender", "nop-appender", "bridge-enabled"})
   public String setup;
 
   public LogbackBreadcrumbCost() {
