@@ -42,6 +42,13 @@ import org.sentrybridge.devserver.LoopbackSentryReceiver;
  * count, and {@code unaccounted}: logged - delivered - reported drops (zero when every loss was
  * counted; the official appenders report none, so theirs is their loss).
  *
+ * <p>A second line gives the CPU seconds of each thread group from the start of the logging until
+ * the deliveries stopped ({@link ThreadCpu}: {@code sentry-bridge-logs-N} builds entries, {@code
+ * sentry-bridge-logs-encoder-N} serializes and compresses, {@code sentry-bridge-sender-N} hands out
+ * envelopes, {@code sentry-bridge-http-N} posts them, {@code loopback-sentry-connection} is the
+ * receiver, {@code bench-logs-N} the logging threads), and of the whole process (GC and JIT
+ * included): where the time goes on a machine the receiver shares.
+ *
  * <p>Logged, delivered and lost include the {@link #WARM_UP_LINES} logged before the timing.
  */
 public final class LogsLoad {
@@ -163,6 +170,7 @@ public final class LogsLoad {
     CallTimes calls = new CallTimes();
     GcPauses gc = GcPauses.start();
     Stalls stalls = Stalls.start();
+    ThreadCpu cpu = ThreadCpu.start();
     long start = System.nanoTime();
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
@@ -191,6 +199,7 @@ public final class LogsLoad {
     backend.flush(Duration.ofSeconds(60));
     logged.addAndGet(WARM_UP_LINES);
     long lastArrival = waitUntilQuiet(receiver, logged.get(), loggingDone);
+    String cpuLine = cpu.stop();
     backend.stop();
     long delivered = receiver.logCount();
     long reported = backend.reportedDrops();
@@ -223,10 +232,13 @@ public final class LogsLoad {
             calls.slowNotKept() > 0 ? " slow-calls-not-kept=" + calls.slowNotKept() : "",
             (heapAfter - heapBefore) / 1_048_576.0,
             (loggingDone - start) / 1e9);
+    String cpuSeconds = String.format(Locale.ROOT, "logs %s %s %s", scenario, setup, cpuLine);
     System.out.println(line);
+    System.out.println(cpuSeconds);
     String file = System.getProperty("bench.results");
     if (file != null) {
       DeliveryBurst.append(Path.of(file), line);
+      DeliveryBurst.append(Path.of(file), cpuSeconds);
     }
   }
 
