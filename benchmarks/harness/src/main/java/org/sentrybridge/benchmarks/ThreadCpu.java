@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  * run lasts, summed per thread group: the name with its numbers replaced by {@code N} (e.g. {@code
  * sentry-bridge-logs-encoder-N}). A thread's time is readable only while it lives, so a sampler
  * reads every thread every {@link #SAMPLE_MILLIS} ms and keeps the last reading: a pool thread that
- * ends between readings loses at most that interval.
+ * ends between readings loses at most that interval. {@code jvm-internal} is the process's CPU time
+ * that no Java thread used: garbage collection, the JIT compilers, the VM thread.
  */
 final class ThreadCpu {
 
@@ -31,6 +32,7 @@ final class ThreadCpu {
   private final Map<Long, Long> last = new HashMap<>();
   private final Map<Long, String> names = new HashMap<>();
   private final long processAtStart = processCpuNanos();
+  private final Map<String, Long> vmAtStart = vmThreadTicks();
   private final Thread sampler;
   private volatile boolean running = true;
 
@@ -102,9 +104,54 @@ final class ThreadCpu {
     line.append(" other=").append(seconds(other));
     long process = processCpuNanos();
     if (process >= 0 && processAtStart >= 0) {
+      long javaThreads = other + shown.values().stream().mapToLong(Long::longValue).sum();
+      // what no Java thread did: garbage collection, the JIT compilers, the VM thread
+      line.append(" jvm-internal=").append(seconds(process - processAtStart - javaThreads));
+      Map<String, Long> vm = vmThreadTicks();
+      vm.forEach(
+          (group, ticks) ->
+              line.append(" (")
+                  .append(group)
+                  .append('=')
+                  .append(seconds((ticks - vmAtStart.getOrDefault(group, 0L)) * NANOS_PER_TICK))
+                  .append(')'));
       line.append(" process=").append(seconds(process - processAtStart));
     }
     return line.toString();
+  }
+
+  /** Linux's user and system time unit in /proc (USER_HZ), 100 per second on every usual kernel. */
+  private static final long NANOS_PER_TICK = 10_000_000;
+
+  /**
+   * CPU ticks of the JVM's own threads per kind (gc, jit), from /proc/self/task on Linux; empty
+   * elsewhere. Threads that ended are missing: their kind may read low.
+   */
+  private static Map<String, Long> vmThreadTicks() {
+    Map<String, Long> ticks = new TreeMap<>();
+    java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+    if (tasks == null) {
+      return ticks;
+    }
+    for (java.io.File task : tasks) {
+      try {
+        String comm = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim();
+        String kind =
+            comm.startsWith("GC Thread") || comm.startsWith("G1 ")
+                ? "gc"
+                : comm.contains("CompilerThre") ? "jit" : null;
+        if (kind == null) {
+          continue;
+        }
+        String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+        // the fields after the name in parentheses: state is the 3rd field, utime the 14th
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ticks.merge(kind, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+      } catch (java.io.IOException | RuntimeException e) {
+        // a thread that ended while being read
+      }
+    }
+    return ticks;
   }
 
   private static String seconds(long nanos) {
