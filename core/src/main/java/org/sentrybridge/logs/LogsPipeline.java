@@ -97,12 +97,17 @@ public final class LogsPipeline {
   private volatile boolean closed;
   /** The highest offered count a flush waits for. */
   private final AtomicLong flushTarget = new AtomicLong();
+  /** Flushes waiting now: the thread does not hold back for them, but only while they wait. */
+  private final AtomicInteger flushesWaiting = new AtomicInteger();
   /** Entries taken and no longer in an open batch: handed to the SDK, or dropped. */
   private final AtomicLong handedOver = new AtomicLong();
   /** Sender thread only. */
   private long processedLocally;
   private final List<SentryLogEvent> batch = new ArrayList<>();
   private int batchBytes;
+  /** A built entry the batch had no room for in bytes: it starts the next batch. */
+  private SentryLogEvent overflow;
+  private int overflowBytes;
   private long batchStartedNanos;
   private long lastWorkNanos = System.nanoTime() - BUSY_NANOS;
   private long lastDropCheckNanos = System.nanoTime() - DROP_CHECK_NANOS;
@@ -243,14 +248,19 @@ public final class LogsPipeline {
     long deadline = System.nanoTime() + timeout.toNanos();
     long target = offered.get();
     flushTarget.accumulateAndGet(target, Math::max);
-    LockSupport.unpark(thread);
-    while (handedOver.get() < target) {
-      if (System.nanoTime() - deadline >= 0 || !thread.isAlive()) {
-        return false;
+    flushesWaiting.incrementAndGet();
+    try {
+      LockSupport.unpark(thread);
+      while (handedOver.get() < target) {
+        if (System.nanoTime() - deadline >= 0 || !thread.isAlive()) {
+          return false;
+        }
+        LockSupport.parkNanos(NAP_NANOS);
       }
-      LockSupport.parkNanos(NAP_NANOS);
+      return true;
+    } finally {
+      flushesWaiting.decrementAndGet();
     }
-    return true;
   }
 
   /**
@@ -284,7 +294,8 @@ public final class LogsPipeline {
     while (true) {
       long now = System.nanoTime();
       boolean due =
-          batch.size() >= MAX_BATCH_ENTRIES
+          overflow != null
+              || batch.size() >= MAX_BATCH_ENTRIES
               || (!batch.isEmpty() && now - batchStartedNanos >= maxAgeNanos);
       // asked before a batch starts and before it goes: twice per batch, not per entry
       if ((due || batch.isEmpty()) && holdsBack()) {
@@ -294,6 +305,10 @@ public final class LogsPipeline {
       if (due) {
         sendBatch(); // under constant load the queue is never empty: age counts on the way too
         reportDrops();
+        if (overflow != null) {
+          add(overflow, overflowBytes, now);
+          overflow = null;
+        }
       }
       LogEntry entry = queue.poll();
       if (entry != null) {
@@ -341,12 +356,14 @@ public final class LogsPipeline {
 
   /**
    * True when a batch now would only be dropped further on: the outbox's log lane is full, or
-   * Sentry's rate limit for log entries is active. Never while flushing or closing: those hand
-   * everything over, and the outbox counts what it cannot keep.
+   * Sentry's rate limit for log entries is active. Never while a flush waits or at close: those
+   * hand everything over, and the outbox counts what it cannot keep. A flush that timed out no
+   * longer counts: under constant load its target is reached only when the queue runs empty.
    */
   private boolean holdsBack() {
     Hold now = Hold.NONE;
-    if (!closed && flushTarget.get() <= handedOver.get()) {
+    boolean flushing = flushesWaiting.get() > 0 && flushTarget.get() > handedOver.get();
+    if (!closed && !flushing) {
       if (rateLimited()) {
         now = Hold.RATE_LIMIT;
       } else if (laneFull.getAsBoolean()) {
@@ -396,8 +413,15 @@ public final class LogsPipeline {
     }
     int bytes = LogEventBuilder.estimatedBytes(log);
     if (!batch.isEmpty() && batchBytes + bytes > MAX_BATCH_BYTES) {
-      sendBatch();
+      // the batch is full: it goes from the loop, which may hold it back first
+      overflow = log;
+      overflowBytes = bytes;
+      return;
     }
+    add(log, bytes, now);
+  }
+
+  private void add(SentryLogEvent log, int bytes, long now) {
     if (batch.isEmpty()) {
       batchStartedNanos = now;
     }
