@@ -71,7 +71,11 @@ final class Engine {
     this.ownsSdk = ownsSdk;
     this.logs =
         scopes != null && LogsPipeline.enabledIn(scopes)
-            ? new LogsPipeline(scopes, settings.queueSize(), reporter)
+            ? new LogsPipeline(
+                scopes,
+                settings.queueSize(),
+                reporter,
+                transports == null ? () -> false : transports::logLaneFull)
             : null;
     this.exitHook = scopes == null ? null : exitHook(reporter);
   }

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.sentrybridge.StatusReporter;
 import org.sentrybridge.delivery.DropCounter;
 import org.sentrybridge.event.MessageTemplates;
@@ -32,6 +33,12 @@ import org.sentrybridge.event.MessageTemplates;
  *
  * <p>A full queue drops the new entry: counted, and reported on the status channel at most once a
  * minute. The SDK's own batch processor is not used: its fixed queue drops silently.
+ *
+ * <p>Backpressure: while the outbox's log lane is full, or Sentry's rate limit for {@code log_item}
+ * is active, the thread builds no entry only for it to be dropped further on: entries stay in the
+ * queue, and once it is full the logging thread drops the new one at {@link #offer}, counted under
+ * the reason the thread holds back for (the same reason the outbox would have given). Flush and
+ * close hand everything over regardless.
  *
  * <p>Memory: at most {@code capacity} entries wait in the queue (passed by at most one per thread
  * logging at that instant) and one batch of at most {@link #MAX_BATCH_ENTRIES} entries and {@link
@@ -55,12 +62,18 @@ public final class LogsPipeline {
   static final int MAX_BATCH_BYTES = 800_000;
 
   static final String QUEUE_FULL = "the logs queue was full";
+  /** The outbox's reason for a log envelope its full lane cannot keep. */
+  static final String LANE_FULL = "too many log envelopes waiting for Sentry";
+  /** The outbox's reason for an envelope of a rate-limited category. */
+  static final String RATE_LIMITED = "Sentry's rate limit for their category was active";
   private static final String STOPPED = "still queued when sentry-bridge stopped";
   private static final int PUBLISH_EVERY = 64;
   private static final long NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
   private static final long BUSY_NANOS = TimeUnit.SECONDS.toNanos(1);
   /** How often an idle moment looks at the drop counts: the thread naps every millisecond. */
   private static final long DROP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  /** A rate limit lasts seconds: its end is looked for less often than a lane's free slot. */
+  private static final long RATE_LIMIT_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   private static final AtomicInteger COUNT = new AtomicInteger();
 
   private final IScopes scopes;
@@ -70,20 +83,31 @@ public final class LogsPipeline {
   private final AtomicLong offered = new AtomicLong();
   private final AtomicLong processed = new AtomicLong();
   private final AtomicLong sent = new AtomicLong();
-  /** Entries refused for a full queue, not yet passed to {@link #drops} by the logs thread. */
-  private final LongAdder refused = new LongAdder();
+  /**
+   * Entries refused for a full queue, per {@link Hold} at that moment, not yet passed to {@link
+   * #drops} by the logs thread.
+   */
+  private final LongAdder[] refused = {new LongAdder(), new LongAdder(), new LongAdder()};
+  /** What the logs thread holds back for; read by {@link #offer} to give a refusal its reason. */
+  private volatile Hold hold = Hold.NONE;
+  private final BooleanSupplier laneFull;
   private final Thread thread;
   private final long maxAgeNanos;
   private volatile boolean idle;
   private volatile boolean closed;
   /** The highest offered count a flush waits for. */
   private final AtomicLong flushTarget = new AtomicLong();
+  /** Flushes waiting now: the thread does not hold back for them, but only while they wait. */
+  private final AtomicInteger flushesWaiting = new AtomicInteger();
   /** Entries taken and no longer in an open batch: handed to the SDK, or dropped. */
   private final AtomicLong handedOver = new AtomicLong();
   /** Sender thread only. */
   private long processedLocally;
   private final List<SentryLogEvent> batch = new ArrayList<>();
   private int batchBytes;
+  /** A built entry the batch had no room for in bytes: it starts the next batch. */
+  private SentryLogEvent overflow;
+  private int overflowBytes;
   private long batchStartedNanos;
   private long lastWorkNanos = System.nanoTime() - BUSY_NANOS;
   private long lastDropCheckNanos = System.nanoTime() - DROP_CHECK_NANOS;
@@ -97,11 +121,34 @@ public final class LogsPipeline {
    * @param reporter where drops are reported, at most once a minute
    */
   public LogsPipeline(IScopes scopes, int capacity, StatusReporter reporter) {
-    this(scopes, capacity, reporter, MAX_BATCH_AGE);
+    this(scopes, capacity, reporter, () -> false);
+  }
+
+  /**
+   * Starts the sender thread, holding entries back while the transport's log lane is full.
+   *
+   * @param scopes the SDK the batches go to (its client, options and hooks)
+   * @param capacity entries that may wait for the sender thread
+   * @param reporter where drops are reported, at most once a minute
+   * @param laneFull true while the transport cannot keep another log envelope without dropping one
+   */
+  public LogsPipeline(
+      IScopes scopes, int capacity, StatusReporter reporter, BooleanSupplier laneFull) {
+    this(scopes, capacity, reporter, MAX_BATCH_AGE, laneFull);
   }
 
   LogsPipeline(IScopes scopes, int capacity, StatusReporter reporter, Duration maxAge) {
+    this(scopes, capacity, reporter, maxAge, () -> false);
+  }
+
+  LogsPipeline(
+      IScopes scopes,
+      int capacity,
+      StatusReporter reporter,
+      Duration maxAge,
+      BooleanSupplier laneFull) {
     this.scopes = scopes;
+    this.laneFull = laneFull;
     this.capacity = Math.max(1, capacity);
     this.drops = new DropCounter(reporter, Duration.ofMinutes(1));
     this.maxAgeNanos = maxAge.toNanos();
@@ -137,7 +184,8 @@ public final class LogsPipeline {
     }
     // the bound may be passed by as many entries as there are concurrent producers, never more
     if (offered.get() - processed.get() >= capacity) {
-      refused.increment(); // counted and reported by the logs thread: no text work here
+      // counted and reported by the logs thread: no text work here
+      refused[hold.ordinal()].increment();
       return false;
     }
     offered.incrementAndGet();
@@ -150,16 +198,38 @@ public final class LogsPipeline {
 
   /** Entries dropped by this pipeline so far (queue full, not convertible, left at stop). */
   public long dropped() {
-    return drops.logEntriesTotal() + refused.sum();
+    long total = drops.logEntriesTotal();
+    for (LongAdder count : refused) {
+      total += count.sum();
+    }
+    return total;
   }
 
   /** Passes the entries refused on application threads to the drop counter and reports if due. */
   private void reportDrops() {
-    long count = refused.sumThenReset();
-    if (count > 0) {
-      drops.countLogEntries(count, QUEUE_FULL);
-    }
+    countRefused();
     drops.reportIfDue();
+  }
+
+  private void countRefused() {
+    for (Hold reason : Hold.values()) {
+      long count = refused[reason.ordinal()].sumThenReset();
+      if (count > 0) {
+        drops.countLogEntries(count, reason.text);
+        if (reason.clientReport != null) {
+          scopes
+              .getOptions()
+              .getClientReportRecorder()
+              .recordLostEvent(reason.clientReport, DataCategory.LogItem, count);
+        }
+      }
+    }
+  }
+
+  /** The reason the logs thread holds entries back for now; null when it does not. */
+  String heldBackFor() {
+    Hold now = hold;
+    return now == Hold.NONE ? null : now.text;
   }
 
   /** Entries handed to the SDK client so far (after {@code beforeSendLog}). */
@@ -178,14 +248,19 @@ public final class LogsPipeline {
     long deadline = System.nanoTime() + timeout.toNanos();
     long target = offered.get();
     flushTarget.accumulateAndGet(target, Math::max);
-    LockSupport.unpark(thread);
-    while (handedOver.get() < target) {
-      if (System.nanoTime() - deadline >= 0 || !thread.isAlive()) {
-        return false;
+    flushesWaiting.incrementAndGet();
+    try {
+      LockSupport.unpark(thread);
+      while (handedOver.get() < target) {
+        if (System.nanoTime() - deadline >= 0 || !thread.isAlive()) {
+          return false;
+        }
+        LockSupport.parkNanos(NAP_NANOS);
       }
-      LockSupport.parkNanos(NAP_NANOS);
+      return true;
+    } finally {
+      flushesWaiting.decrementAndGet();
     }
-    return true;
   }
 
   /**
@@ -211,31 +286,41 @@ public final class LogsPipeline {
     if (left > 0 && !thread.isAlive()) {
       drops.addLogEntries(left, STOPPED);
     }
-    long count = refused.sumThenReset();
-    if (count > 0) {
-      drops.countLogEntries(count, QUEUE_FULL);
-    }
+    countRefused();
     drops.reportNow();
   }
 
   private void run() {
     while (true) {
-      LogEntry entry = queue.poll();
       long now = System.nanoTime();
+      boolean due =
+          overflow != null
+              || batch.size() >= MAX_BATCH_ENTRIES
+              || (!batch.isEmpty() && now - batchStartedNanos >= maxAgeNanos);
+      // asked before a batch starts and before it goes: twice per batch, not per entry
+      if ((due || batch.isEmpty()) && holdsBack()) {
+        waitWhileHeld(now);
+        continue;
+      }
+      if (due) {
+        sendBatch(); // under constant load the queue is never empty: age counts on the way too
+        reportDrops();
+        if (overflow != null) {
+          add(overflow, overflowBytes, now);
+          overflow = null;
+        }
+      }
+      LogEntry entry = queue.poll();
       if (entry != null) {
         lastWorkNanos = now;
         take(entry, now);
         if ((++processedLocally & (PUBLISH_EVERY - 1)) == 0) {
           processed.lazySet(processedLocally);
         }
-        if (batch.size() > 0 && now - batchStartedNanos >= maxAgeNanos) {
-          sendBatch(); // under constant load the queue is never empty: age counts on the way too
-          reportDrops();
-        }
         continue;
       }
       boolean flushing = closed || flushTarget.get() > handedOver.get();
-      if (!batch.isEmpty() && (flushing || now - batchStartedNanos >= maxAgeNanos)) {
+      if (!batch.isEmpty() && flushing) {
         sendBatch();
       }
       processed.set(processedLocally); // queue empty: everything taken so far is processed
@@ -269,6 +354,46 @@ public final class LogsPipeline {
     }
   }
 
+  /**
+   * True when a batch now would only be dropped further on: the outbox's log lane is full, or
+   * Sentry's rate limit for log entries is active. Never while a flush waits or at close: those
+   * hand everything over, and the outbox counts what it cannot keep. A flush that timed out no
+   * longer counts: under constant load its target is reached only when the queue runs empty.
+   */
+  private boolean holdsBack() {
+    Hold now = Hold.NONE;
+    boolean flushing = flushesWaiting.get() > 0 && flushTarget.get() > handedOver.get();
+    if (!closed && !flushing) {
+      if (rateLimited()) {
+        now = Hold.RATE_LIMIT;
+      } else if (laneFull.getAsBoolean()) {
+        now = Hold.LOG_LANE;
+      }
+    }
+    if (hold != now) {
+      hold = now;
+    }
+    return now != Hold.NONE;
+  }
+
+  private boolean rateLimited() {
+    io.sentry.transport.RateLimiter limiter = scopes.getRateLimiter();
+    return limiter != null && limiter.isActiveForCategory(DataCategory.LogItem);
+  }
+
+  /** Publishes progress (the queue's bound counts from it) and naps; the entries stay queued. */
+  private void waitWhileHeld(long now) {
+    processed.set(processedLocally);
+    if (batch.isEmpty()) {
+      handedOver.set(processedLocally);
+    }
+    if (now - lastDropCheckNanos >= DROP_CHECK_NANOS) {
+      lastDropCheckNanos = now;
+      reportDrops();
+    }
+    LockSupport.parkNanos(this, hold == Hold.RATE_LIMIT ? RATE_LIMIT_NAP_NANOS : NAP_NANOS);
+  }
+
   private void take(LogEntry entry, long now) {
     SentryLogEvent log;
     try {
@@ -288,16 +413,20 @@ public final class LogsPipeline {
     }
     int bytes = LogEventBuilder.estimatedBytes(log);
     if (!batch.isEmpty() && batchBytes + bytes > MAX_BATCH_BYTES) {
-      sendBatch();
+      // the batch is full: it goes from the loop, which may hold it back first
+      overflow = log;
+      overflowBytes = bytes;
+      return;
     }
+    add(log, bytes, now);
+  }
+
+  private void add(SentryLogEvent log, int bytes, long now) {
     if (batch.isEmpty()) {
       batchStartedNanos = now;
     }
     batch.add(log);
-    batchBytes += bytes;
-    if (batch.size() >= MAX_BATCH_ENTRIES) {
-      sendBatch();
-    }
+    batchBytes += bytes; // a full batch goes from the loop, which may hold it back first
   }
 
   /** The SDK's log hooks, as its client runs them: event processors, then beforeSendLog. */
@@ -342,6 +471,22 @@ public final class LogsPipeline {
     } catch (Throwable e) {
       drops.addLogEntries(entries.size(), "could not be handed to the Sentry SDK (last: "
           + MessageTemplates.text(e) + ")");
+    }
+  }
+
+  /** Why the logs thread holds entries back, and the reason a refusal at {@link #offer} gets. */
+  private enum Hold {
+    NONE(QUEUE_FULL, null),
+    LOG_LANE(LANE_FULL, DiscardReason.CACHE_OVERFLOW),
+    RATE_LIMIT(RATE_LIMITED, DiscardReason.RATELIMIT_BACKOFF);
+
+    final String text;
+    /** The client report the outbox would have recorded for these entries; none for a full queue. */
+    final DiscardReason clientReport;
+
+    Hold(String text, DiscardReason clientReport) {
+      this.text = text;
+      this.clientReport = clientReport;
     }
   }
 

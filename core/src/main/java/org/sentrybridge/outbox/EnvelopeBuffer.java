@@ -64,6 +64,8 @@ final class EnvelopeBuffer {
   /** Log envelopes, apart from {@link #entries}: errors never wait behind them nor make room. */
   private final TreeMap<Long, Entry> logEntries = new TreeMap<>();
   private final int maxLogEnvelopes;
+  /** The size of {@link #logEntries}, readable without the lock. */
+  private volatile int logEnvelopes;
   private final EnvelopeFiles files;
   private final int maxInMemory;
   private final long maxBytes;
@@ -201,10 +203,19 @@ final class EnvelopeBuffer {
       Entry entry = new Entry(nextSequence++, false, true);
       entry.envelope = envelope;
       logEntries.put(entry.sequence, entry);
+      logEnvelopes = logEntries.size();
       changed();
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * True while the log lane holds {@code maxLogEnvelopes}: another log envelope would cost one.
+   * Lock-free, for the logs thread to hold entries back instead of building them to be dropped.
+   */
+  boolean logLaneFull() {
+    return logEnvelopes >= maxLogEnvelopes;
   }
 
   private void dropLogs(SentryEnvelope envelope, String reason) {
@@ -629,6 +640,7 @@ final class EnvelopeBuffer {
   private void remove(Entry entry) {
     if (entry.logs) {
       logEntries.remove(entry.sequence);
+      logEnvelopes = logEntries.size();
       entry.envelope = null;
       return;
     }

@@ -82,6 +82,11 @@ final class OutboxTransport implements ITransport {
     return rateLimiter;
   }
 
+  /** True while the log lane cannot take another log envelope without dropping one. */
+  boolean logLaneFull() {
+    return buffer.logLaneFull();
+  }
+
   /** Envelopes held (memory and disk) and not yet delivered. */
   int buffered() {
     return buffer.size();

@@ -115,6 +115,17 @@ public final class OutboxTransportFactory implements ITransportFactory {
   public record TransportStats(
       int buffered, long delivered, java.util.Map<String, Long> dropped, boolean healthy) {}
 
+  /**
+   * True while the current transport's log lane cannot take another log envelope without
+   * dropping one; the logs pipeline then holds entries in its queue instead of building them.
+   *
+   * @return false before the SDK made the transport
+   */
+  public boolean logLaneFull() {
+    OutboxTransport transport = current;
+    return transport != null && transport.logLaneFull();
+  }
+
   /** True when the transport holds nothing undelivered. */
   public boolean isDrained() {
     OutboxTransport transport = current;

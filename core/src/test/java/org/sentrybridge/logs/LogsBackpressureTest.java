@@ -1,0 +1,168 @@
+package org.sentrybridge.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sentry.Hint;
+import io.sentry.IScopes;
+import io.sentry.Scope;
+import io.sentry.Scopes;
+import io.sentry.SentryClient;
+import io.sentry.SentryEnvelope;
+import io.sentry.SentryEnvelopeItem;
+import io.sentry.SentryItemType;
+import io.sentry.SentryOptions;
+import io.sentry.transport.ITransport;
+import io.sentry.transport.RateLimiter;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.sentrybridge.event.CaptureRules;
+import org.sentrybridge.event.LogLevel;
+import org.sentrybridge.event.LogRecord;
+import org.sentrybridge.testing.Poll;
+import org.sentrybridge.testing.RecordingStatusReporter;
+
+/**
+ * The logs thread holds entries back, unbuilt, while a batch would only be dropped further on; the
+ * queue then drops at offer, counted under the reason the thread holds back for. A narrow unit test
+ * with a recording transport: delivery through the real outbox is proven by the appenders' Logs
+ * tests.
+ */
+class LogsBackpressureTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  private final AtomicInteger built = new AtomicInteger();
+  private final RecordingTransport transport = new RecordingTransport();
+  private final SentryOptions options = options();
+  private final IScopes scopes = scopes();
+  private final RecordingStatusReporter reporter = new RecordingStatusReporter();
+  private final AtomicBoolean laneFull = new AtomicBoolean(true);
+  private LogsPipeline pipeline;
+
+  @AfterEach
+  void close() {
+    if (pipeline != null) {
+      pipeline.close(Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
+  void whileTheLogLaneIsFullEntriesWaitUnbuiltAndTheQueueDropsUnderTheLanesReason() {
+    pipeline = new LogsPipeline(scopes, 5, reporter, Duration.ofMillis(50), laneFull::get);
+    Poll.until("the logs thread holds back", WAIT, () -> pipeline.heldBackFor() != null);
+
+    int accepted = offer(12);
+
+    assertThat(accepted).isEqualTo(5); // the thread took none of them: the queue is full
+    assertThat(built.get()).isZero();
+    assertThat(transport.entries.get()).isZero();
+    assertThat(pipeline.heldBackFor()).isEqualTo(LogsPipeline.LANE_FULL);
+
+    laneFull.set(false);
+    Poll.until("the queued entries are sent", WAIT, () -> transport.entries.get() == 5);
+    pipeline.close(Duration.ofSeconds(1));
+    pipeline = null;
+
+    assertThat(built.get()).isEqualTo(5);
+    assertThat(reporter.lines("WARN"))
+        .containsExactly(
+            "7 log entries dropped: too many log envelopes waiting for Sentry");
+  }
+
+  @Test
+  void whileLogItemsAreRateLimitedTheQueueDropsUnderTheRateLimitsReason() {
+    laneFull.set(false);
+    transport.rateLimiter.updateRetryAfterLimits("60:log_item:organization", null, 429);
+    pipeline = new LogsPipeline(scopes, 3, reporter, Duration.ofMillis(50), laneFull::get);
+    Poll.until("the logs thread holds back", WAIT, () -> pipeline.heldBackFor() != null);
+
+    int accepted = offer(4);
+    pipeline.close(Duration.ofSeconds(1));
+    pipeline = null;
+
+    assertThat(accepted).isEqualTo(3);
+    // close hands what is queued over regardless: the transport decides and counts
+    assertThat(transport.entries.get()).isEqualTo(3);
+    assertThat(reporter.lines("WARN"))
+        .containsExactly(
+            "1 log entry dropped: Sentry's rate limit for their category was active");
+  }
+
+  @Test
+  void aFlushHandsOverWhatWaitsWhileTheLaneIsFull() {
+    pipeline = new LogsPipeline(scopes, 10, reporter, Duration.ofSeconds(30), laneFull::get);
+    Poll.until("the logs thread holds back", WAIT, () -> pipeline.heldBackFor() != null);
+    assertThat(offer(4)).isEqualTo(4);
+
+    assertThat(pipeline.flush(WAIT)).isTrue();
+
+    assertThat(transport.entries.get()).isEqualTo(4);
+    assertThat(pipeline.dropped()).isZero();
+  }
+
+  private int offer(int count) {
+    int accepted = 0;
+    for (int i = 0; i < count; i++) {
+      LogRecord record =
+          LogRecord.builder(LogLevel.INFO, "orders").message("line {}", "line " + i).build();
+      LogEntry entry =
+          new LogEntry(record, null, null, null, CaptureRules.builder("logback").build(), true);
+      if (pipeline.offer(entry)) {
+        accepted++;
+      }
+    }
+    return accepted;
+  }
+
+  private SentryOptions options() {
+    SentryOptions sentry = new SentryOptions();
+    sentry.setDsn("http://key@127.0.0.1:1/1");
+    sentry.getLogs().setEnabled(true);
+    sentry.getLogs().setBeforeSend(log -> {
+      built.incrementAndGet();
+      return log;
+    });
+    sentry.setTransportFactory((o, request) -> transport);
+    return sentry;
+  }
+
+  private IScopes scopes() {
+    Scope global = new Scope(options);
+    global.bindClient(new SentryClient(options));
+    return new Scopes(new Scope(options), new Scope(options), global, "test");
+  }
+
+  /** Counts the log entries of the envelopes the SDK client sends. */
+  private final class RecordingTransport implements ITransport {
+    final AtomicLong entries = new AtomicLong();
+    final RateLimiter rateLimiter = new RateLimiter(new SentryOptions());
+
+    @Override
+    public void send(SentryEnvelope envelope, Hint hint) {
+      for (SentryEnvelopeItem item : envelope.getItems()) {
+        if (item.getHeader().getType() == SentryItemType.Log) {
+          Integer count = item.getHeader().getItemCount();
+          entries.addAndGet(count == null ? 1 : count);
+        }
+      }
+    }
+
+    @Override
+    public void flush(long timeoutMillis) {}
+
+    @Override
+    public RateLimiter getRateLimiter() {
+      return rateLimiter;
+    }
+
+    @Override
+    public void close(boolean isRestarting) {}
+
+    @Override
+    public void close() {}
+  }
+}
