@@ -3,13 +3,20 @@ package org.sentrybridge.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentry.ISpan;
+import io.sentry.ITransaction;
+import io.sentry.SentryEvent;
 import io.sentry.SentryLogEvent;
+import io.sentry.SentryLogLevel;
 import io.sentry.SentryLogEventAttributeValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -102,5 +109,130 @@ public final class SentryLogs {
 
   private static double epochSeconds(Instant instant) {
     return instant.getEpochSecond() + instant.getNano() / 1_000_000_000.0;
+  }
+
+  /**
+   * The line of the first scenario of both backends: on the worker thread {@code worker-1}, inside
+   * a transaction's span, {@code logTheLine} logs {@code "order {} paid"} with 42 through {@code
+   * logger}, with the context entries {@code request.id=r-7}, {@code tenant=acme}, {@code
+   * session=s-1} (only the first two are {@code contextTags}) and the marker {@code BILLING}, then
+   * clears the context. Asserts every field the entry carries and returns its attributes for the
+   * backend's own checks.
+   *
+   * @param receiver where the entries arrive
+   * @param wait how long to wait for the entry
+   * @param origin the backend's {@code sentry.origin}
+   * @param logger the logger's name
+   * @param logTheLine logs the line with that context and marker, and clears the context
+   * @return the entry's attributes
+   */
+  public static Map<String, Object> aLogLineBecomesAStructuredEntryLinkedToItsTrace(
+      LoopbackSentryReceiver receiver,
+      Duration wait,
+      String origin,
+      String logger,
+      Runnable logTheLine) {
+    AtomicReference<ISpan> span = new AtomicReference<>();
+    AtomicLong threadId = new AtomicLong();
+    AtomicReference<Instant> before = new AtomicReference<>();
+    AtomicReference<Instant> after = new AtomicReference<>();
+    Requests.onNewThread(
+        "worker-1",
+        () -> {
+          threadId.set(Thread.currentThread().getId());
+          ITransaction tx = Requests.startTransaction("POST /checkout", "http.server");
+          span.set(tx.startChild("payment.charge"));
+          before.set(Instant.now());
+          logTheLine.run();
+          after.set(Instant.now());
+          span.get().finish();
+          tx.finish();
+        });
+
+    SentryLogEvent entry = flushUntilLogged(receiver, wait, l -> "order 42 paid".equals(l.getBody()));
+    assertThat(entry.getLevel()).isEqualTo(SentryLogLevel.INFO);
+    assertThat(entry.getSeverityNumber()).isEqualTo(SentryLogLevel.INFO.getSeverityNumber());
+    assertLoggedBetween(entry, before.get(), after.get());
+    assertLinkedTo(entry, span.get());
+    Map<String, Object> attributes = attributes(entry);
+    assertThat(attributes)
+        .containsEntry("sentry.message.template", "order {} paid")
+        .containsEntry("sentry.origin", origin)
+        .containsEntry("logger.name", logger)
+        .containsEntry("thread.name", "worker-1")
+        .containsEntry("mdc.request.id", "r-7")
+        .containsEntry("mdc.tenant", "acme")
+        .containsEntry("marker", "BILLING")
+        .containsEntry("sentry.environment", "staging")
+        .containsEntry("sentry.release", "shop@1.4.2")
+        .containsEntry("server.address", "api-1")
+        .doesNotContainKey("mdc.session")
+        .doesNotContainKey("sentry.message.parameter.1");
+    assertThat(((Number) attributes.get("thread.id")).longValue()).isEqualTo(threadId.get());
+    assertIntegerAttribute(entry, "sentry.message.parameter.0", 42);
+    return attributes;
+  }
+
+  /**
+   * With Logs off (a configuration without {@code logs.enabled}): an INFO line sends no log item,
+   * and an error is sent as ever.
+   *
+   * @param receiver where the events arrive
+   * @param wait how long to wait for the error
+   * @param info the backend's INFO call
+   * @param error the backend's ERROR call
+   */
+  public static void withLogsOffNoLogItemIsSent(
+      LoopbackSentryReceiver receiver, Duration wait, LogCall info, LogCall error) {
+    info.log("a line");
+    error.log("payment failed", new IllegalStateException("declined"));
+    receiver.awaitEvents(1, wait);
+    SentryBridge.service().flush(wait);
+
+    assertThat(receiver.logCount()).isZero();
+    assertThat(receiver.logEnvelopeCount()).isZero();
+  }
+
+  /**
+   * Logs overflowing everything that holds them, against a receiver answering after 1 s: the error
+   * logged after them arrives without waiting for the log envelopes queued before it, and every
+   * line is delivered or counted as dropped in the warnings.
+   *
+   * @param receiver where the events and entries arrive
+   * @param wait how long to wait for the error
+   * @param info the backend's INFO call
+   * @param error the backend's ERROR call
+   * @param stopLogging stops the logging configuration, which delivers what is left
+   * @param warnings the warnings the backend reported, read after the stop
+   */
+  public static void whenLogsOverflowAnErrorGoesFirstAndEveryEntryIsCounted(
+      LoopbackSentryReceiver receiver,
+      Duration wait,
+      LogCall info,
+      LogCall error,
+      Runnable stopLogging,
+      Supplier<? extends Iterable<String>> warnings) {
+    AtomicInteger logEnvelopesBeforeError = new AtomicInteger(-1);
+    receiver.onEvent(event -> logEnvelopesBeforeError.set(receiver.logEnvelopeCount()));
+    receiver.countLogsOnly();
+    receiver.delayAnswers(Duration.ofSeconds(1));
+    // more than the logs queue and the log envelopes the outbox keeps (10 x 1,000) hold
+    int lines = 15_000;
+    for (int i = 0; i < lines; i++) {
+      info.log("line {}", i);
+    }
+    error.log("payment failed", new IllegalStateException("declined"));
+
+    SentryEvent sent = receiver.awaitEvents(1, wait).get(0);
+    assertThat(sent.getExceptions()).extracting(e -> e.getValue()).contains("declined");
+    receiver.delayAnswers(Duration.ZERO);
+    stopLogging.run(); // delivers what is left within flushTimeout
+
+    // the error did not wait for the log envelopes queued before it
+    assertThat(logEnvelopesBeforeError.get()).isLessThan(receiver.logEnvelopeCount());
+    long dropped = droppedCount(warnings.get());
+    assertThat(dropped).isPositive();
+    // the error line is a log entry too
+    assertThat(receiver.logCount() + dropped).isEqualTo(lines + 1);
   }
 }

@@ -1,25 +1,18 @@
 package org.sentrybridge.log4j2;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sentrybridge.testing.SentryLogs.assertIntegerAttribute;
 import static org.sentrybridge.testing.SentryLogs.assertLinkedTo;
-import static org.sentrybridge.testing.SentryLogs.assertLoggedBetween;
 import static org.sentrybridge.testing.SentryLogs.attributes;
-import static org.sentrybridge.testing.SentryLogs.droppedCount;
 import static org.sentrybridge.testing.SentryLogs.flushUntilCount;
 import static org.sentrybridge.testing.SentryLogs.flushUntilLogged;
 
-import io.sentry.ISpan;
 import io.sentry.ITransaction;
-import io.sentry.SentryEvent;
 import io.sentry.SentryLogEvent;
 import io.sentry.SentryLogLevel;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.logging.log4j.Level;
@@ -31,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sentrybridge.SentryBridge;
 import org.sentrybridge.testing.Requests;
+import org.sentrybridge.testing.SentryLogs;
 
 /**
  * Sentry Logs through the {@code <SentryBridge>} appender: log lines at or above {@code
@@ -56,50 +50,19 @@ class SentryLogsTest {
   void aLogLineBecomesAStructuredSentryLogEntryLinkedToTheLoggingThreadsTrace() {
     logging = LoggingFixture.start("log4j2-test-logs.xml", buffer);
     Logger log = logging.context.getLogger(LOGGER);
-    AtomicReference<ITransaction> transaction = new AtomicReference<>();
-    AtomicReference<ISpan> span = new AtomicReference<>();
-    AtomicLong threadId = new AtomicLong();
-    AtomicReference<Instant> before = new AtomicReference<>();
-    AtomicReference<Instant> after = new AtomicReference<>();
 
-    Requests.onNewThread(
-        "worker-1",
+    SentryLogs.aLogLineBecomesAStructuredEntryLinkedToItsTrace(
+        logging.receiver,
+        WAIT,
+        "auto.log.log4j2",
+        LOGGER,
         () -> {
-          threadId.set(Thread.currentThread().getId());
-          ITransaction tx = Requests.startTransaction("POST /checkout", "http.server");
-          transaction.set(tx);
-          span.set(tx.startChild("payment.charge"));
           ThreadContext.put("request.id", "r-7");
           ThreadContext.put("tenant", "acme");
           ThreadContext.put("session", "s-1");
-          before.set(Instant.now());
           log.info(MarkerManager.getMarker("BILLING"), "order {} paid", 42);
-          after.set(Instant.now());
           ThreadContext.clearAll();
-          span.get().finish();
-          tx.finish();
         });
-    SentryLogEvent entry =
-        flushUntilLogged(logging.receiver, WAIT, l -> "order 42 paid".equals(l.getBody()));
-    assertThat(entry.getLevel()).isEqualTo(SentryLogLevel.INFO);
-    assertThat(entry.getSeverityNumber()).isEqualTo(SentryLogLevel.INFO.getSeverityNumber());
-    assertLoggedBetween(entry, before.get(), after.get());
-    assertLinkedTo(entry, span.get());
-    Map<String, Object> attributes = attributes(entry);
-    assertThat(attributes)
-        .containsEntry("sentry.message.template", "order {} paid")
-        .containsEntry("sentry.origin", "auto.log.log4j2")
-        .containsEntry("logger.name", LOGGER)
-        .containsEntry("thread.name", "worker-1")
-        .containsEntry("mdc.request.id", "r-7")
-        .containsEntry("mdc.tenant", "acme")
-        .containsEntry("marker", "BILLING")
-        .containsEntry("sentry.environment", "staging")
-        .containsEntry("sentry.release", "shop@1.4.2")
-        .containsEntry("server.address", "api-1")
-        .doesNotContainKey("mdc.session");
-    assertThat(((Number) attributes.get("thread.id")).longValue()).isEqualTo(threadId.get());
-    assertIntegerAttribute(entry, "sentry.message.parameter.0", 42);
   }
 
   @Test
@@ -183,39 +146,21 @@ class SentryLogsTest {
   void withLogsOffNoLogItemIsSentAndErrorsAreSentAsEver() {
     logging = LoggingFixture.start("log4j2-test-logs-off.xml", buffer);
     Logger log = logging.context.getLogger(LOGGER);
-    log.info("a line");
-    log.error("payment failed", new IllegalStateException("declined"));
-    logging.receiver.awaitEvents(1, WAIT);
-    SentryBridge.service().flush(WAIT);
 
-    assertThat(logging.receiver.logCount()).isZero();
-    assertThat(logging.receiver.logEnvelopeCount()).isZero();
+    SentryLogs.withLogsOffNoLogItemIsSent(logging.receiver, WAIT, log::info, log::error);
   }
 
   @Test
   void whenLogsOverflowAnErrorGoesFirstAndEveryEntryIsDeliveredOrCounted() {
     logging = LoggingFixture.start("log4j2-test-logs-overflow.xml", buffer);
-    AtomicInteger logEnvelopesBeforeError = new AtomicInteger(-1);
-    logging.receiver.onEvent(
-        event -> logEnvelopesBeforeError.set(logging.receiver.logEnvelopeCount()));
-    logging.receiver.countLogsOnly();
-    logging.receiver.delayAnswers(Duration.ofSeconds(1));
     Logger log = logging.context.getLogger(LOGGER);
-    // more than the logs queue (1,000) and the log envelopes the outbox keeps (10 x 1,000) hold
-    int lines = 15_000;
-    for (int i = 0; i < lines; i++) {
-      log.info("line {}", i);
-    }
-    log.error("payment failed", new IllegalStateException("declined"));
 
-    SentryEvent error = logging.receiver.awaitEvents(1, WAIT).get(0);
-    assertThat(error.getExceptions()).extracting(e -> e.getValue()).contains("declined");
-    logging.receiver.delayAnswers(Duration.ZERO);
-    logging.stopLogging(); // delivers what is left within flushTimeout
-
-    assertThat(logEnvelopesBeforeError.get()).isLessThan(logging.receiver.logEnvelopeCount());
-    long dropped = droppedCount(logging.status.messages(org.apache.logging.log4j.Level.WARN));
-    assertThat(dropped).isPositive();
-    assertThat(logging.receiver.logCount() + dropped).isEqualTo(lines + 1);
+    SentryLogs.whenLogsOverflowAnErrorGoesFirstAndEveryEntryIsCounted(
+        logging.receiver,
+        WAIT,
+        log::info,
+        log::error,
+        logging::stopLogging,
+        () -> logging.status.messages(org.apache.logging.log4j.Level.WARN));
   }
 }

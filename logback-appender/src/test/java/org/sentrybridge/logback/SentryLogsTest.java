@@ -2,33 +2,27 @@ package org.sentrybridge.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sentrybridge.logback.LogbackFixture.WAIT;
-import static org.sentrybridge.testing.SentryLogs.assertIntegerAttribute;
 import static org.sentrybridge.testing.SentryLogs.assertLinkedTo;
-import static org.sentrybridge.testing.SentryLogs.assertLoggedBetween;
 import static org.sentrybridge.testing.SentryLogs.attributes;
 import static org.sentrybridge.testing.SentryLogs.droppedCount;
 import static org.sentrybridge.testing.SentryLogs.flushUntilCount;
 import static org.sentrybridge.testing.SentryLogs.flushUntilLogged;
 
 import ch.qos.logback.classic.Logger;
-import io.sentry.ISpan;
 import io.sentry.ITransaction;
 import io.sentry.Sentry;
-import io.sentry.SentryEvent;
 import io.sentry.SentryLogEvent;
 import io.sentry.SentryLogLevel;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sentrybridge.SentryBridge;
 import org.sentrybridge.testing.Requests;
+import org.sentrybridge.testing.SentryLogs;
 import org.slf4j.MDC;
 import org.slf4j.Marker;
 import org.slf4j.MarkerFactory;
@@ -48,53 +42,23 @@ class SentryLogsTest {
   void aLogLineBecomesAStructuredSentryLogEntryLinkedToTheLoggingThreadsTrace() {
     logging.open("logs.xml");
     Logger log = logging.logback.logger(LOGGER);
-    AtomicReference<ITransaction> transaction = new AtomicReference<>();
-    AtomicReference<ISpan> span = new AtomicReference<>();
-    AtomicLong threadId = new AtomicLong();
-    AtomicReference<Instant> before = new AtomicReference<>();
-    AtomicReference<Instant> after = new AtomicReference<>();
     Marker billing = MarkerFactory.getDetachedMarker("BILLING");
 
-    Requests.onNewThread(
-        "worker-1",
-        () -> {
-          threadId.set(Thread.currentThread().getId());
-          ITransaction tx = Requests.startTransaction("POST /checkout", "http.server");
-          transaction.set(tx);
-          span.set(tx.startChild("payment.charge"));
-          MDC.put("request.id", "r-7");
-          MDC.put("tenant", "acme");
-          MDC.put("session", "s-1");
-          before.set(Instant.now());
-          log.atInfo().addMarker(billing).addKeyValue("orderId", 42).log("order {} paid", 42);
-          after.set(Instant.now());
-          MDC.clear();
-          span.get().finish();
-          tx.finish();
-        });
-    SentryLogEvent entry =
-        flushUntilLogged(logging.receiver, WAIT, l -> "order 42 paid".equals(l.getBody()));
-    assertThat(entry.getLevel()).isEqualTo(SentryLogLevel.INFO);
-    assertThat(entry.getSeverityNumber()).isEqualTo(SentryLogLevel.INFO.getSeverityNumber());
-    assertLoggedBetween(entry, before.get(), after.get());
-    assertLinkedTo(entry, span.get());
-    Map<String, Object> attributes = attributes(entry);
-    assertThat(attributes)
-        .containsEntry("sentry.message.template", "order {} paid")
-        .containsEntry("sentry.origin", "auto.log.logback")
-        .containsEntry("logger.name", LOGGER)
-        .containsEntry("thread.name", "worker-1")
-        .containsEntry("mdc.request.id", "r-7")
-        .containsEntry("mdc.tenant", "acme")
-        .containsEntry("orderId", "42")
-        .containsEntry("marker", "BILLING")
-        .containsEntry("sentry.environment", "staging")
-        .containsEntry("sentry.release", "shop@1.4.2")
-        .containsEntry("server.address", "api-1")
-        .doesNotContainKey("mdc.session")
-        .doesNotContainKey("sentry.message.parameter.1");
-    assertThat(((Number) attributes.get("thread.id")).longValue()).isEqualTo(threadId.get());
-    assertIntegerAttribute(entry, "sentry.message.parameter.0", 42);
+    Map<String, Object> attributes =
+        SentryLogs.aLogLineBecomesAStructuredEntryLinkedToItsTrace(
+            logging.receiver,
+            WAIT,
+            "auto.log.logback",
+            LOGGER,
+            () -> {
+              MDC.put("request.id", "r-7");
+              MDC.put("tenant", "acme");
+              MDC.put("session", "s-1");
+              log.atInfo().addMarker(billing).addKeyValue("orderId", 42).log("order {} paid", 42);
+              MDC.clear();
+            });
+
+    assertThat(attributes).containsEntry("orderId", "42");
   }
 
   @Test
@@ -166,13 +130,8 @@ class SentryLogsTest {
   void withLogsOffNoLogItemIsSentAndErrorsAreSentAsEver() {
     logging.open("logs-off.xml");
     Logger log = logging.logback.logger(LOGGER);
-    log.info("a line");
-    log.error("payment failed", new IllegalStateException("declined"));
-    logging.receiver.awaitEvents(1, WAIT);
-    SentryBridge.service().flush(WAIT);
 
-    assertThat(logging.receiver.logCount()).isZero();
-    assertThat(logging.receiver.logEnvelopeCount()).isZero();
+    SentryLogs.withLogsOffNoLogItemIsSent(logging.receiver, WAIT, log::info, log::error);
   }
 
   @Test
@@ -180,30 +139,10 @@ class SentryLogsTest {
     logging.open("logs-overflow.xml");
     List<String> warnings = new CopyOnWriteArrayList<>();
     logging.logback.context.getStatusManager().add(new WarningsKept(warnings));
-    AtomicInteger logEnvelopesBeforeError = new AtomicInteger(-1);
-    logging.receiver.onEvent(
-        event -> logEnvelopesBeforeError.set(logging.receiver.logEnvelopeCount()));
-    logging.receiver.countLogsOnly();
-    logging.receiver.delayAnswers(Duration.ofSeconds(1));
     Logger log = logging.logback.logger(LOGGER);
-    // more than the logs queue (1,000) and the log envelopes the outbox keeps (10 x 1,000) hold
-    int lines = 15_000;
-    for (int i = 0; i < lines; i++) {
-      log.info("line {}", i);
-    }
-    log.error("payment failed", new IllegalStateException("declined"));
 
-    SentryEvent error = logging.receiver.awaitEvents(1, WAIT).get(0);
-    assertThat(error.getExceptions()).extracting(e -> e.getValue()).contains("declined");
-    logging.receiver.delayAnswers(Duration.ZERO);
-    logging.logback.close(); // delivers what is left within flushTimeout
-
-    // the error did not wait for the log envelopes queued before it
-    assertThat(logEnvelopesBeforeError.get()).isLessThan(logging.receiver.logEnvelopeCount());
-    long dropped = droppedCount(warnings);
-    assertThat(dropped).isPositive();
-    // the error line is a log entry too
-    assertThat(logging.receiver.logCount() + dropped).isEqualTo(lines + 1);
+    SentryLogs.whenLogsOverflowAnErrorGoesFirstAndEveryEntryIsCounted(
+        logging.receiver, WAIT, log::info, log::error, logging.logback::close, () -> warnings);
   }
 
   @Test
