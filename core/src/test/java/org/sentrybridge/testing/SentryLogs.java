@@ -235,4 +235,44 @@ public final class SentryLogs {
     // the error line is a log entry too
     assertThat(receiver.logCount() + dropped).isEqualTo(lines + 1);
   }
+
+  /**
+   * With {@code minimumLevel=WARN}: five INFO and five WARN lines, then {@code topLine} (a line
+   * without throwable at a level above WARN, whose message is {@code topBody}); only the WARN lines
+   * and the top one arrive, several per envelope, and no event (requireThrowable).
+   *
+   * @param receiver where the entries arrive
+   * @param wait how long to wait for them
+   * @param info the backend's INFO call
+   * @param warn the backend's WARN call
+   * @param topLine logs the line above WARN
+   * @param topBody that line's message
+   * @param topLevel that line's Sentry level
+   */
+  public static void onlyLinesAtOrAboveMinimumLevelAreSentSeveralPerEnvelope(
+      LoopbackSentryReceiver receiver,
+      Duration wait,
+      LogCall info,
+      LogCall warn,
+      Runnable topLine,
+      String topBody,
+      SentryLogLevel topLevel) {
+    for (int i = 0; i < 5; i++) {
+      info.log("info line {}", i);
+      warn.log("warn line {}", i);
+    }
+    topLine.run();
+    List<SentryLogEvent> entries = flushUntilCount(receiver, wait, 6);
+    assertThat(entries)
+        .extracting(SentryLogEvent::getBody)
+        .containsExactlyInAnyOrder(
+            "warn line 0", "warn line 1", "warn line 2", "warn line 3", "warn line 4", topBody);
+    assertThat(entries)
+        .extracting(SentryLogEvent::getLevel)
+        .containsOnly(SentryLogLevel.WARN, topLevel);
+    assertThat(receiver.logBatchSizes()).anyMatch(size -> size > 1);
+    assertThat(receiver.logEnvelopeCount()).isLessThan(entries.size());
+    // the line without a throwable is no event (requireThrowable): no event arrived
+    assertThat(receiver.events()).isEmpty();
+  }
 }
