@@ -9,16 +9,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.sentrybridge.SentryBridge;
@@ -90,7 +85,7 @@ class OwnConfigurationTest {
   @Test
   void withTheOfficialStarterItBacksOffWithOneWarningAndSendsNothingUnlessToldToTakeOver(@org.junit.jupiter.api.io.TempDir Path classes)
       throws Exception {
-    ClassLoader withOfficialStarter = officialStarterStub(classes);
+    ClassLoader withOfficialStarter = OfficialStarterStub.classLoader(classes);
     PrintStream console = System.out;
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -128,18 +123,6 @@ class OwnConfigurationTest {
     String output = printed.toString(StandardCharsets.UTF_8);
     // one warning for the context that backed off, none for the one that took over
     assertThat(output.split("official Sentry Spring Boot starter", -1)).hasSize(2);
-  }
-
-  /** A class loader that also has a class of the official starter's name. */
-  private static ClassLoader officialStarterStub(Path classes) throws Exception {
-    String name = SpringIntegration.OFFICIAL_STARTERS.get(0);
-    String pkg = name.substring(0, name.lastIndexOf('.'));
-    Path source = classes.resolve("SentryAutoConfiguration.java");
-    Files.writeString(source, "package " + pkg + "; public class SentryAutoConfiguration {}");
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    assertThat(compiler.run(null, null, null, "-d", classes.toString(), source.toString())).isZero();
-    return new URLClassLoader(
-        new URL[] {classes.toUri().toURL()}, OwnConfigurationTest.class.getClassLoader());
   }
 
   private static List<String> sentryAppenderNames() {
