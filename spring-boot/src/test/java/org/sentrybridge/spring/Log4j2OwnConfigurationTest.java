@@ -3,9 +3,6 @@ package org.sentrybridge.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sentrybridge.spring.Events.withException;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +22,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * On Log4j2: an appender declared in the application's Log4j2 configuration is kept and not
@@ -92,44 +88,12 @@ class Log4j2OwnConfigurationTest {
   @Test
   void withTheOfficialStarterItBacksOffWithOneWarningAndSendsNothingUnlessToldToTakeOver(
       @TempDir Path classes) throws Exception {
-    ClassLoader withOfficialStarter = OfficialStarterStub.classLoader(classes);
-    PrintStream console = System.out;
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start();
-        ConfigurableApplicationContext context =
-            new SpringApplicationBuilder(PlainApplication.class)
-                .resourceLoader(new DefaultResourceLoader(withOfficialStarter))
-                .web(WebApplicationType.NONE)
-                .properties("spring.main.banner-mode=off", "sentry.dsn=" + receiver.dsn())
-                .run()) {
-      assertThat(sentryAppenderNamesOnRoot()).isEmpty();
-      assertThat(SentryBridge.find()).isEmpty();
-      LogManager.getLogger("com.example.Official")
-          .error("official", new IllegalStateException("left to the official starter"));
-      // no SDK of ours runs that could send it; a later context on the same receiver proves the
-      // receiver was reachable and got nothing from us
-      try (ConfigurableApplicationContext takenOver =
-          new SpringApplicationBuilder(PlainApplication.class)
-              .resourceLoader(new DefaultResourceLoader(withOfficialStarter))
-              .web(WebApplicationType.NONE)
-              .properties(
-                  "spring.main.banner-mode=off", "sentry.dsn=" + receiver.dsn(), "sentry.take-over=true")
-              .run()) {
-        assertThat(sentryAppenderNamesOnRoot()).containsExactly(Log4j2Attachment.APPENDER_NAME);
-        LogManager.getLogger("com.example.TakenOver")
-            .error("taken over", new IllegalStateException("sent once after the take-over"));
-        receiver.awaitEvent(withException("sent once after the take-over"), WAIT);
-        assertThat(SentryBridge.service().flush(Duration.ofSeconds(10))).isTrue();
-        assertThat(receiver.events(withException("sent once after the take-over"))).hasSize(1);
-        assertThat(receiver.events(withException("left to the official starter"))).isEmpty();
-      }
-    } finally {
-      System.setOut(console);
-    }
-    String output = printed.toString(StandardCharsets.UTF_8);
-    // one warning for the context that backed off, none for the one that took over
-    assertThat(output.split("official Sentry Spring Boot starter", -1)).hasSize(2);
+    OfficialStarterStub.backsOffUnlessToldToTakeOver(
+        classes,
+        PlainApplication.class,
+        Log4j2OwnConfigurationTest::sentryAppenderNamesOnRoot,
+        Log4j2Attachment.APPENDER_NAME,
+        (logger, error) -> LogManager.getLogger(logger).error("logged", error));
   }
 
   private static ConfigurableApplicationContext application(

@@ -7,14 +7,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.sentrybridge.SentryBridge;
 import org.sentrybridge.devserver.LoopbackSentryReceiver;
@@ -25,7 +23,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * What the application already has is respected: its own sentry-bridge appender in the logging
@@ -83,46 +80,14 @@ class OwnConfigurationTest {
   }
 
   @Test
-  void withTheOfficialStarterItBacksOffWithOneWarningAndSendsNothingUnlessToldToTakeOver(@org.junit.jupiter.api.io.TempDir Path classes)
-      throws Exception {
-    ClassLoader withOfficialStarter = OfficialStarterStub.classLoader(classes);
-    PrintStream console = System.out;
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start();
-        ConfigurableApplicationContext context =
-            new SpringApplicationBuilder(PlainApplication.class)
-                .resourceLoader(new DefaultResourceLoader(withOfficialStarter))
-                .web(WebApplicationType.NONE)
-                .properties("spring.main.banner-mode=off", "sentry.dsn=" + receiver.dsn())
-                .run()) {
-      assertThat(sentryAppenderNames()).isEmpty();
-      assertThat(SentryBridge.find()).isEmpty();
-      LoggerFactory.getLogger("com.example.Official")
-          .error("official", new IllegalStateException("left to the official starter"));
-      // no SDK of ours runs that could send it; a later context on the same receiver proves the
-      // receiver was reachable and got nothing from us
-      try (ConfigurableApplicationContext takenOver =
-          new SpringApplicationBuilder(PlainApplication.class)
-              .resourceLoader(new DefaultResourceLoader(withOfficialStarter))
-              .web(WebApplicationType.NONE)
-              .properties(
-                  "spring.main.banner-mode=off", "sentry.dsn=" + receiver.dsn(), "sentry.take-over=true")
-              .run()) {
-        assertThat(sentryAppenderNames()).containsExactly(LogbackAttachment.APPENDER_NAME);
-        LoggerFactory.getLogger("com.example.TakenOver")
-            .error("taken over", new IllegalStateException("sent once after the take-over"));
-        receiver.awaitEvent(withException("sent once after the take-over"), Duration.ofSeconds(20));
-        assertThat(SentryBridge.service().flush(Duration.ofSeconds(10))).isTrue();
-        assertThat(receiver.events(withException("sent once after the take-over"))).hasSize(1);
-        assertThat(receiver.events(withException("left to the official starter"))).isEmpty();
-      }
-    } finally {
-      System.setOut(console);
-    }
-    String output = printed.toString(StandardCharsets.UTF_8);
-    // one warning for the context that backed off, none for the one that took over
-    assertThat(output.split("official Sentry Spring Boot starter", -1)).hasSize(2);
+  void withTheOfficialStarterItBacksOffWithOneWarningAndSendsNothingUnlessToldToTakeOver(
+      @TempDir Path classes) throws Exception {
+    OfficialStarterStub.backsOffUnlessToldToTakeOver(
+        classes,
+        PlainApplication.class,
+        OwnConfigurationTest::sentryAppenderNames,
+        LogbackAttachment.APPENDER_NAME,
+        (logger, error) -> LoggerFactory.getLogger(logger).error("logged", error));
   }
 
   private static List<String> sentryAppenderNames() {
