@@ -172,14 +172,14 @@ public final class DeliveryPipeline {
         }
         if (now - nextWindowCheck >= 0) {
           // under constant load the queue is never empty: close ended windows on the way too
-          sendFolded(now, false);
+          sendFolded(now, false, false);
           drops.reportIfDue();
           nextWindowCheck = now + WINDOW_CHECK_NANOS;
         }
         continue;
       }
       processed.set(processedLocally); // queue empty: everything taken so far is processed
-      sendFolded(System.nanoTime(), flushRequested || closed);
+      sendFolded(System.nanoTime(), flushRequested, closed);
       drops.reportIfDue();
       flushRequested = false;
       if (closed) {
@@ -198,8 +198,10 @@ public final class DeliveryPipeline {
     }
   }
 
-  private void sendFolded(long now, boolean all) {
-    List<RepeatFolder.Folded> due = repeats.close(now, all);
+  /** Sends the summaries of ended windows; on a flush those of every window, on close all. */
+  private void sendFolded(long now, boolean flush, boolean all) {
+    List<RepeatFolder.Folded> due =
+        all ? repeats.close(now, true) : flush ? repeats.flush(now) : repeats.close(now, false);
     for (RepeatFolder.Folded folded : due) {
       try {
         capture(folded.latest(), folded);

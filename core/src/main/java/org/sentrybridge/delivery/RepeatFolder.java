@@ -13,10 +13,11 @@ import java.util.Set;
 /**
  * Flood control. The first occurrence of an error goes out at once; further occurrences of the same
  * {@link ErrorFingerprint} <em>and the same user</em> within the window are only counted. When the
- * window closes (or on flush and close), one more event (the latest occurrence) goes out carrying
+ * window closes (or on close), one more event (the latest occurrence) goes out carrying
  * in tag and extra {@code repeats} how many occurrences it stands for, itself included, and in
  * extra {@code users} how many distinct users those occurrences had; the first occurrence stands
- * for itself alone. So the occurrences of an error add up to the number of events without the tag
+ * for itself alone. A flush sends those summaries too, and leaves the windows open: later repeats
+ * within the same window are counted from nothing again, for a further summary. So the occurrences of an error add up to the number of events without the tag
  * plus the sum of {@code repeats}.
  *
  * <p>Errors of different users are never folded into one another, so Sentry's count of affected
@@ -79,6 +80,16 @@ final class RepeatFolder {
           moreUsers = true;
         }
       }
+    }
+
+    /** Starts counting again from nothing, in the same window (its end does not move). */
+    void restart() {
+      latest = null;
+      repeats = 0;
+      if (users != null) {
+        users = new HashSet<>();
+      }
+      moreUsers = false;
     }
 
     Folded summary(Key key) {
@@ -203,6 +214,24 @@ final class RepeatFolder {
         }
         it.remove();
         forget(entry.getKey());
+      }
+    }
+    return due;
+  }
+
+  /**
+   * On a flush: the summaries of every window that holds repeats, and those of the windows that
+   * ended. A window whose time is not over stays open, counting from nothing again, so repeats
+   * after the flush are still folded into it instead of going out as a new first occurrence: an
+   * application that flushes often (after each request, each job) keeps its flood control.
+   */
+  List<Folded> flush(long nowNanos) {
+    List<Folded> due = close(nowNanos, false);
+    for (Map.Entry<Key, Window> entry : windows.entrySet()) {
+      Window window = entry.getValue();
+      if (window.repeats > 0) {
+        due.add(window.summary(entry.getKey()));
+        window.restart();
       }
     }
     return due;

@@ -51,6 +51,35 @@ class FloodControlFaultTest {
   }
 
   @Test
+  void anApplicationThatFlushesAfterEachBatchKeepsItsFloodControl() {
+    int batches = 5;
+    int perBatch = 100;
+    RecordingStatusReporter status = new RecordingStatusReporter();
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start();
+        LogEventForwarder forwarder =
+            FaultHarness.forwarder(
+                FaultHarness.settings(receiver, buffer).dedupeWindow(Duration.ofMinutes(5)).build(),
+                status)) {
+      for (int batch = 0; batch < batches; batch++) {
+        for (int i = 0; i < perBatch; i++) {
+          assertThat(forwarder.forward(sameError(i))).isTrue();
+        }
+        assertThat(forwarder.flush(Duration.ofSeconds(20))).isTrue();
+      }
+
+      List<SentryEvent> events = receiver.events();
+      // the first occurrence, then after each flush one summary of the repeats since the last one
+      assertThat(events.stream().filter(e -> e.getTag("repeats") == null)).hasSize(1);
+      assertThat(events.stream().filter(e -> e.getTag("repeats") != null).map(e -> e.getTag("repeats")))
+          .containsExactly(
+              String.valueOf(perBatch - 1), String.valueOf(perBatch), String.valueOf(perBatch),
+              String.valueOf(perBatch), String.valueOf(perBatch));
+      assertThat(events.stream().mapToLong(FloodControlFaultTest::standsFor).sum())
+          .isEqualTo((long) batches * perBatch);
+    }
+  }
+
+  @Test
   void distinctErrorsInOneWindowAreNeverFolded() {
     RecordingStatusReporter status = new RecordingStatusReporter();
     try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start();

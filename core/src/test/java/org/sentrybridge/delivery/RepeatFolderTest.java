@@ -36,6 +36,39 @@ class RepeatFolderTest {
   }
 
   @Test
+  void aFlushSendsTheCountSoFarAndRepeatsAfterItStayFoldedInTheSameWindow() {
+    RepeatFolder folder = new RepeatFolder(WINDOW, 100);
+    assertThat(folder.admit(error("a"), 0)).isTrue();
+    assertThat(folder.admit(error("a"), 10)).isFalse();
+    assertThat(folder.admit(error("a"), 20)).isFalse();
+
+    assertThat(folder.flush(30)).extracting(f -> f.repeats()).containsExactly(2L);
+    assertThat(folder.nanosUntilNextClose(31)).as("nothing counted since the flush").isEqualTo(-1);
+    assertThat(folder.flush(32)).as("nothing new to summarise").isEmpty();
+
+    assertThat(folder.admit(error("a"), 40)).as("still the same window").isFalse();
+    assertThat(folder.close(WINDOW, false)).extracting(f -> f.repeats()).containsExactly(1L);
+    assertThat(folder.admit(error("a"), WINDOW + 1)).as("a new window").isTrue();
+  }
+
+  @Test
+  void aFlushStartsTheCountOfUsersBeyondTheBoundAfresh() {
+    RepeatFolder folder = new RepeatFolder(WINDOW, 100, 1);
+    assertThat(folder.admit(errorOf("u1"), 0)).isTrue();
+    assertThat(folder.admit(errorOf("u2"), 1)).as("first of the others").isTrue();
+    assertThat(folder.admit(errorOf("u3"), 2)).isFalse();
+    assertThat(folder.admit(errorOf("u4"), 3)).isFalse();
+    assertThat(folder.flush(4))
+        .extracting(f -> f.repeats(), f -> f.users())
+        .containsExactly(tuple(2L, 2));
+
+    assertThat(folder.admit(errorOf("u3"), 5)).isFalse();
+    assertThat(folder.close(6, true))
+        .extracting(f -> f.repeats(), f -> f.users())
+        .containsExactly(tuple(1L, 1));
+  }
+
+  @Test
   void aWindowClosedEarlyForRoomStillSendsItsCount() {
     RepeatFolder folder = new RepeatFolder(WINDOW, 1);
     folder.admit(error("a"), 0);
