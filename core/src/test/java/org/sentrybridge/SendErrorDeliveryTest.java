@@ -41,4 +41,21 @@ class SendErrorDeliveryTest {
           .anySatisfy(p -> assertThat(p.getName()).isEqualTo("maven:org.sentrybridge:sentry-bridge-core"));
     }
   }
+
+  @Test
+  void aCountingReceiverCountsArrivedEventsWithoutKeepingThem() {
+    RecordingStatusReporter status = new RecordingStatusReporter();
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start();
+        SentryService service =
+            SentryBridge.start(
+                BridgeSettings.builder().dsn(receiver.dsn()).bufferDir(buffer).build(), status)) {
+      receiver.countOnly();
+      service.sendError(new IllegalStateException("first"));
+      service.sendError(new IllegalArgumentException("second"));
+
+      assertThat(service.flush(Duration.ofSeconds(20))).isTrue();
+      assertThat(receiver.eventCount()).isEqualTo(2);
+      assertThat(receiver.events()).isEmpty();
+    }
+  }
 }
