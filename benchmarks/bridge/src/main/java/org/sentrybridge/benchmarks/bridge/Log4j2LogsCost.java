@@ -1,6 +1,5 @@
 package org.sentrybridge.benchmarks.bridge;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,9 +12,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.sentrybridge.SentryBridge;
 import org.sentrybridge.benchmarks.CallerCost;
-import org.sentrybridge.benchmarks.scenario.Log4j2CallerCost;
 
 /**
  * Caller-thread cost of one INFO line, {@code log.info("order {} paid", orderId)}, through the Log4j2
@@ -33,7 +30,7 @@ import org.sentrybridge.benchmarks.scenario.Log4j2CallerCost;
 @Fork(value = 3, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 1)
-public class Log4j2LogsCost extends Log4j2CallerCost {
+public class Log4j2LogsCost extends BridgeLog4j2CallerCost {
 
   /** Names the configuration file {@code log4j2-<setup>.xml}. */
   @Param({"bridge-enabled", "bridge-logs"})
@@ -49,16 +46,5 @@ public class Log4j2LogsCost extends Log4j2CallerCost {
     for (int i = 0; i < CallerCost.BURST; i++) {
       log.info("order {} paid", orderId);
     }
-  }
-
-  @Override
-  protected String setup() {
-    return setup;
-  }
-
-  @Override
-  protected void flush() {
-    SentryBridge.find()
-        .ifPresent(service -> service.flush(Duration.ofMillis(CallerCost.DRAIN_TIMEOUT_MILLIS)));
   }
 }

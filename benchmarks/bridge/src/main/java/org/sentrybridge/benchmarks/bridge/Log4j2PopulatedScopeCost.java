@@ -1,6 +1,5 @@
 package org.sentrybridge.benchmarks.bridge;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -11,10 +10,8 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-import org.sentrybridge.SentryBridge;
 import org.sentrybridge.benchmarks.CallerCost;
 import org.sentrybridge.benchmarks.ScopeFixture;
-import org.sentrybridge.benchmarks.scenario.Log4j2CallerCost;
 
 /**
  * Caller-thread cost of one logged error, {@code log.error("checkout failed for order {}", orderId,
@@ -28,7 +25,7 @@ import org.sentrybridge.benchmarks.scenario.Log4j2CallerCost;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-public class Log4j2PopulatedScopeCost extends Log4j2CallerCost {
+public class Log4j2PopulatedScopeCost extends BridgeLog4j2CallerCost {
 
   /** Names the configuration file {@code log4j2-<setup>.xml}. */
   @Param({"bridge-enabled"})
@@ -44,17 +41,6 @@ public class Log4j2PopulatedScopeCost extends Log4j2CallerCost {
     for (int i = 0; i < CallerCost.BURST; i++) {
       log.error("checkout failed for order {}", orderId, error);
     }
-  }
-
-  @Override
-  protected String setup() {
-    return setup;
-  }
-
-  @Override
-  protected void flush() {
-    SentryBridge.find()
-        .ifPresent(service -> service.flush(Duration.ofMillis(CallerCost.DRAIN_TIMEOUT_MILLIS)));
   }
 
   @Override

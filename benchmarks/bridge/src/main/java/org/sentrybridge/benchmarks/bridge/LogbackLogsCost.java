@@ -1,6 +1,5 @@
 package org.sentrybridge.benchmarks.bridge;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,9 +12,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.sentrybridge.SentryBridge;
 import org.sentrybridge.benchmarks.CallerCost;
-import org.sentrybridge.benchmarks.scenario.LogbackCallerCost;
 
 /**
  * Caller-thread cost of one INFO line, {@code log.info("order {} paid", orderId)}, through SLF4J +
@@ -33,7 +30,7 @@ import org.sentrybridge.benchmarks.scenario.LogbackCallerCost;
 @Fork(value = 3, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 1)
-public class LogbackLogsCost extends LogbackCallerCost {
+public class LogbackLogsCost extends BridgeLogbackCallerCost {
 
   /** Names the configuration file {@code logback-<setup>.xml}. */
   @Param({"bridge-enabled", "bridge-logs"})
@@ -49,16 +46,5 @@ public class LogbackLogsCost extends LogbackCallerCost {
     for (int i = 0; i < CallerCost.BURST; i++) {
       log.info("order {} paid", orderId);
     }
-  }
-
-  @Override
-  protected String setup() {
-    return setup;
-  }
-
-  @Override
-  protected void flush() {
-    SentryBridge.find()
-        .ifPresent(service -> service.flush(Duration.ofMillis(CallerCost.DRAIN_TIMEOUT_MILLIS)));
   }
 }

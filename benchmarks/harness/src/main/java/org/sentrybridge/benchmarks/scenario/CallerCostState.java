@@ -41,11 +41,19 @@ public abstract class CallerCostState {
   }
 
   /**
-   * The benchmark's {@code setup} parameter.
+   * The benchmark's {@code setup} parameter: the public field {@code setup} that every benchmark
+   * class declares with its {@code @Param} values (JMH takes the values from the field's own class).
    *
    * @return the setup, which names the configuration file
    */
-  protected abstract String setup();
+  protected String setup() {
+    try {
+      return (String) getClass().getField("setup").get(this);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(
+          getClass().getName() + " declares no public @Param String field named setup", e);
+    }
+  }
 
   /** Points the framework at its configuration file for this setup and takes the logger. */
   protected abstract void startLogging();

@@ -1,6 +1,5 @@
 package org.sentrybridge.benchmarks.official;
 
-import io.sentry.Sentry;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -12,7 +11,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.sentrybridge.benchmarks.CallerCost;
-import org.sentrybridge.benchmarks.scenario.Log4j2CallerCost;
 
 /**
  * Caller-thread cost of one logged error, {@code log.error("checkout failed for order {}", orderId,
@@ -26,7 +24,7 @@ import org.sentrybridge.benchmarks.scenario.Log4j2CallerCost;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-public class OfficialLog4j2ErrorCost extends Log4j2CallerCost {
+public class OfficialLog4j2ErrorCost extends OfficialLog4j2CallerCost {
 
   /** Names the configuration file {@code log4j2-<setup>.xml}. */
   @Param({"official-enabled"})
@@ -42,15 +40,5 @@ public class OfficialLog4j2ErrorCost extends Log4j2CallerCost {
     for (int i = 0; i < CallerCost.BURST; i++) {
       log.error("checkout failed for order {}", orderId, error);
     }
-  }
-
-  @Override
-  protected String setup() {
-    return setup;
-  }
-
-  @Override
-  protected void flush() {
-    Sentry.flush(CallerCost.DRAIN_TIMEOUT_MILLIS);
   }
 }

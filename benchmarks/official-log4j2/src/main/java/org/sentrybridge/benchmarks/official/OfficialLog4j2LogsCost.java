@@ -1,6 +1,5 @@
 package org.sentrybridge.benchmarks.official;
 
-import io.sentry.Sentry;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -14,7 +13,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sentrybridge.benchmarks.CallerCost;
-import org.sentrybridge.benchmarks.scenario.Log4j2CallerCost;
 
 /**
  * Caller-thread cost of one INFO line, {@code log.info("order {} paid", orderId)}, through the Log4j2
@@ -32,7 +30,7 @@ import org.sentrybridge.benchmarks.scenario.Log4j2CallerCost;
 @Fork(value = 3, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 1)
-public class OfficialLog4j2LogsCost extends Log4j2CallerCost {
+public class OfficialLog4j2LogsCost extends OfficialLog4j2CallerCost {
 
   /** Names the configuration file {@code log4j2-<setup>.xml}. */
   @Param({"official-enabled", "official-logs"})
@@ -56,15 +54,5 @@ public class OfficialLog4j2LogsCost extends Log4j2CallerCost {
       System.setProperty("sentry.logs.enabled", "true"); // read by the SDK's external options
     }
     super.startLogging();
-  }
-
-  @Override
-  protected String setup() {
-    return setup;
-  }
-
-  @Override
-  protected void flush() {
-    Sentry.flush(CallerCost.DRAIN_TIMEOUT_MILLIS);
   }
 }

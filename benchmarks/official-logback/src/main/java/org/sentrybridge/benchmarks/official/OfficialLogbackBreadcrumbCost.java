@@ -1,6 +1,5 @@
 package org.sentrybridge.benchmarks.official;
 
-import io.sentry.Sentry;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -12,7 +11,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.sentrybridge.benchmarks.CallerCost;
-import org.sentrybridge.benchmarks.scenario.LogbackCallerCost;
 
 /**
  * Caller-thread cost of an INFO line that becomes a Sentry breadcrumb, {@code log.info("cart {}
@@ -25,7 +23,7 @@ import org.sentrybridge.benchmarks.scenario.LogbackCallerCost;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-public class OfficialLogbackBreadcrumbCost extends LogbackCallerCost {
+public class OfficialLogbackBreadcrumbCost extends OfficialLogbackCallerCost {
 
   /** Names the configuration file {@code logback-<setup>.xml}. */
   @Param({"official-no-appender", "official-enabled"})
@@ -41,15 +39,5 @@ public class OfficialLogbackBreadcrumbCost extends LogbackCallerCost {
     for (int i = 0; i < CallerCost.BURST; i++) {
       log.info("cart {} loaded", orderId);
     }
-  }
-
-  @Override
-  protected String setup() {
-    return setup;
-  }
-
-  @Override
-  protected void flush() {
-    Sentry.flush(CallerCost.DRAIN_TIMEOUT_MILLIS);
   }
 }

@@ -1,6 +1,5 @@
 package org.sentrybridge.benchmarks.official;
 
-import io.sentry.Sentry;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -12,7 +11,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.sentrybridge.benchmarks.CallerCost;
-import org.sentrybridge.benchmarks.scenario.LogbackCallerCost;
 
 /**
  * Caller-thread cost of one logged error, {@code log.error("checkout failed for order {}", orderId,
@@ -26,7 +24,7 @@ import org.sentrybridge.benchmarks.scenario.LogbackCallerCost;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-public class OfficialLogbackErrorCost extends LogbackCallerCost {
+public class OfficialLogbackErrorCost extends OfficialLogbackCallerCost {
 
   /** Names the configuration file {@code logback-<setup>.xml}. */
   @Param({"official-enabled"})
@@ -42,15 +40,5 @@ public class OfficialLogbackErrorCost extends LogbackCallerCost {
     for (int i = 0; i < CallerCost.BURST; i++) {
       log.error("checkout failed for order {}", orderId, error);
     }
-  }
-
-  @Override
-  protected String setup() {
-    return setup;
-  }
-
-  @Override
-  protected void flush() {
-    Sentry.flush(CallerCost.DRAIN_TIMEOUT_MILLIS);
   }
 }

@@ -1,6 +1,5 @@
 package org.sentrybridge.benchmarks.official;
 
-import io.sentry.Sentry;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -14,7 +13,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sentrybridge.benchmarks.CallerCost;
-import org.sentrybridge.benchmarks.scenario.LogbackCallerCost;
 
 /**
  * Caller-thread cost of one INFO line, {@code log.info("order {} paid", orderId)}, through SLF4J +
@@ -33,7 +31,7 @@ import org.sentrybridge.benchmarks.scenario.LogbackCallerCost;
 @Fork(value = 3, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 1)
-public class OfficialLogbackLogsCost extends LogbackCallerCost {
+public class OfficialLogbackLogsCost extends OfficialLogbackCallerCost {
 
   /** Names the configuration file {@code logback-<setup>.xml}. */
   @Param({"official-enabled", "official-logs"})
@@ -49,15 +47,5 @@ public class OfficialLogbackLogsCost extends LogbackCallerCost {
     for (int i = 0; i < CallerCost.BURST; i++) {
       log.info("order {} paid", orderId);
     }
-  }
-
-  @Override
-  protected String setup() {
-    return setup;
-  }
-
-  @Override
-  protected void flush() {
-    Sentry.flush(CallerCost.DRAIN_TIMEOUT_MILLIS);
   }
 }

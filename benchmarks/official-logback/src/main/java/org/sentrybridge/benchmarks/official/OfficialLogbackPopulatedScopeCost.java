@@ -1,6 +1,5 @@
 package org.sentrybridge.benchmarks.official;
 
-import io.sentry.Sentry;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,7 +12,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.sentrybridge.benchmarks.CallerCost;
 import org.sentrybridge.benchmarks.ScopeFixture;
-import org.sentrybridge.benchmarks.scenario.LogbackCallerCost;
 
 /**
  * Caller-thread cost of one logged error, {@code log.error("checkout failed for order {}", orderId,
@@ -27,7 +25,7 @@ import org.sentrybridge.benchmarks.scenario.LogbackCallerCost;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-public class OfficialLogbackPopulatedScopeCost extends LogbackCallerCost {
+public class OfficialLogbackPopulatedScopeCost extends OfficialLogbackCallerCost {
 
   /** Names the configuration file {@code logback-<setup>.xml}. */
   @Param({"official-enabled"})
@@ -43,16 +41,6 @@ public class OfficialLogbackPopulatedScopeCost extends LogbackCallerCost {
     for (int i = 0; i < CallerCost.BURST; i++) {
       log.error("checkout failed for order {}", orderId, error);
     }
-  }
-
-  @Override
-  protected String setup() {
-    return setup;
-  }
-
-  @Override
-  protected void flush() {
-    Sentry.flush(CallerCost.DRAIN_TIMEOUT_MILLIS);
   }
 
   @Override
