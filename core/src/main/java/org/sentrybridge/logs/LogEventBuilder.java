@@ -82,6 +82,10 @@ final class LogEventBuilder {
       List<String> texts = null; // made only for arguments that are not typed
       for (int i = 0; i < count; i++) {
         Object value = typed != null && i < typed.length ? typed[i] : null;
+        if (value == null) {
+          Object kept = record.argument(i);
+          value = LogEntry.isTyped(kept) ? kept : null;
+        }
         if (value != null) {
           attributes.put(
               parameter(i),
