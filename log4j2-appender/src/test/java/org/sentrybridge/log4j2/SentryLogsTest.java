@@ -66,6 +66,16 @@ class SentryLogsTest {
   }
 
   @Test
+  void eachEntryCarriesItsOwnLoggerThreadTemplateAndParameters() {
+    logging = LoggingFixture.start("log4j2-test-logs.xml", buffer);
+    Logger orders = logging.context.getLogger("com.example.shop.Orders");
+    Logger carts = logging.context.getLogger("com.example.shop.Carts");
+
+    SentryLogs.eachEntryCarriesItsOwnLoggerThreadTemplateAndParameters(
+        logging.receiver, WAIT, orders.getName(), orders::info, carts.getName(), carts::info);
+  }
+
+  @Test
   void onlyLinesAtOrAboveMinimumLevelAreSentSeveralPerEnvelope() {
     logging = LoggingFixture.start("log4j2-test-logs-warn.xml", buffer);
     Logger log = logging.context.getLogger(LOGGER);
