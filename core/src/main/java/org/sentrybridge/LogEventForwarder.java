@@ -167,7 +167,7 @@ public final class LogEventForwarder implements AutoCloseable {
     return logs.offer(
         new LogEntry(
             record,
-            LogEntry.typed(arguments, record.argumentCount()),
+            LogEntry.typed(arguments, record),
             ids == null ? null : ids.traceId(),
             ids == null ? null : ids.spanId(),
             rules,
@@ -201,7 +201,7 @@ public final class LogEventForwarder implements AutoCloseable {
     return logs.offer(
         new LogEntry(
             record,
-            LogEntry.typed(arguments, record.argumentCount()),
+            LogEntry.typed(arguments, record),
             captureScope ? TraceIds.traceIdIn(record.contextData()) : null,
             captureScope ? TraceIds.spanIdIn(record.contextData()) : null,
             rules,
@@ -218,7 +218,20 @@ public final class LogEventForwarder implements AutoCloseable {
    * @param message the formatted message
    */
   public void breadcrumb(Instant timestamp, LogLevel level, String loggerName, String message) {
-    ringOfThisThread().add(timestamp, level, loggerName, message, null, null);
+    breadcrumb(BreadcrumbRing.epochNanos(timestamp), level, loggerName, message);
+  }
+
+  /**
+   * {@link #breadcrumb(Instant, LogLevel, String, String)} with the time as nanoseconds since the
+   * epoch ({@link BreadcrumbRing#epochNanos(long, int)}), for frameworks that keep it as numbers.
+   *
+   * @param epochNanos when the line was logged, nanoseconds since the epoch
+   * @param level the line's level
+   * @param loggerName the line's logger
+   * @param message the formatted message
+   */
+  public void breadcrumb(long epochNanos, LogLevel level, String loggerName, String message) {
+    ringOfThisThread().add(epochNanos, level, loggerName, message, null, null);
   }
 
   /**
@@ -235,8 +248,24 @@ public final class LogEventForwarder implements AutoCloseable {
    */
   public void breadcrumb(
       Instant timestamp, LogLevel level, String loggerName, String template, Object[] arguments) {
+    breadcrumb(BreadcrumbRing.epochNanos(timestamp), level, loggerName, template, arguments);
+  }
+
+  /**
+   * {@link #breadcrumb(Instant, LogLevel, String, String, Object[])} with the time as nanoseconds
+   * since the epoch ({@link BreadcrumbRing#epochNanos(long, int)}), for frameworks that keep it as
+   * numbers.
+   *
+   * @param epochNanos when the line was logged, nanoseconds since the epoch
+   * @param level the line's level
+   * @param loggerName the line's logger
+   * @param template the message template, with {@code {}} placeholders
+   * @param arguments the template's arguments, not changed afterwards; null for none
+   */
+  public void breadcrumb(
+      long epochNanos, LogLevel level, String loggerName, String template, Object[] arguments) {
     ringOfThisThread()
-        .add(timestamp, level, loggerName, template, MessageTemplates.settled(arguments), null);
+        .add(epochNanos, level, loggerName, template, MessageTemplates.settled(arguments), null);
   }
 
   /**
@@ -413,7 +442,10 @@ public final class LogEventForwarder implements AutoCloseable {
 
   /** The logger {@code root} itself (where sentry-bridge's status lines go) or one below it. */
   private static boolean isOwnLogger(String loggerName, String root) {
+    // asked for every line: most loggers are told apart by their first letter alone
     return loggerName != null
+        && !loggerName.isEmpty()
+        && loggerName.charAt(0) == root.charAt(0)
         && loggerName.startsWith(root)
         && (loggerName.length() == root.length() || loggerName.charAt(root.length()) == '.');
   }

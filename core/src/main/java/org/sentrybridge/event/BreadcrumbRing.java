@@ -19,7 +19,9 @@ public final class BreadcrumbRing {
    * One remembered log line, its text formatted only when an event takes it.
    *
    * @param sequence its place among the lines written to the ring
-   * @param timestamp when the line was logged (the log event's own time)
+   * @param epochNanos when the line was logged (the log event's own time), in nanoseconds since
+   *     the epoch: a number, so that a line whose framework keeps its time in fields of its own
+   *     (Log4j2) costs no {@link Instant} on the logging thread
    * @param level the line's level
    * @param loggerName the line's logger
    * @param template the line's text, with {@code {}} placeholders
@@ -28,12 +30,21 @@ public final class BreadcrumbRing {
    */
   public record Crumb(
       long sequence,
-      Instant timestamp,
+      long epochNanos,
       LogLevel level,
       String loggerName,
       String template,
       Object[] arguments,
       String traceId) {
+
+    /**
+     * When the line was logged.
+     *
+     * @return the log event's own time
+     */
+    public Instant timestamp() {
+      return Instant.ofEpochSecond(0, epochNanos);
+    }
 
     /**
      * The log line's text, formatted when asked (on the delivery thread).
@@ -101,11 +112,54 @@ public final class BreadcrumbRing {
       String template,
       Object[] arguments,
       String traceId) {
+    add(epochNanos(timestamp), level, loggerName, template, arguments, traceId);
+  }
+
+  /**
+   * {@link #add(Instant, LogLevel, String, String, Object[], String)} with the time as nanoseconds
+   * since the epoch ({@link #epochNanos}).
+   *
+   * @param epochNanos when it was logged, nanoseconds since the epoch
+   * @param level its level
+   * @param loggerName its logger
+   * @param template its text, with {@code {}} placeholders
+   * @param arguments the placeholders' values, {@link MessageTemplates#settled}; null for none
+   * @param traceId whose line it is; null when not known
+   */
+  public void add(
+      long epochNanos,
+      LogLevel level,
+      String loggerName,
+      String template,
+      Object[] arguments,
+      String traceId) {
     long sequence = next.getAndIncrement();
     // readers take the slot with a volatile read: a release store is enough to publish the line
     slots.setRelease(
         (int) sequence & mask,
-        new Crumb(sequence, timestamp, level, loggerName, template, arguments, traceId));
+        new Crumb(sequence, epochNanos, level, loggerName, template, arguments, traceId));
+  }
+
+  /**
+   * A time as nanoseconds since the epoch, as a {@link Crumb} keeps it (good until the year 2262).
+   *
+   * @param epochSecond whole seconds since the epoch
+   * @param nanoOfSecond the nanoseconds within that second
+   * @return nanoseconds since the epoch
+   */
+  public static long epochNanos(long epochSecond, int nanoOfSecond) {
+    return epochSecond * 1_000_000_000L + nanoOfSecond;
+  }
+
+  /**
+   * {@link #epochNanos(long, int)} of an instant.
+   *
+   * @param timestamp the time; null for now
+   * @return nanoseconds since the epoch
+   */
+  public static long epochNanos(Instant timestamp) {
+    Instant at = timestamp != null ? timestamp : Instant.now();
+    return epochNanos(at.getEpochSecond(), at.getNano());
   }
 
   /**
@@ -161,8 +215,8 @@ public final class BreadcrumbRing {
    */
   public void seedFrom(BreadcrumbRing parent) {
     for (Crumb crumb : parent.snapshot()) {
-      add(crumb.timestamp(), crumb.level(), crumb.loggerName(), crumb.template(), crumb.arguments(),
-          crumb.traceId());
+      add(crumb.epochNanos(), crumb.level(), crumb.loggerName(), crumb.template(),
+          crumb.arguments(), crumb.traceId());
     }
   }
 }

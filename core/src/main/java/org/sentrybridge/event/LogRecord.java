@@ -104,6 +104,19 @@ public final class LogRecord {
   }
 
   /**
+   * One argument as the record keeps it: the argument itself when its text cannot change (null,
+   * strings, boxed primitives, UUIDs; {@link MessageTemplates#settled}), else its text, made when
+   * the record was. Lets the delivery side keep a number's type without a copy made on the logging
+   * thread.
+   *
+   * @param index the argument's position, below {@link #argumentCount()}
+   * @return the argument or its text
+   */
+  public Object argument(int index) {
+    return arguments[index];
+  }
+
+  /**
    * How many arguments the message has, without turning them into text.
    *
    * @return the size of {@link #arguments()}

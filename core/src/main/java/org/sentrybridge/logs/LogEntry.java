@@ -9,8 +9,10 @@ import org.sentrybridge.event.LogRecord;
  * choice. Formatting and the building of the entry wait for the logs sender thread.
  *
  * @param record the log event, copied off the framework's mutable objects
- * @param typedArguments the arguments that are numbers or booleans, in position (null elsewhere),
- *     sent with their type as the official appenders do; null when there is none
+ * @param typedArguments the arguments that are numbers or booleans and that {@code record} keeps
+ *     only as text, in position (null elsewhere), sent with their type as the official appenders
+ *     do; null when there is none. Numbers and booleans the record keeps as they were logged are
+ *     taken from the record.
  * @param traceId the logging thread's trace id (32 hex digits); null when unknown
  * @param spanId the logging thread's span id (16 hex digits); null when unknown
  * @param rules the appender's rules ({@code contextTags}, origin)
@@ -50,7 +52,42 @@ public record LogEntry(
     return typed;
   }
 
-  private static boolean isTyped(Object argument) {
+  /**
+   * {@link #typed(Object[], int)} for what {@code record} does not keep itself: an argument that is
+   * a number or a boolean is in the record as it was logged (its text cannot change), and the logs
+   * thread takes it from there ({@link LogRecord#argument}). Only a number or boolean the record
+   * holds as text needs a place here (when another argument's text could change, the record keeps
+   * every argument as text): usually none, and the logging thread makes no array.
+   *
+   * @param arguments the log call's arguments; null for none
+   * @param record the record made of them
+   * @return the typed arguments the record does not keep, in position, or null
+   */
+  public static Object[] typed(Object[] arguments, LogRecord record) {
+    int count = record.argumentCount();
+    if (arguments == null || count == 0) {
+      return null;
+    }
+    Object[] typed = null;
+    for (int i = 0; i < Math.min(count, arguments.length); i++) {
+      Object argument = arguments[i];
+      if (record.argument(i) != argument && isTyped(argument)) {
+        if (typed == null) {
+          typed = new Object[count];
+        }
+        typed[i] = argument;
+      }
+    }
+    return typed;
+  }
+
+  /**
+   * True for an argument sent with its type: an integer, a finite floating-point number, a boolean.
+   *
+   * @param argument one argument; may be null
+   * @return true when it keeps its type in a log entry
+   */
+  static boolean isTyped(Object argument) {
     if (argument instanceof Integer
         || argument instanceof Long
         || argument instanceof Short

@@ -56,6 +56,15 @@ final class LogEventBuilder {
   private SpanId lastSpan;
   private String serverName;
   private boolean serverNameKnown;
+  /**
+   * The values of attributes that repeat from line to line (lines of one logger, thread and call
+   * site come in runs): made once per run instead of once per entry, shared as {@link #constants}.
+   */
+  private final LastText lastTemplate = new LastText();
+  private final LastText lastLogger = new LastText();
+  private final LastText lastThread = new LastText();
+  private long lastThreadId;
+  private SentryLogEventAttributeValue lastThreadIdValue;
 
   LogEventBuilder(SentryOptions options, SentryId fallbackTrace) {
     this.options = options;
@@ -77,11 +86,15 @@ final class LogEventBuilder {
     Map<String, SentryLogEventAttributeValue> attributes =
         new HashMap<>(capacityFor(count + (entry.sendMetadata() ? 12 : 1)));
     if (count > 0) {
-      put(attributes, TEMPLATE, record.messageTemplate());
+      attributes.put(TEMPLATE, lastTemplate.value(record.messageTemplate()));
       Object[] typed = entry.typedArguments();
       List<String> texts = null; // made only for arguments that are not typed
       for (int i = 0; i < count; i++) {
         Object value = typed != null && i < typed.length ? typed[i] : null;
+        if (value == null) {
+          Object kept = record.argument(i);
+          value = LogEntry.isTyped(kept) ? kept : null;
+        }
         if (value != null) {
           attributes.put(
               parameter(i),
@@ -128,12 +141,14 @@ final class LogEventBuilder {
   private void addMetadata(
       Map<String, SentryLogEventAttributeValue> attributes, LogEntry entry, LogRecord record) {
     attributes.put(ORIGIN, origin(entry.rules().mechanismType()));
-    put(attributes, "logger.name", record.loggerName());
-    put(attributes, "thread.name", record.threadName());
+    putValue(attributes, "logger.name", lastLogger.value(record.loggerName()));
+    putValue(attributes, "thread.name", lastThread.value(record.threadName()));
     if (record.threadId() > 0) {
-      attributes.put(
-          "thread.id",
-          new SentryLogEventAttributeValue(INTEGER_TYPE, record.threadId()));
+      if (lastThreadIdValue == null || lastThreadId != record.threadId()) {
+        lastThreadIdValue = new SentryLogEventAttributeValue(INTEGER_TYPE, record.threadId());
+        lastThreadId = record.threadId();
+      }
+      attributes.put("thread.id", lastThreadIdValue);
     }
     for (Map.Entry<String, String> mdc : record.contextData().entrySet()) {
       if (entry.rules().isContextTag(mdc.getKey()) && !TraceIds.isKey(mdc.getKey())) {
@@ -193,6 +208,33 @@ final class LogEventBuilder {
       }
     }
     return serverName;
+  }
+
+  private static void putValue(
+      Map<String, SentryLogEventAttributeValue> attributes,
+      String name,
+      SentryLogEventAttributeValue value) {
+    if (value != null) {
+      attributes.put(name, value);
+    }
+  }
+
+  /** A string attribute's value for the last text seen; null text, null value. */
+  private static final class LastText {
+    private String text;
+    private SentryLogEventAttributeValue value;
+
+    SentryLogEventAttributeValue value(String next) {
+      if (next == null) {
+        return null;
+      }
+      // the same instance in a run of lines; equal text from elsewhere is reused too
+      if (next != text && !next.equals(text)) {
+        value = new SentryLogEventAttributeValue(STRING_TYPE, next);
+        text = next;
+      }
+      return value;
+    }
   }
 
   private static void put(

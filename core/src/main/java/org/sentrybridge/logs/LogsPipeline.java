@@ -10,11 +10,10 @@ import io.sentry.clientreport.DiscardReason;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -24,7 +23,8 @@ import org.sentrybridge.event.MessageTemplates;
 
 /**
  * Sentry Logs, apart from the errors. {@link #offer} is what the logging thread pays: a lock-free
- * enqueue into a bounded queue. One daemon thread formats the entries, builds the SDK's {@link
+ * hand-off into a bounded ring of slots (a place claimed with one compare-and-set, the entry
+ * stored into it; no node or other object per entry). One daemon thread formats the entries, builds the SDK's {@link
  * SentryLogEvent}s, runs the SDK's log hooks (event processors, {@code beforeSendLog}) and hands
  * them to the SDK client in batches ({@link SentryLogEvents}, one {@code log} envelope item) of up
  * to {@link #MAX_BATCH_ENTRIES} entries, when a batch is full or {@link #MAX_BATCH_AGE} old, and
@@ -40,8 +40,8 @@ import org.sentrybridge.event.MessageTemplates;
  * the reason the thread holds back for (the same reason the outbox would have given). Flush and
  * close hand everything over regardless.
  *
- * <p>Memory: at most {@code capacity} entries wait in the queue (passed by at most one per thread
- * logging at that instant) and one batch of at most {@link #MAX_BATCH_ENTRIES} entries and {@link
+ * <p>Memory: at most {@code capacity} entries wait in the queue, whose slots are made at start (a
+ * reference each, {@code capacity} rounded up to a power of two) and one batch of at most {@link #MAX_BATCH_ENTRIES} entries and {@link
  * #MAX_BATCH_BYTES} estimated bytes is being built; the outbox then keeps at most 10 log
  * envelopes. One thread builds the entries because building is the cheap part: an entry takes a
  * few hundred nanoseconds to build and tens of times that to serialize, which the outbox does on
@@ -79,7 +79,14 @@ public final class LogsPipeline {
   private final IScopes scopes;
   private final int capacity;
   private final DropCounter drops;
-  private final Queue<LogEntry> queue = new ConcurrentLinkedQueue<>();
+  /**
+   * The queue: entry number {@code n} goes into slot {@code n & mask}, where the logs thread takes
+   * it and leaves null. Room for at least {@code capacity} entries, so a slot is free again before
+   * {@link #offer} may claim it (it claims only below {@code processed + capacity}).
+   */
+  private final AtomicReferenceArray<LogEntry> slots;
+  private final int mask;
+  /** Entries claimed by {@link #offer} so far: the next entry's number. */
   private final AtomicLong offered = new AtomicLong();
   private final AtomicLong processed = new AtomicLong();
   private final AtomicLong sent = new AtomicLong();
@@ -149,7 +156,13 @@ public final class LogsPipeline {
       BooleanSupplier laneFull) {
     this.scopes = scopes;
     this.laneFull = laneFull;
-    this.capacity = Math.max(1, capacity);
+    this.capacity = Math.max(1, Math.min(capacity, 1 << 30));
+    int length = Integer.highestOneBit(this.capacity);
+    if (length < this.capacity) {
+      length <<= 1;
+    }
+    this.slots = new AtomicReferenceArray<>(length);
+    this.mask = length - 1;
     this.drops = new DropCounter(reporter, Duration.ofMinutes(1));
     this.maxAgeNanos = maxAge.toNanos();
     // the "sentry-bridge-" name keeps what the SDK or a hook logs here from looping back
@@ -182,14 +195,18 @@ public final class LogsPipeline {
     if (closed) {
       return false;
     }
-    // the bound may be passed by as many entries as there are concurrent producers, never more
-    if (offered.get() - processed.get() >= capacity) {
-      // counted and reported by the logs thread: no text work here
-      refused[hold.ordinal()].increment();
-      return false;
-    }
-    offered.incrementAndGet();
-    queue.add(entry);
+    long number;
+    do {
+      number = offered.get();
+      if (number - processed.get() >= capacity) {
+        // counted and reported by the logs thread: no text work here
+        refused[hold.ordinal()].increment();
+        return false;
+      }
+    } while (!offered.compareAndSet(number, number + 1));
+    // a volatile store, ordered before the read of idle: the thread that announced it parks sees
+    // the entry, or is woken
+    slots.set((int) number & mask, entry);
     if (idle) {
       LockSupport.unpark(thread);
     }
@@ -310,7 +327,7 @@ public final class LogsPipeline {
           overflow = null;
         }
       }
-      LogEntry entry = queue.poll();
+      LogEntry entry = poll();
       if (entry != null) {
         lastWorkNanos = now;
         take(entry, now);
@@ -332,7 +349,7 @@ public final class LogsPipeline {
         reportDrops();
       }
       if (closed) {
-        if (queue.isEmpty()) {
+        if (isEmpty()) {
           return;
         }
         continue;
@@ -344,7 +361,7 @@ public final class LogsPipeline {
       } else {
         idle = true;
         try {
-          if (queue.isEmpty()) {
+          if (isEmpty()) {
             LockSupport.parkNanos(this, wait);
           }
         } finally {
@@ -352,6 +369,26 @@ public final class LogsPipeline {
         }
       }
     }
+  }
+
+  /**
+   * The next entry, its slot left free for a later one; null when none was stored there yet (none
+   * offered, or its producer claimed the slot and has not stored the entry yet: it will be taken on
+   * a later turn, and the producer wakes this thread if it parks meanwhile). Logs thread only.
+   */
+  private LogEntry poll() {
+    int slot = (int) processedLocally & mask;
+    LogEntry entry = slots.get(slot);
+    if (entry != null) {
+      // freed before processed says so: an offer that reads processed finds the slot free
+      slots.lazySet(slot, null);
+    }
+    return entry;
+  }
+
+  /** True when the next entry is not there (yet). Logs thread only. */
+  private boolean isEmpty() {
+    return slots.get((int) processedLocally & mask) == null;
   }
 
   /**

@@ -14,9 +14,18 @@ import io.sentry.SentryOptions;
 import io.sentry.transport.ITransport;
 import io.sentry.transport.RateLimiter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sentrybridge.event.CaptureRules;
@@ -26,16 +35,19 @@ import org.sentrybridge.testing.Poll;
 import org.sentrybridge.testing.RecordingStatusReporter;
 
 /**
- * The logs thread holds entries back, unbuilt, while a batch would only be dropped further on; the
- * queue then drops at offer, counted under the reason the thread holds back for. A narrow unit test
- * with a recording transport: delivery through the real outbox is proven by the appenders' Logs
- * tests.
+ * The logs queue and its backpressure: concurrent offers never pass the bound, every entry taken is
+ * built once and in its producer's order however often the ring of slots wraps; the logs thread
+ * holds entries back, unbuilt, while a batch would only be dropped further on, and the queue then
+ * drops at offer, counted under the reason the thread holds back for. A narrow unit test with a
+ * recording transport: delivery through the real outbox is proven by the appenders' Logs tests.
  */
 class LogsBackpressureTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   private final AtomicInteger built = new AtomicInteger();
+  /** The bodies of the entries built, in the order the logs thread built them. */
+  private final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
   private final RecordingTransport transport = new RecordingTransport();
   private final SentryOptions options = options();
   private final IScopes scopes = scopes();
@@ -104,6 +116,83 @@ class LogsBackpressureTest {
     assertThat(pipeline.dropped()).isZero();
   }
 
+  @Test
+  void concurrentOffersNeverPassTheBound() throws Exception {
+    pipeline = new LogsPipeline(scopes, 37, reporter, Duration.ofMillis(50), laneFull::get);
+    Poll.until("the logs thread holds back", WAIT, () -> pipeline.heldBackFor() != null);
+    List<String> accepted = Collections.synchronizedList(new ArrayList<>());
+
+    runConcurrently(4, producer -> {
+      for (int i = 0; i < 50; i++) {
+        String body = "producer " + producer + " line " + i;
+        if (pipeline.offer(entry(body))) {
+          accepted.add(body);
+        }
+      }
+    });
+
+    assertThat(accepted).hasSize(37);
+    assertThat(pipeline.dropped()).isEqualTo(4 * 50 - 37);
+    laneFull.set(false);
+    assertThat(pipeline.flush(WAIT)).isTrue();
+    assertThat(bodies).containsExactlyInAnyOrderElementsOf(accepted);
+  }
+
+  @Test
+  void everyEntryIsTakenOnceAndInOrderWhileTheRingWrapsManyTimes() throws Exception {
+    laneFull.set(false);
+    pipeline = new LogsPipeline(scopes, 8, reporter, Duration.ofMillis(50), laneFull::get);
+    int producers = 3;
+    int lines = 500;
+
+    runConcurrently(producers, producer -> {
+      for (int i = 0; i < lines; i++) {
+        LogEntry entry = entry(producer + ":" + i);
+        while (!pipeline.offer(entry)) {
+          Thread.onSpinWait(); // the queue is full for now: the logs thread frees a slot soon
+        }
+      }
+    });
+    assertThat(pipeline.flush(WAIT)).isTrue();
+
+    assertThat(bodies).hasSize(producers * lines);
+    int[] next = new int[producers];
+    for (String body : bodies) {
+      int producer = Integer.parseInt(body.substring(0, body.indexOf(':')));
+      assertThat(body).isEqualTo(producer + ":" + next[producer]);
+      next[producer]++;
+    }
+    assertThat(transport.entries.get()).isEqualTo(producers * lines);
+  }
+
+  /** Runs {@code work} on {@code threads} threads started together; waits for all of them. */
+  private static void runConcurrently(int threads, IntConsumer work) throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int producer = t;
+        done.add(pool.submit(() -> {
+          start.await();
+          work.accept(producer);
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> one : done) {
+        one.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static LogEntry entry(String body) {
+    LogRecord record = LogRecord.builder(LogLevel.INFO, "orders").message(body, body).build();
+    return new LogEntry(record, null, null, null, CaptureRules.builder("logback").build(), true);
+  }
+
   private int offer(int count) {
     int accepted = 0;
     for (int i = 0; i < count; i++) {
@@ -124,6 +213,7 @@ class LogsBackpressureTest {
     sentry.getLogs().setEnabled(true);
     sentry.getLogs().setBeforeSend(log -> {
       built.incrementAndGet();
+      bodies.add(log.getBody());
       return log;
     });
     sentry.setTransportFactory((o, request) -> transport);

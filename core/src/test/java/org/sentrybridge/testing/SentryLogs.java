@@ -275,4 +275,80 @@ public final class SentryLogs {
     // the line without a throwable is no event (requireThrowable): no event arrived
     assertThat(receiver.events()).isEmpty();
   }
+
+  /**
+   * Lines of two loggers, with different templates, logged in turn on two threads: each entry
+   * carries its own logger, thread, template and parameters, however the logs thread reuses what
+   * repeats from one entry to the next. A number logged next to an argument whose text may change
+   * (a {@code StringBuilder}) keeps its type too.
+   *
+   * @param receiver where the entries arrive
+   * @param wait how long to wait for them
+   * @param loggerA the name of the logger {@code infoA} logs through
+   * @param infoA the backend's INFO call on {@code loggerA}
+   * @param loggerB the name of the logger {@code infoB} logs through
+   * @param infoB the backend's INFO call on {@code loggerB}
+   */
+  public static void eachEntryCarriesItsOwnLoggerThreadTemplateAndParameters(
+      LoopbackSentryReceiver receiver,
+      Duration wait,
+      String loggerA,
+      LogCall infoA,
+      String loggerB,
+      LogCall infoB) {
+    Map<String, Long> threadIds = new TreeMap<>();
+    Requests.onNewThread(
+        "worker-a",
+        () -> {
+          threadIds.put("worker-a", Thread.currentThread().getId());
+          infoA.log("order {} paid", 42);
+          infoB.log("cart {} loaded by {}", 7L, new StringBuilder("ann"));
+          infoA.log("order {} paid", 43);
+        });
+    Requests.onNewThread(
+        "worker-b",
+        () -> {
+          threadIds.put("worker-b", Thread.currentThread().getId());
+          infoB.log("cart {} loaded by {}", 8L, new StringBuilder("bob"));
+          infoA.log("refund {} approved: {}", 5, true);
+        });
+
+    List<SentryLogEvent> entries = flushUntilCount(receiver, wait, 5);
+    assertThat(entries)
+        .extracting(SentryLogEvent::getBody)
+        .containsExactlyInAnyOrder(
+            "order 42 paid",
+            "cart 7 loaded by ann",
+            "order 43 paid",
+            "cart 8 loaded by bob",
+            "refund 5 approved: true");
+    assertThat(threadIds.get("worker-a")).isNotEqualTo(threadIds.get("worker-b"));
+    for (SentryLogEvent entry : entries) {
+      String body = entry.getBody();
+      Map<String, Object> attributes = attributes(entry);
+      String thread = body.startsWith("order") || body.contains("ann") ? "worker-a" : "worker-b";
+      assertThat(attributes)
+          .as(body)
+          .containsEntry("thread.name", thread)
+          .containsEntry(
+              "logger.name", body.startsWith("cart") ? loggerB : loggerA)
+          .containsEntry(
+              "sentry.message.template",
+              body.startsWith("order")
+                  ? "order {} paid"
+                  : body.startsWith("cart") ? "cart {} loaded by {}" : "refund {} approved: {}");
+      assertThat(((Number) attributes.get("thread.id")).longValue())
+          .as(body)
+          .isEqualTo(threadIds.get(thread));
+      long number = Long.parseLong(body.replaceAll("\\D*(\\d+).*", "$1"));
+      assertIntegerAttribute(entry, "sentry.message.parameter.0", number);
+    }
+    SentryLogEvent cart = entries.stream().filter(e -> e.getBody().contains("ann")).findFirst().get();
+    assertThat(attributes(cart)).containsEntry("sentry.message.parameter.1", "ann");
+    SentryLogEvent refund =
+        entries.stream().filter(e -> e.getBody().startsWith("refund")).findFirst().get();
+    assertThat(refund.getAttributes().get("sentry.message.parameter.1").getType())
+        .isEqualTo("boolean");
+    assertThat(attributes(refund)).containsEntry("sentry.message.parameter.1", true);
+  }
 }

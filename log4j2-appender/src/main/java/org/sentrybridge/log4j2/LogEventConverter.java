@@ -18,6 +18,7 @@ import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.apache.logging.log4j.message.ReusableMessage;
 import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
+import org.sentrybridge.event.BreadcrumbRing;
 import org.sentrybridge.event.LogLevel;
 import org.sentrybridge.event.LogRecord;
 import org.sentrybridge.event.MessageTemplates;
@@ -52,6 +53,12 @@ final class LogEventConverter {
   static Instant timestamp(LogEvent event) {
     org.apache.logging.log4j.core.time.Instant instant = event.getInstant();
     return Instant.ofEpochSecond(instant.getEpochSecond(), instant.getNanoOfSecond());
+  }
+
+  /** The log event's time in nanoseconds since the epoch, read without making an object. */
+  static long epochNanos(LogEvent event) {
+    org.apache.logging.log4j.core.time.Instant instant = event.getInstant();
+    return BreadcrumbRing.epochNanos(instant.getEpochSecond(), instant.getNanoOfSecond());
   }
 
   /**
@@ -114,6 +121,14 @@ final class LogEventConverter {
   }
 
   static LogRecord toRecord(LogEvent event, LogLevel level) {
+    return toRecord(event, level, parameters(event.getMessage()));
+  }
+
+  /**
+   * The neutral snapshot of the event, with the message's {@link #parameters} as the caller has
+   * already read them (a reusable message copies them on every read).
+   */
+  static LogRecord toRecord(LogEvent event, LogLevel level, Object[] parameters) {
     Throwable thrown = event.getThrown();
     LogRecord.Builder record =
         LogRecord.builder(level, event.getLoggerName())
@@ -122,7 +137,6 @@ final class LogEventConverter {
             .timestamp(timestamp(event));
     Message message = event.getMessage();
     if (message != null) {
-      Object[] parameters = parameters(message);
       String template = message.getFormat();
       Object[] logged = arguments(parameters, template, thrown);
       if (template != null

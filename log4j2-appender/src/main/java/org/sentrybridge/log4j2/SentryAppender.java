@@ -159,11 +159,16 @@ public final class SentryAppender extends AbstractAppender {
       LogLevel level = LogEventConverter.level(event.getLevel());
       String loggerName = event.getLoggerName();
       boolean onLoggingThread = event.getThreadId() == Thread.currentThread().getId();
+      Message message = event.getMessage();
+      // a reusable message's parameters are copied once per line, whatever takes them
+      Object[] parameters = null;
+      boolean parametersRead = false;
       LogRecord record = null;
       if (forwarder.isLog(level, loggerName)) {
         // a full queue is counted and reported by the logs thread, rate-limited
-        record = LogEventConverter.toRecord(event, level);
-        Object[] parameters = event.getMessage() == null ? null : event.getMessage().getParameters();
+        parameters = LogEventConverter.parameters(message);
+        parametersRead = true;
+        record = LogEventConverter.toRecord(event, level, parameters);
         if (onLoggingThread) {
           forwarder.log(record, parameters);
         } else {
@@ -173,7 +178,7 @@ public final class SentryAppender extends AbstractAppender {
       if (forwarder.isEvent(level, loggerName, event.getThrown())) {
         // a full queue is counted and reported by the delivery side, rate-limited
         if (record == null) {
-          record = LogEventConverter.toRecord(event, level);
+          record = LogEventConverter.toRecord(event, level, LogEventConverter.parameters(message));
         }
         if (onLoggingThread) {
           forwarder.forward(record);
@@ -184,22 +189,17 @@ public final class SentryAppender extends AbstractAppender {
         }
       } else if (forwarder.isBreadcrumb(level, loggerName)) {
         if (onLoggingThread) {
-          Message message = event.getMessage();
-          Object[] parameters = LogEventConverter.parameters(message);
+          if (!parametersRead) {
+            parameters = LogEventConverter.parameters(message);
+          }
+          // the time as numbers: Log4j2 keeps it in fields of its own, no Instant is made
+          long epochNanos = LogEventConverter.epochNanos(event);
           if (LogEventConverter.isParameterized(message, parameters)) {
             // formatted only if an event takes the breadcrumb, on the delivery thread
-            forwarder.breadcrumb(
-                LogEventConverter.timestamp(event),
-                level,
-                loggerName,
-                message.getFormat(),
-                parameters);
+            forwarder.breadcrumb(epochNanos, level, loggerName, message.getFormat(), parameters);
           } else {
             forwarder.breadcrumb(
-                LogEventConverter.timestamp(event),
-                level,
-                loggerName,
-                LogEventConverter.formattedMessage(event));
+                epochNanos, level, loggerName, LogEventConverter.formattedMessage(event));
           }
         } else {
           supplyTraceIds();

@@ -136,6 +136,29 @@ class EventFieldsTest {
   }
 
   @Test
+  void aBreadcrumbCarriesItsLogEventsOwnTime() {
+    MutableInstant loggedAt = new MutableInstant();
+    loggedAt.initFromEpochMilli(1_700_000_000_123L, 456_789);
+    Log4jLogEvent line =
+        Log4jLogEvent.newBuilder()
+            .setLoggerName("replayed.logger")
+            .setLevel(Level.INFO)
+            .setMessage(new ParameterizedMessage("cart {} loaded", 7))
+            .setInstant(loggedAt)
+            .build();
+
+    logging.context.getLogger("replayed.logger").get().log(line);
+    logging.context.getLogger("replayed.logger").error("checkout failed", new TimeoutException());
+
+    SentryEvent event = logging.receiver.awaitEvents(1, WAIT).get(0);
+    assertThat(event.getBreadcrumbs())
+        .filteredOn(crumb -> "cart 7 loaded".equals(crumb.getMessage()))
+        .singleElement()
+        .satisfies(crumb -> assertThat(crumb.getTimestamp().getTime())
+            .isEqualTo(1_700_000_000_123L));
+  }
+
+  @Test
   void timestampAndContextComeFromTheEventNotTheAppendingThread() {
     MutableInstant loggedAt = new MutableInstant();
     loggedAt.initFromEpochMilli(1_700_000_000_123L, 456_789);

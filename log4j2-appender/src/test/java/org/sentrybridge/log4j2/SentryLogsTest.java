@@ -6,7 +6,9 @@ import static org.sentrybridge.testing.SentryLogs.attributes;
 import static org.sentrybridge.testing.SentryLogs.flushUntilCount;
 import static org.sentrybridge.testing.SentryLogs.flushUntilLogged;
 
+import io.sentry.Breadcrumb;
 import io.sentry.ITransaction;
+import io.sentry.SentryEvent;
 import io.sentry.SentryLogEvent;
 import io.sentry.SentryLogLevel;
 import java.nio.file.Path;
@@ -63,6 +65,37 @@ class SentryLogsTest {
           log.info(MarkerManager.getMarker("BILLING"), "order {} paid", 42);
           ThreadContext.clearAll();
         });
+  }
+
+  @Test
+  void eachEntryCarriesItsOwnLoggerThreadTemplateAndParameters() {
+    logging = LoggingFixture.start("log4j2-test-logs.xml", buffer);
+    Logger orders = logging.context.getLogger("com.example.shop.Orders");
+    Logger carts = logging.context.getLogger("com.example.shop.Carts");
+
+    SentryLogs.eachEntryCarriesItsOwnLoggerThreadTemplateAndParameters(
+        logging.receiver, WAIT, orders.getName(), orders::info, carts.getName(), carts::info);
+  }
+
+  @Test
+  void aLineThatIsBothALogEntryAndABreadcrumbKeepsItsArgumentsAsLogged() {
+    logging = LoggingFixture.start("log4j2-test-logs.xml", buffer);
+    Logger log = logging.context.getLogger(LOGGER);
+    StringBuilder customer = new StringBuilder("ann");
+
+    log.info("cart {} loaded by {}", 7, customer);
+    customer.append(" (changed later)");
+    log.error("checkout failed", new IllegalStateException("declined"));
+
+    SentryEvent event = logging.receiver.awaitEvents(1, WAIT).get(0);
+    assertThat(event.getBreadcrumbs())
+        .extracting(Breadcrumb::getMessage)
+        .contains("cart 7 loaded by ann");
+    SentryLogEvent entry =
+        flushUntilLogged(logging.receiver, WAIT, l -> l.getBody().startsWith("cart 7"));
+    assertThat(entry.getBody()).isEqualTo("cart 7 loaded by ann");
+    assertThat(attributes(entry)).containsEntry("sentry.message.parameter.1", "ann");
+    SentryLogs.assertIntegerAttribute(entry, "sentry.message.parameter.0", 7);
   }
 
   @Test

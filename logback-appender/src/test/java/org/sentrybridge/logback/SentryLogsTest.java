@@ -62,6 +62,16 @@ class SentryLogsTest {
   }
 
   @Test
+  void eachEntryCarriesItsOwnLoggerThreadTemplateAndParameters() {
+    logging.open("logs.xml");
+    Logger orders = logging.logback.logger("com.example.shop.Orders");
+    Logger carts = logging.logback.logger("com.example.shop.Carts");
+
+    SentryLogs.eachEntryCarriesItsOwnLoggerThreadTemplateAndParameters(
+        logging.receiver, WAIT, orders.getName(), orders::info, carts.getName(), carts::info);
+  }
+
+  @Test
   void onlyLinesAtOrAboveMinimumLevelAreSentSeveralPerEnvelope() {
     logging.open("logs-warn.xml");
     Logger log = logging.logback.logger(LOGGER);

@@ -10,7 +10,7 @@ import org.sentrybridge.devserver.LoopbackSentryReceiver;
 
 /**
  * Bytes allocated per logged line on the logging thread itself, and on sentry-bridge's own threads
- * per line, for one caller-cost setup: a figure that load on the machine does not change (JMH's
+ * per line (of which the logs thread, which builds Sentry log entries), for one caller-cost setup: a figure that load on the machine does not change (JMH's
  * {@code -prof gc} adds up every thread, so for errors it mixes in the delivery thread's work).
  * The same lines as the caller-cost benchmarks, {@link CallerCost#BURST} per burst, flushed between
  * bursts; the lowest figure of the last 10 of 30 bursts, once the JIT has settled.
@@ -28,6 +28,12 @@ import org.sentrybridge.devserver.LoopbackSentryReceiver;
 public final class CallerAllocation {
 
   private static final int BURSTS = 30;
+  /** sentry-bridge's threads: delivery, senders, HTTP, the logs thread and the log encoders. */
+  private static final java.util.regex.Pattern OWN_THREADS =
+      java.util.regex.Pattern.compile("sentry-bridge-.*");
+  /** The thread that builds Sentry log entries (not the encoders that serialize their batches). */
+  private static final java.util.regex.Pattern LOGS_THREAD =
+      java.util.regex.Pattern.compile("sentry-bridge-logs-\\d+");
   private static final int MEASURED = 10;
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -47,8 +53,10 @@ public final class CallerAllocation {
       }
       long lowest = Long.MAX_VALUE;
       long ownThreads = 0;
+      long logsThread = 0;
       for (int burst = 0; burst < BURSTS; burst++) {
-        long ownBefore = ownThreadsAllocated();
+        long ownBefore = ownThreadsAllocated(OWN_THREADS);
+        long logsBefore = ownThreadsAllocated(LOGS_THREAD);
         long before = THREADS.getCurrentThreadAllocatedBytes();
         for (int i = 0; i < CallerCost.BURST; i++) {
           line.run();
@@ -58,15 +66,17 @@ public final class CallerAllocation {
             .ifPresent(s -> s.flush(Duration.ofMillis(CallerCost.DRAIN_TIMEOUT_MILLIS)));
         if (burst >= BURSTS - MEASURED) {
           lowest = Math.min(lowest, (after - before) / CallerCost.BURST);
-          ownThreads += ownThreadsAllocated() - ownBefore;
+          ownThreads += ownThreadsAllocated(OWN_THREADS) - ownBefore;
+          logsThread += ownThreadsAllocated(LOGS_THREAD) - logsBefore;
         }
       }
       System.out.printf(
           Locale.ROOT,
           "allocation %-7s %-17s %-5s %-9s logging thread %5d B/line, sentry-bridge threads %5d"
-              + " B/line%n",
+              + " B/line (logs thread %5d)%n",
           backend, setup, error ? "error" : "info", populated ? "populated" : "empty", lowest,
-          ownThreads / ((long) MEASURED * CallerCost.BURST));
+          ownThreads / ((long) MEASURED * CallerCost.BURST),
+          logsThread / ((long) MEASURED * CallerCost.BURST));
     }
     System.exit(0); // the logging framework's threads are not waited for
   }
@@ -89,12 +99,12 @@ public final class CallerAllocation {
         : () -> log.info("cart {} loaded", orderId);
   }
 
-  /** Bytes allocated so far by sentry-bridge's threads (delivery, senders, logs). */
-  private static long ownThreadsAllocated() {
+  /** Bytes allocated so far by the threads whose name matches {@code names}. */
+  private static long ownThreadsAllocated(java.util.regex.Pattern names) {
     long sum = 0;
     for (java.lang.management.ThreadInfo info :
         THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-      if (info != null && info.getThreadName().startsWith("sentry-bridge-")) {
+      if (info != null && names.matcher(info.getThreadName()).matches()) {
         sum += Math.max(0, THREADS.getThreadAllocatedBytes(info.getThreadId()));
       }
     }
