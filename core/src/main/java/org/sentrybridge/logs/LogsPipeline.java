@@ -116,6 +116,12 @@ public final class LogsPipeline {
   private SentryLogEvent overflow;
   private int overflowBytes;
   private long batchStartedNanos;
+  /** While true the thread builds every waiting entry; false once the queue was found empty. */
+  private boolean taking;
+  /** When entries were first seen waiting unbuilt; -1 when none wait. */
+  private long waitingSinceNanos = -1;
+  /** Written once per look at entries that wait (at most once a millisecond); for tests. */
+  private volatile long leftWaiting;
   private long lastWorkNanos = System.nanoTime() - BUSY_NANOS;
   private long lastDropCheckNanos = System.nanoTime() - DROP_CHECK_NANOS;
   private LogEventBuilder builder;
@@ -327,7 +333,7 @@ public final class LogsPipeline {
           overflow = null;
         }
       }
-      LogEntry entry = poll();
+      LogEntry entry = takeNow(now) ? poll() : null;
       if (entry != null) {
         lastWorkNanos = now;
         take(entry, now);
@@ -339,6 +345,10 @@ public final class LogsPipeline {
       boolean flushing = closed || flushTarget.get() > handedOver.get();
       if (!batch.isEmpty() && flushing) {
         sendBatch();
+      }
+      if (taking) {
+        taking = false; // everything that waited is built
+        waitingSinceNanos = -1;
       }
       processed.set(processedLocally); // queue empty: everything taken so far is processed
       if (batch.isEmpty()) {
@@ -355,7 +365,10 @@ public final class LogsPipeline {
         continue;
       }
       long wait = batch.isEmpty() ? BUSY_NANOS : Math.max(1, batchStartedNanos + maxAgeNanos - now);
-      if (now - lastWorkNanos < BUSY_NANOS) {
+      if (waitingSinceNanos >= 0) {
+        // entries wait for their batch to be due: look again shortly, nobody needs to wake us
+        LockSupport.parkNanos(this, Math.min(wait, NAP_NANOS));
+      } else if (now - lastWorkNanos < BUSY_NANOS) {
         // entries came recently: poll again shortly instead of asking producers to unpark us
         LockSupport.parkNanos(this, Math.min(wait, NAP_NANOS));
       } else {
@@ -369,6 +382,43 @@ public final class LogsPipeline {
         }
       }
     }
+  }
+
+  /**
+   * Whether to build the waiting entries now. They are built a batch at a time, when the batch is
+   * due: a batch's worth waits (counting the entries already built), the oldest waits for the
+   * batch age, or a flush or close asks. Until then they wait as the logging threads handed them
+   * over, so a burst of lines is not built (and its entries not kept, bigger, in memory) while the
+   * application is still logging it, competing with it for the processor; once started, everything
+   * waiting is built. Under constant load the queue is never empty and building never stops.
+   */
+  private boolean takeNow(long now) {
+    if (taking) {
+      return true;
+    }
+    if (isEmpty()) {
+      waitingSinceNanos = -1;
+      return false;
+    }
+    if (waitingSinceNanos < 0) {
+      waitingSinceNanos = now;
+    }
+    long oldest = batch.isEmpty() ? waitingSinceNanos : Math.min(waitingSinceNanos, batchStartedNanos);
+    long waiting = offered.get() - processedLocally;
+    taking =
+        closed
+            || flushTarget.get() > handedOver.get()
+            || batch.size() + waiting >= MAX_BATCH_ENTRIES
+            || now - oldest >= maxAgeNanos;
+    if (!taking) {
+      leftWaiting = waiting;
+    }
+    return taking;
+  }
+
+  /** How many entries the logs thread last left waiting, unbuilt, for their batch to be due. */
+  long leftWaiting() {
+    return leftWaiting;
   }
 
   /**

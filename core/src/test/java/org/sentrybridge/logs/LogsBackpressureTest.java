@@ -63,6 +63,27 @@ class LogsBackpressureTest {
   }
 
   @Test
+  void entriesAreBuiltABatchAtATimeWhenTheBatchIsDue() {
+    laneFull.set(false);
+    pipeline = new LogsPipeline(scopes, 5_000, reporter, Duration.ofHours(1), laneFull::get);
+
+    assertThat(offer(10)).isEqualTo(10);
+    Poll.until("the logs thread saw the entries", WAIT, () -> pipeline.leftWaiting() == 10);
+    assertThat(built.get()).as("fewer than a batch, none old: not built yet").isZero();
+
+    int rest = LogsPipeline.MAX_BATCH_ENTRIES - 10;
+    assertThat(offer(rest)).isEqualTo(rest);
+    Poll.until("a full batch is sent without a flush", WAIT,
+        () -> transport.entries.get() == LogsPipeline.MAX_BATCH_ENTRIES);
+    assertThat(built.get()).isEqualTo(LogsPipeline.MAX_BATCH_ENTRIES);
+
+    assertThat(offer(3)).isEqualTo(3);
+    assertThat(pipeline.flush(WAIT)).isTrue();
+    assertThat(built.get()).as("a flush builds what waits").isEqualTo(LogsPipeline.MAX_BATCH_ENTRIES + 3);
+    assertThat(bodies.subList(0, 3)).containsExactly("line 0", "line 1", "line 2");
+  }
+
+  @Test
   void whileTheLogLaneIsFullEntriesWaitUnbuiltAndTheQueueDropsUnderTheLanesReason() {
     pipeline = new LogsPipeline(scopes, 5, reporter, Duration.ofMillis(50), laneFull::get);
     Poll.until("the logs thread holds back", WAIT, () -> pipeline.heldBackFor() != null);
