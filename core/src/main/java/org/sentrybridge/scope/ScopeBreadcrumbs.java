@@ -7,9 +7,9 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.sentrybridge.event.BreadcrumbRing;
 
 /**
@@ -47,17 +47,18 @@ public final class ScopeBreadcrumbs {
       Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
   private final int capacity;
-  private final Map<IScope, BreadcrumbRing> rings = new WeakHashMap<>();
+  private final ScopeRings rings = new ScopeRings();
   private final ThreadLocal<Last> last = new ThreadLocal<>();
   /**
    * The last scope looked up under the lock, whatever the thread, with its ring (or none, as in
    * {@link Last}): when threads keep logging on the same scope, their lines and errors find the
    * ring here without a thread-local lookup (in a thread with many thread-locals, a lookup often
-   * probes past others' entries). Written only under the lock, so lines never write shared memory.
+   * probes past others' entries). Written only when a thread's own cache missed, so lines that
+   * find their ring never write shared memory.
    */
   private volatile Last shared;
-  /** Rings made so far; written under the lock on {@link #rings}. */
-  private volatile long ringsMade;
+  /** Rings made so far. */
+  private final AtomicLong ringsMade = new AtomicLong();
   private volatile ScopeType writeScope;
 
   public ScopeBreadcrumbs(int capacity) {
@@ -97,7 +98,7 @@ public final class ScopeBreadcrumbs {
       if (common.ring != null) {
         return common.ring;
       }
-      if (!create && common.made == ringsMade) {
+      if (!create && common.made == ringsMade.get()) {
         return null;
       }
     }
@@ -108,33 +109,41 @@ public final class ScopeBreadcrumbs {
       }
       // the scope had no ring: an error on it need not take the lock while none was made since
       // (another thread sharing the scope may have made it)
-      if (!create && cached.made == ringsMade) {
+      if (!create && cached.made == ringsMade.get()) {
         return null;
       }
     }
-    BreadcrumbRing ring;
-    synchronized (rings) {
-      ring = rings.get(scope);
-      if (ring == null) {
-        BreadcrumbRing parent = parentRing(scopes, scope);
-        if (parent == null && !create) {
-          Last none = new Last(scope, null, ringsMade);
-          shared = none;
-          last.set(none);
-          return null;
-        }
-        ring = new BreadcrumbRing(capacity);
-        if (parent != null) {
-          // a forked scope starts with its parent's lines, as a cloned SDK scope does
-          ring.seedFrom(parent);
-        }
-        rings.put(scope, ring);
-        ringsMade = ringsMade + 1;
+    // no lock: a thread descheduled while holding one would hold up every other thread's lookup
+    long madeBefore = ringsMade.get();
+    BreadcrumbRing ring = rings.get(scope);
+    if (ring == null) {
+      BreadcrumbRing parent = parentRing(scopes, scope);
+      if (parent == null && !create) {
+        // read before the lookup: a ring made meanwhile makes the next error look again
+        Last none = new Last(scope, null, madeBefore);
+        shared = none;
+        last.set(none);
+        return null;
       }
-      Last found = new Last(scope, ring, 0);
-      shared = found;
-      last.set(found);
+      ScopeRings.Made found =
+          rings.getOrMake(
+              scope,
+              () -> {
+                BreadcrumbRing fresh = new BreadcrumbRing(capacity);
+                if (parent != null) {
+                  // a forked scope starts with its parent's lines, as a cloned SDK scope does
+                  fresh.seedFrom(parent);
+                }
+                return fresh;
+              });
+      ring = found.ring();
+      if (found.made()) {
+        ringsMade.incrementAndGet();
+      }
     }
+    Last now = new Last(scope, ring, 0);
+    shared = now;
+    last.set(now);
     return ring;
   }
 

@@ -64,7 +64,7 @@ class ScopeBreadcrumbsTest {
     Thread other = new Thread(() -> add(second, "second 1"));
     other.start();
     other.join();
-    // this thread's scope is no longer the last one looked up under the lock
+    // this thread's scope is no longer the last one another thread looked up
     add(first, "first 2");
     add(second, "second 2");
     add(first, "first 3");
