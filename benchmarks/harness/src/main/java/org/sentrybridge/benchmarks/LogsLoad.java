@@ -27,7 +27,7 @@ import org.sentrybridge.devserver.LoopbackSentryReceiver;
  * the lines due by then), against the loopback receiver.
  *
  * <p>Steady state: first the same scenario runs at the same rate for {@code bench.logs.warmup}
- * seconds (10; 0 for a cold start with only {@link #COLD_START_LINES} lines before), so that the
+ * seconds (30; 0 for a cold start with only {@link #COLD_START_LINES} lines before), so that the
  * JIT compilation, class loading and thread start-up of a fresh JVM fall outside the measured
  * window. Then everything drains (the receiver answers at once, a flush, the receiver's count
  * still for a second) and the counts start again: logged, delivered, envelopes, drops, CPU, GC
@@ -70,10 +70,13 @@ public final class LogsLoad {
   static final int SECONDS = Integer.getInteger("bench.logs.seconds", 10);
   static final int DELAY_SECONDS = Integer.getInteger("bench.logs.delaySeconds", 5);
   /**
-   * Seconds of the same scenario at the same rate before the measured window (10); 0: a cold start,
+   * Seconds of the same scenario at the same rate before the measured window (30: on a busy 2-core
+   * machine 10 s left the JIT compilers 5 CPU-seconds of work in the window); 0: a cold start,
    * only {@link #COLD_START_LINES} lines before it.
    */
-  static final int WARM_UP_SECONDS = Integer.getInteger("bench.logs.warmup", 10);
+  static final int WARM_UP_SECONDS = Integer.getInteger("bench.logs.warmup", 30);
+  /** The warm-up runs in rounds of at most this many seconds. */
+  static final int WARM_UP_ROUND_SECONDS = 5;
   /** Logged before the measured window of a cold start (first calls, class loading). */
   static final int COLD_START_LINES = 2_000;
   /**
@@ -187,39 +190,24 @@ public final class LogsLoad {
 
     // the warm-up: the same scenario at the same rate, so that the measured window starts with the
     // code compiled, the classes loaded and the pools started; then everything drains
-    receiver.delayAnswers(delay);
-    long warmUpStart = System.nanoTime();
-    long warmUpLogged;
-    if (WARM_UP_SECONDS > 0) {
-      // with the measuring tools on, so that their own start-up (JFR's classes and compiled code)
-      // is done before the measured window too
-      JvmEvents warmUpEvents = JvmEvents.start(DIAGNOSE);
-      Stalls warmUpStalls = Stalls.start();
-      ThreadCpu warmUpCpu = ThreadCpu.start();
-      CallTimes warmUpCalls = new CallTimes();
-      warmUpLogged =
-          logAtRate(
-              log, warmUpStart, WARM_UP_SECONDS, warmUpCalls, new SchedStats[] {SchedStats.NONE},
-              DIAGNOSE);
-      List<Pause> warmUpStalled = warmUpStalls.stop();
-      warmUpCpu.stop();
-      try {
-        JvmEvents.Recorded events = warmUpEvents.read();
-        SlowCallCauses.describe(
-            warmUpCalls.slowCalls(SlowCallCauses.SLOW_NANOS, events.safepoints()),
-            events.threadEvents(),
-            DIAGNOSE,
-            warmUpStalled);
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not read the JFR recording", e);
-      }
-    } else {
+    AtomicLong warmUpLines = new AtomicLong();
+    double lastRoundJit = -1;
+    Drained warmUp = null;
+    int rounds = (WARM_UP_SECONDS + WARM_UP_ROUND_SECONDS - 1) / WARM_UP_ROUND_SECONDS;
+    for (int round = 0; round < rounds; round++) {
+      receiver.delayAnswers(delay);
+      int seconds = Math.min(WARM_UP_ROUND_SECONDS, WARM_UP_SECONDS - round * WARM_UP_ROUND_SECONDS);
+      lastRoundJit = warmUpRound(log, seconds, warmUpLines);
+      warmUp = drain(receiver, backend);
+    }
+    long warmUpLogged = warmUpLines.get();
+    if (rounds == 0) {
       for (int i = 0; i < COLD_START_LINES; i++) {
         log.info("warm-up {}", i); // the first calls' class loading outside the timing
       }
       warmUpLogged = COLD_START_LINES;
+      warmUp = drain(receiver, backend);
     }
-    Drained warmUp = drain(receiver, backend);
     // the reset: from here on only the measured window counts
     long deliveredBefore = receiver.logCount();
     long envelopesBefore = receiver.logEnvelopeCount();
@@ -227,12 +215,18 @@ public final class LogsLoad {
     String warmUpLine =
         String.format(
             Locale.ROOT,
-            "logs %s %s warm-up: %s logged=%d delivered=%d not-delivered=%d drained-s=%.1f"
+            "logs %s %s warm-up: %s logged=%d delivered=%d not-delivered=%d last-drain-s=%.1f"
                 + " receiver-stable=%s",
             scenario,
             setup,
             WARM_UP_SECONDS > 0
-                ? String.format(Locale.ROOT, "%d s at %d lines/s,", WARM_UP_SECONDS, RATE)
+                ? String.format(
+                    Locale.ROOT,
+                    "%d s at %d lines/s in %d rounds (jit-cpu-s of the last: %.2f),",
+                    WARM_UP_SECONDS,
+                    RATE,
+                    rounds,
+                    lastRoundJit)
                 : "none (cold start: " + COLD_START_LINES + " lines unpaced),",
             warmUpLogged,
             deliveredBefore,
@@ -333,6 +327,37 @@ public final class LogsLoad {
         DeliveryBurst.append(Path.of(file), printed);
       }
     }
+  }
+
+  /**
+   * One round of the warm-up: the measured window's work, the measuring tools included, so that
+   * their own start-up and the changes from one phase to the next (JFR's classes, its parser,
+   * the drain) are compiled before the measured window too.
+   */
+  private static double warmUpRound(LineLogger log, int seconds, AtomicLong logged)
+      throws InterruptedException {
+    JvmEvents events = JvmEvents.start(DIAGNOSE);
+    Stalls stalls = Stalls.start();
+    ThreadCpu cpu = ThreadCpu.start();
+    CallTimes calls = new CallTimes();
+    logged.addAndGet(
+        logAtRate(
+            log, System.nanoTime(), seconds, calls, new SchedStats[] {SchedStats.NONE}, DIAGNOSE));
+    List<Pause> stalled = stalls.stop();
+    events.stop();
+    cpu.stop();
+    try {
+      JvmEvents.Recorded recorded = events.read();
+      SlowCallCauses.describe(
+          calls.slowCalls(SlowCallCauses.SLOW_NANOS, recorded.safepoints()),
+          recorded.threadEvents(),
+          DIAGNOSE,
+          stalled);
+      calls.worstOutside(merged(recorded.safepoints(), stalled));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the JFR recording", e);
+    }
+    return cpu.jitSeconds();
   }
 
   /** How a drain went: its time, and whether the receiver's count then stayed still. */

@@ -51,4 +51,25 @@ class CallTimesTest {
     assertThat(total.worstOutside(List.of(new Pause(51 * MS, 52 * MS)))).isEqualTo(3 * MS);
     assertThat(total.slowNotKept()).isZero();
   }
+
+  @Test
+  void slowCallsKeepTheirThreadAndCpuTimeAndLeaveOutThoseInAPause() {
+    CallTimes first = new CallTimes();
+    first.record(7, 0, 2 * MS, 100_000);
+    first.record(7, 10 * MS, 500_000, 400_000); // slow but under 1 ms
+    CallTimes second = new CallTimes();
+    second.record(9, 20 * MS, 3 * MS, -1); // overlaps the safepoint at 21 ms
+    second.record(9, 40 * MS, 4 * MS, 3 * MS);
+    CallTimes total = new CallTimes();
+    total.merge(first);
+    total.merge(second);
+
+    List<CallTimes.SlowCall> slow =
+        total.slowCalls(MS, List.of(new Pause(21 * MS, 22 * MS)));
+
+    assertThat(slow)
+        .containsExactlyInAnyOrder(
+            new CallTimes.SlowCall(7, 0, 2 * MS, 100_000),
+            new CallTimes.SlowCall(9, 40 * MS, 4 * MS, 3 * MS));
+  }
 }
