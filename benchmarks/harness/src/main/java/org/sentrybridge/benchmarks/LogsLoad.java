@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sentrybridge.devserver.LoopbackSentryReceiver;
@@ -108,8 +110,11 @@ public final class LogsLoad {
     /** Stops the logging framework (and with it the Sentry integration). */
     void stop();
 
-    /** Log entries the integration reported as dropped, read after {@link #stop}; -1: none said. */
-    long reportedDrops();
+    /**
+     * The integration's warnings about dropped log entries, read after {@link #stop}; null when it
+     * reports none.
+     */
+    List<String> dropWarnings();
   }
 
   /** The warning sentry-bridge reports when log entries were dropped or rejected, with a count. */
@@ -136,6 +141,29 @@ public final class LogsLoad {
   }
 
   /**
+   * The counts in sentry-bridge's "log entries dropped or rejected" warnings summed per reason (the
+   * reason up to its detail in parentheses).
+   *
+   * @param warnings the warnings the framework's status channel kept
+   * @return reason to log entries
+   */
+  static Map<String, Long> dropReasons(Iterable<String> warnings) {
+    Map<String, Long> reasons = new TreeMap<>();
+    for (String warning : warnings) {
+      Matcher counted = DROPPED.matcher(warning);
+      if (counted.find()) {
+        String reason = warning.substring(counted.end());
+        int detail = reason.indexOf(" (");
+        reasons.merge(
+            detail < 0 ? reason : reason.substring(0, detail),
+            Long.parseLong(counted.group(1)),
+            Long::sum);
+      }
+    }
+    return reasons;
+  }
+
+  /**
    * The scenario the program arguments name, {@code sustained} by default.
    *
    * @param args the program arguments
@@ -151,11 +179,14 @@ public final class LogsLoad {
    * @param log logs one line
    * @param flush flushes what was logged, waiting up to the given time
    * @param stop stops the logging framework
-   * @param drops the log entries the integration reported as dropped; -1: none said
+   * @param dropWarnings the integration's warnings, read after the stop; null: it reports no drops
    * @return the backend
    */
   public static Backend backend(
-      LineLogger log, Consumer<Duration> flush, Runnable stop, LongSupplier drops) {
+      LineLogger log,
+      Consumer<Duration> flush,
+      Runnable stop,
+      Supplier<List<String>> dropWarnings) {
     return new Backend() {
       @Override
       public LineLogger logger() {
@@ -173,8 +204,8 @@ public final class LogsLoad {
       }
 
       @Override
-      public long reportedDrops() {
-        return drops.getAsLong();
+      public List<String> dropWarnings() {
+        return dropWarnings == null ? null : dropWarnings.get();
       }
     };
   }
@@ -266,7 +297,8 @@ public final class LogsLoad {
     List<Pause> safepointsAndStalls = merged(safepoints, stalled);
     backend.stop();
     long delivered = receiver.logCount() - deliveredBefore;
-    long reportedAll = backend.reportedDrops();
+    List<String> warnings = backend.dropWarnings();
+    long reportedAll = warnings == null ? -1 : droppedCount(warnings);
     // the drops reported at the stop include the warm-up's: it drained before the reset, so what
     // it did not deliver was dropped then
     long reported = reportedAll < 0 ? -1 : reportedAll - warmUpNotDelivered;
@@ -321,7 +353,14 @@ public final class LogsLoad {
             scheduler[0].runDelayNanos() / 1e6,
             scheduler[0].involuntarySwitches());
     String file = System.getProperty("bench.results");
-    for (String printed : List.of(warmUpLine, line, cpuSeconds, slowCalls)) {
+    String dropReasons =
+        String.format(
+            Locale.ROOT,
+            "logs %s %s drop-reasons (warm-up included): %s",
+            scenario,
+            setup,
+            warnings == null ? "none reported" : dropReasons(warnings));
+    for (String printed : List.of(warmUpLine, line, cpuSeconds, slowCalls, dropReasons)) {
       System.out.println(printed);
       if (file != null) {
         DeliveryBurst.append(Path.of(file), printed);
