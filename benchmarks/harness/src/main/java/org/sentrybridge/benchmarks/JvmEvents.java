@@ -35,8 +35,16 @@ final class JvmEvents {
           "jdk.ClassLoad",
           "jdk.ObjectAllocationOutsideTLAB");
 
-  /** One thread's event, its name without {@code jdk.}. */
-  record ThreadEvent(long threadId, String type, long startNanos, long endNanos) {}
+  /**
+   * One thread's event, its name without {@code jdk.}, and what it was about: the monitor's or
+   * the loaded class, and the first frame of the application's or a library's code (not the
+   * JDK's); empty when not known.
+   */
+  record ThreadEvent(long threadId, String type, long startNanos, long endNanos, String detail) {
+    ThreadEvent(long threadId, String type, long startNanos, long endNanos) {
+      this(threadId, type, startNanos, endNanos, "");
+    }
+  }
 
   /** What was recorded, each list sorted by start. */
   record Recorded(List<Pause> gcPauses, List<Pause> safepoints, List<ThreadEvent> threadEvents) {}
@@ -51,7 +59,12 @@ final class JvmEvents {
     recording.enable("jdk.SafepointEnd").withThreshold(Duration.ZERO);
     if (threadEvents) {
       for (String event : THREAD_EVENTS) {
-        recording.enable(event).withThreshold(Duration.ZERO).withoutStackTrace();
+        // every pacing wait of the logging threads is a park: its stack would cost too much
+        if (event.equals("jdk.ThreadPark")) {
+          recording.enable(event).withThreshold(Duration.ZERO).withoutStackTrace();
+        } else {
+          recording.enable(event).withThreshold(Duration.ZERO).withStackTrace();
+        }
       }
     }
     recording.setToDisk(true);
@@ -106,7 +119,11 @@ final class JvmEvents {
             if (thread != null) {
               threadEvents.add(
                   new ThreadEvent(
-                      thread.getJavaThreadId(), name.substring("jdk.".length()), start, end));
+                      thread.getJavaThreadId(),
+                      name.substring("jdk.".length()),
+                      start,
+                      end,
+                      detail(event)));
             }
           }
         }
@@ -121,6 +138,30 @@ final class JvmEvents {
       recording.close();
       Files.deleteIfExists(file);
     }
+  }
+
+  /** The class the event is about and the first frame outside the JDK, as {@code Class@frame}. */
+  private static String detail(RecordedEvent event) {
+    String about = "";
+    for (String field : List.of("monitorClass", "parkedClass", "loadedClass", "objectClass")) {
+      if (event.hasField(field)) {
+        jdk.jfr.consumer.RecordedClass type = event.getValue(field);
+        about = type == null ? "" : type.getName();
+        break;
+      }
+    }
+    String frame = "";
+    jdk.jfr.consumer.RecordedStackTrace stack = event.getStackTrace();
+    if (stack != null) {
+      for (jdk.jfr.consumer.RecordedFrame each : stack.getFrames()) {
+        String type = each.getMethod().getType().getName();
+        if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+          frame = type + "." + each.getMethod().getName();
+          break;
+        }
+      }
+    }
+    return frame.isEmpty() ? about : about + "@" + frame;
   }
 
   private long nanos(Instant time) {

@@ -41,6 +41,7 @@ final class SlowCallCauses {
       boolean eventsRecorded,
       List<Pause> stalls) {
     Map<String, Integer> byEvent = new TreeMap<>();
+    Map<String, Integer> byDetail = new TreeMap<>();
     int withoutEvent = 0;
     int inStall = 0;
     int cpuMeasured = 0;
@@ -54,8 +55,10 @@ final class SlowCallCauses {
             .toList();
     for (int i = 0; i < sorted.size(); i++) {
       CallTimes.SlowCall call = sorted.get(i);
-      Set<String> types = eventsDuring(call, events);
+      Set<String> details = new TreeSet<>();
+      Set<String> types = eventsDuring(call, events, details);
       types.forEach(type -> byEvent.merge(type, 1, Integer::sum));
+      details.forEach(detail -> byDetail.merge(detail, 1, Integer::sum));
       if (types.isEmpty()) {
         withoutEvent++;
       }
@@ -79,6 +82,9 @@ final class SlowCallCauses {
         }
         if (eventsRecorded) {
           worst.append(types.isEmpty() ? "/no-event" : "/" + String.join("+", types));
+          if (!details.isEmpty()) {
+            worst.append('[').append(String.join(";", details)).append(']');
+          }
         }
         worst.append(stalled ? "/stall" : "/no-stall");
       }
@@ -101,11 +107,14 @@ final class SlowCallCauses {
     if (worst.length() > 0) {
       line.append(" worst=").append(worst);
     }
+    if (!byDetail.isEmpty()) {
+      line.append(" about=").append(byDetail);
+    }
     return line.toString();
   }
 
   private static Set<String> eventsDuring(
-      CallTimes.SlowCall call, List<JvmEvents.ThreadEvent> events) {
+      CallTimes.SlowCall call, List<JvmEvents.ThreadEvent> events, Set<String> details) {
     Set<String> types = new TreeSet<>();
     // an event that starts during the call: the park a thread paces with ends just before a call
     // starts, and would count with any margin around the call's start
@@ -116,6 +125,9 @@ final class SlowCallCauses {
       if (event.threadId() == call.threadId()
           && event.startNanos() >= call.startNanos() - EVENT_MARGIN_NANOS) {
         types.add(event.type());
+        if (!event.detail().isEmpty()) {
+          details.add(event.type() + ":" + event.detail());
+        }
       }
     }
     return types;
