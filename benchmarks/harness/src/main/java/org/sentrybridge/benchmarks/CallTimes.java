@@ -87,7 +87,8 @@ final class CallTimes {
       if (slowCount == MAX_SLOW_CALLS) {
         slowNotKept++;
       } else {
-        record(other.slowThreads[i], other.slowStarts[i], other.slowNanos[i], other.slowCpuNanos[i]);
+        record(
+            other.slowThreads[i], other.slowStarts[i], other.slowNanos[i], other.slowCpuNanos[i]);
       }
     }
   }

@@ -227,7 +227,8 @@ public final class LogsLoad {
     int rounds = (WARM_UP_SECONDS + WARM_UP_ROUND_SECONDS - 1) / WARM_UP_ROUND_SECONDS;
     for (int round = 0; round < rounds; round++) {
       receiver.delayAnswers(delay);
-      int seconds = Math.min(WARM_UP_ROUND_SECONDS, WARM_UP_SECONDS - round * WARM_UP_ROUND_SECONDS);
+      int seconds =
+          Math.min(WARM_UP_ROUND_SECONDS, WARM_UP_SECONDS - round * WARM_UP_ROUND_SECONDS);
       lastRoundJit = warmUpRound(log, seconds, warmUpLines);
       warmUp = drain(receiver, backend);
     }

@@ -94,7 +94,8 @@ final class SlowCallCauses {
     line.append(" of-them-in-stalls=").append(inStall);
     if (eventsRecorded) {
       line.append(" without-thread-event=").append(withoutEvent);
-      byEvent.forEach((type, count) -> line.append(" with-").append(type).append('=').append(count));
+      byEvent.forEach(
+          (type, count) -> line.append(" with-").append(type).append('=').append(count));
     }
     if (cpuMeasured > 0) {
       line.append(
