@@ -49,6 +49,9 @@ final class JvmEvents {
   /** What was recorded, each list sorted by start. */
   record Recorded(List<Pause> gcPauses, List<Pause> safepoints, List<ThreadEvent> threadEvents) {}
 
+  /** Frames outside the JDK named for an event, before sentry-bridge's first. */
+  private static final int MAX_FRAMES = 3;
+
   private final Recording recording = new Recording();
   private final long originNanos;
   private final Instant origin;
@@ -137,7 +140,10 @@ final class JvmEvents {
     }
   }
 
-  /** The class the event is about and the first frame outside the JDK, as {@code Class@frame}. */
+  /**
+   * The class the event is about, the first frames outside the JDK and the first of sentry-bridge,
+   * as {@code Class@frame<caller<ourFrame}.
+   */
   private static String detail(RecordedEvent event) {
     String about = "";
     for (String field : List.of("monitorClass", "parkedClass", "loadedClass", "objectClass")) {
@@ -147,18 +153,26 @@ final class JvmEvents {
         break;
       }
     }
-    String frame = "";
+    // the first frames outside the JDK (a library's lock and who took it), up to sentry-bridge's
+    StringBuilder frames = new StringBuilder();
+    int shown = 0;
     jdk.jfr.consumer.RecordedStackTrace stack = event.getStackTrace();
     if (stack != null) {
       for (jdk.jfr.consumer.RecordedFrame each : stack.getFrames()) {
         String type = each.getMethod().getType().getName();
-        if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
-          frame = type + "." + each.getMethod().getName();
-          break;
+        boolean jdk = type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.");
+        boolean ours = type.startsWith("org.sentrybridge.");
+        if ((!jdk && shown < MAX_FRAMES) || ours) {
+          frames.append(frames.length() == 0 ? "" : "<").append(type).append('.');
+          frames.append(each.getMethod().getName());
+          shown++;
+          if (ours) {
+            break;
+          }
         }
       }
     }
-    return frame.isEmpty() ? about : about + "@" + frame;
+    return frames.length() == 0 ? about : about + "@" + frames;
   }
 
   private long nanos(Instant time) {

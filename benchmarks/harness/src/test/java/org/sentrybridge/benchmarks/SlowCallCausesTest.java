@@ -47,4 +47,23 @@ class SlowCallCausesTest {
     assertThat(line)
         .isEqualTo("over-1ms-outside-safepoints=1 of-them-in-stalls=0 worst=5000us/no-stall");
   }
+
+  @Test
+  void theEventsOfASlowCallNameWhatTheyWereAbout() {
+    List<CallTimes.SlowCall> calls = List.of(new CallTimes.SlowCall(4, 10 * MS, 3 * MS, 100_000));
+    List<JvmEvents.ThreadEvent> events =
+        List.of(
+            new JvmEvents.ThreadEvent(
+                4,
+                "JavaMonitorEnter",
+                11 * MS,
+                13 * MS,
+                "java.util.WeakHashMap@org.example.Rings.find"));
+
+    String line = SlowCallCauses.describe(calls, events, true, List.of());
+
+    assertThat(line)
+        .contains("with-JavaMonitorEnter=1")
+        .contains("about={JavaMonitorEnter:java.util.WeakHashMap@org.example.Rings.find=1}");
+  }
 }
