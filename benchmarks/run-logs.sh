@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Sentry Logs benchmarks, sentry-bridge side by side with the official appenders' Logs path:
 # the INFO-line cost with Logs off and on (JMH), then the load harness (8 threads, 50,000 lines/s in
-# total for 10 s: sustained against a prompt receiver, and overload against a receiver answering
-# after 5 s). JMH options can be given as arguments.
-#   benchmarks/run-logs.sh                               # full run (about 12 minutes)
-#   benchmarks/run-logs.sh -f 1 -wi 1 -i 1 -w 1s -r 1s   # quick look
-# Load options: -Dbench.logs.threads / rate / seconds / delaySeconds through BENCH_LOGS_OPTS, and
-# any JVM option of the load runs, e.g. BENCH_LOGS_OPTS="-XX:+UseZGC" (pauses well under 1 ms).
+# total for 10 s after a 30 s warm-up of the same: sustained against a prompt receiver, and overload
+# against a receiver answering after 5 s). JMH options can be given as arguments.
+#   benchmarks/run-logs.sh                               # full run (about 20 minutes)
+#   benchmarks/run-logs.sh -f 1 -wi 1 -i 1 -w 1s -r 1s   # quick look (JMH part)
+# Load options: -Dbench.logs.threads / rate / seconds / delaySeconds / warmup (seconds, 0: cold
+# start) / diagnose (true: what the slow calls waited for) through BENCH_LOGS_OPTS, and any JVM
+# option of the load runs, e.g. BENCH_LOGS_OPTS="-XX:+UseZGC" (pauses well under 1 ms).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

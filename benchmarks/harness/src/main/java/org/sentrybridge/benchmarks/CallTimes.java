@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * The durations of one thread's logging calls: the worst of all, and each slow call (at least
- * {@link #SLOW_NANOS}) with its start, so that the worst call not overlapping a garbage-collection
- * pause can be told apart from those a pause stretched. Not thread-safe: one per logging thread,
- * {@link #merge merged} after they ended.
+ * {@link #SLOW_NANOS}) with its start, its thread and, when measured, its CPU time, so that the
+ * worst call not overlapping a pause or safepoint can be told apart from those one stretched, and
+ * the slow ones can be matched with what their thread waited for. Not thread-safe: one per logging
+ * thread, {@link #merge merged} after they ended.
  */
 final class CallTimes {
 
@@ -25,11 +26,32 @@ final class CallTimes {
   private long worstFast;
   private long[] slowStarts = new long[64];
   private long[] slowNanos = new long[64];
+  private long[] slowThreads = new long[64];
+  private long[] slowCpuNanos = new long[64];
   private int slowCount;
   private long slowNotKept;
 
-  /** Records one call that started at {@code startNanos} and took {@code nanos}. */
+  /** One slow call: its thread, start, wall time and CPU time (-1: not measured). */
+  record SlowCall(long threadId, long startNanos, long nanos, long cpuNanos) {
+    long endNanos() {
+      return startNanos + nanos;
+    }
+  }
+
+  /** Records one call of this thread that started at {@code startNanos} and took {@code nanos}. */
   void record(long startNanos, long nanos) {
+    record(Thread.currentThread().getId(), startNanos, nanos, -1);
+  }
+
+  /**
+   * Records one call.
+   *
+   * @param threadId the thread that made it
+   * @param startNanos its start
+   * @param nanos its wall time
+   * @param cpuNanos the CPU time its thread used during it; -1 when not measured
+   */
+  void record(long threadId, long startNanos, long nanos, long cpuNanos) {
     if (nanos > worst) {
       worst = nanos;
     }
@@ -46,9 +68,13 @@ final class CallTimes {
     if (slowCount == slowStarts.length) {
       slowStarts = Arrays.copyOf(slowStarts, slowCount * 2);
       slowNanos = Arrays.copyOf(slowNanos, slowCount * 2);
+      slowThreads = Arrays.copyOf(slowThreads, slowCount * 2);
+      slowCpuNanos = Arrays.copyOf(slowCpuNanos, slowCount * 2);
     }
     slowStarts[slowCount] = startNanos;
     slowNanos[slowCount] = nanos;
+    slowThreads[slowCount] = threadId;
+    slowCpuNanos[slowCount] = cpuNanos;
     slowCount++;
   }
 
@@ -61,7 +87,8 @@ final class CallTimes {
       if (slowCount == MAX_SLOW_CALLS) {
         slowNotKept++;
       } else {
-        record(other.slowStarts[i], other.slowNanos[i]);
+        record(
+            other.slowThreads[i], other.slowStarts[i], other.slowNanos[i], other.slowCpuNanos[i]);
       }
     }
   }
@@ -82,7 +109,7 @@ final class CallTimes {
    * @param pauses the pauses, sorted by start
    * @return the duration in nanoseconds
    */
-  long worstOutside(List<GcPauses.Pause> pauses) {
+  long worstOutside(List<Pause> pauses) {
     long result = worstFast;
     for (int i = 0; i < slowCount; i++) {
       long start = slowStarts[i];
@@ -95,7 +122,7 @@ final class CallTimes {
   }
 
   /** Slow calls that overlap none of the pauses. */
-  int slowOutside(List<GcPauses.Pause> pauses) {
+  int slowOutside(List<Pause> pauses) {
     int count = 0;
     for (int i = 0; i < slowCount; i++) {
       if (!overlaps(slowStarts[i], slowStarts[i] + slowNanos[i], pauses)) {
@@ -105,8 +132,26 @@ final class CallTimes {
     return count;
   }
 
-  private static boolean overlaps(long start, long end, List<GcPauses.Pause> pauses) {
-    for (GcPauses.Pause pause : pauses) {
+  /**
+   * The calls of at least {@code minNanos} that overlap none of the pauses.
+   *
+   * @param minNanos the shortest call returned
+   * @param pauses the pauses, sorted by start
+   * @return the calls, in no particular order
+   */
+  List<SlowCall> slowCalls(long minNanos, List<Pause> pauses) {
+    List<SlowCall> calls = new java.util.ArrayList<>();
+    for (int i = 0; i < slowCount; i++) {
+      long start = slowStarts[i];
+      if (slowNanos[i] >= minNanos && !overlaps(start, start + slowNanos[i], pauses)) {
+        calls.add(new SlowCall(slowThreads[i], start, slowNanos[i], slowCpuNanos[i]));
+      }
+    }
+    return calls;
+  }
+
+  private static boolean overlaps(long start, long end, List<Pause> pauses) {
+    for (Pause pause : pauses) {
       if (pause.startNanos() - PAUSE_MARGIN_NANOS > end) {
         return false; // sorted: the later ones start later still
       }

@@ -20,7 +20,7 @@ final class Stalls {
   /** A wake-up this much later than asked counts as a stall. */
   static final long LATE_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
 
-  private final List<GcPauses.Pause> stalls = new ArrayList<>();
+  private final List<Pause> stalls = new ArrayList<>();
   private final Thread thread;
   private volatile boolean stopped;
 
@@ -41,13 +41,13 @@ final class Stalls {
       LockSupport.parkNanos(NAP_NANOS);
       long after = System.nanoTime();
       if (after - before - NAP_NANOS > LATE_NANOS) {
-        stalls.add(new GcPauses.Pause(before + NAP_NANOS, after));
+        stalls.add(new Pause(before + NAP_NANOS, after));
       }
     }
   }
 
   /** Stops watching and returns the stalls seen, in order. */
-  List<GcPauses.Pause> stop() throws InterruptedException {
+  List<Pause> stop() throws InterruptedException {
     stopped = true;
     thread.join();
     return stalls;

@@ -35,6 +35,8 @@ final class ThreadCpu {
   private final Map<String, Long> vmAtStart = vmThreadTicks();
   private final Thread sampler;
   private volatile boolean running = true;
+  /** The JIT compilers' CPU seconds from the start to {@link #stop}; -1 before or where unknown. */
+  private volatile double jitSeconds = -1;
 
   private ThreadCpu() {
     read(true);
@@ -108,6 +110,9 @@ final class ThreadCpu {
       // what no Java thread did: garbage collection, the JIT compilers, the VM thread
       line.append(" jvm-internal=").append(seconds(process - processAtStart - javaThreads));
       Map<String, Long> vm = vmThreadTicks();
+      if (vm.containsKey("jit")) {
+        jitSeconds = (vm.get("jit") - vmAtStart.getOrDefault("jit", 0L)) * NANOS_PER_TICK / 1e9;
+      }
       vm.forEach(
           (group, ticks) ->
               line.append(" (")
@@ -118,6 +123,11 @@ final class ThreadCpu {
       line.append(" process=").append(seconds(process - processAtStart));
     }
     return line.toString();
+  }
+
+  /** The JIT compilers' CPU seconds from the start to {@link #stop}; -1 where unknown. */
+  double jitSeconds() {
+    return jitSeconds;
   }
 
   /** Linux's user and system time unit in /proc (USER_HZ), 100 per second on every usual kernel. */

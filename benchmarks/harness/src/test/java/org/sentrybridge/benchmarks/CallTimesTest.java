@@ -17,8 +17,8 @@ class CallTimesTest {
     calls.record(100 * MS, 2 * MS); // no pause near it
     calls.record(200 * MS, 5 * MS); // ends just before the pause at 205.01 ms: within the margin
 
-    List<GcPauses.Pause> pauses =
-        List.of(new GcPauses.Pause(25 * MS, 40 * MS), new GcPauses.Pause(205 * MS + 10_000, 206 * MS));
+    List<Pause> pauses =
+        List.of(new Pause(25 * MS, 40 * MS), new Pause(205 * MS + 10_000, 206 * MS));
 
     assertThat(calls.worst()).isEqualTo(30 * MS);
     assertThat(calls.worstOutside(pauses)).isEqualTo(2 * MS);
@@ -31,7 +31,7 @@ class CallTimesTest {
     calls.record(0, 40_000);
     calls.record(MS, 5 * MS);
 
-    assertThat(calls.worstOutside(List.of(new GcPauses.Pause(2 * MS, 3 * MS)))).isEqualTo(40_000);
+    assertThat(calls.worstOutside(List.of(new Pause(2 * MS, 3 * MS)))).isEqualTo(40_000);
     assertThat(calls.worstOutside(List.of())).isEqualTo(5 * MS);
   }
 
@@ -48,7 +48,28 @@ class CallTimesTest {
     total.merge(second);
 
     assertThat(total.worst()).isEqualTo(7 * MS);
-    assertThat(total.worstOutside(List.of(new GcPauses.Pause(51 * MS, 52 * MS)))).isEqualTo(3 * MS);
+    assertThat(total.worstOutside(List.of(new Pause(51 * MS, 52 * MS)))).isEqualTo(3 * MS);
     assertThat(total.slowNotKept()).isZero();
+  }
+
+  @Test
+  void slowCallsKeepTheirThreadAndCpuTimeAndLeaveOutThoseInAPause() {
+    CallTimes first = new CallTimes();
+    first.record(7, 0, 2 * MS, 100_000);
+    first.record(7, 10 * MS, 500_000, 400_000); // slow but under 1 ms
+    CallTimes second = new CallTimes();
+    second.record(9, 20 * MS, 3 * MS, -1); // overlaps the safepoint at 21 ms
+    second.record(9, 40 * MS, 4 * MS, 3 * MS);
+    CallTimes total = new CallTimes();
+    total.merge(first);
+    total.merge(second);
+
+    List<CallTimes.SlowCall> slow =
+        total.slowCalls(MS, List.of(new Pause(21 * MS, 22 * MS)));
+
+    assertThat(slow)
+        .containsExactlyInAnyOrder(
+            new CallTimes.SlowCall(7, 0, 2 * MS, 100_000),
+            new CallTimes.SlowCall(9, 40 * MS, 4 * MS, 3 * MS));
   }
 }

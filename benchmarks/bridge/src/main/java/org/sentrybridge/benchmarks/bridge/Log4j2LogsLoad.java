@@ -26,7 +26,7 @@ public final class Log4j2LogsLoad {
         "log4j2 bridge",
         "log4j2-bridge-logs.xml",
         timeout -> SentryBridge.find().ifPresent(service -> service.flush(timeout)),
-        () -> LogsLoad.droppedCount(warnings));
+        () -> List.copyOf(warnings));
   }
 
   private static final class WarningsKept implements StatusListener {

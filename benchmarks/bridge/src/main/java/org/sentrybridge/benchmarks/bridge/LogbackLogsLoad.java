@@ -20,10 +20,9 @@ public final class LogbackLogsLoad {
         "logback-bridge-logs.xml",
         timeout -> SentryBridge.find().ifPresent(service -> service.flush(timeout)),
         context ->
-            LogsLoad.droppedCount(
-                context.getStatusManager().getCopyOfStatusList().stream()
-                    .filter(status -> status.getLevel() == Status.WARN)
-                    .map(Status::getMessage)
-                    .toList()));
+            context.getStatusManager().getCopyOfStatusList().stream()
+                .filter(status -> status.getLevel() == Status.WARN)
+                .map(Status::getMessage)
+                .toList());
   }
 }

@@ -2,7 +2,8 @@ package org.sentrybridge.benchmarks.scenario;
 
 import java.time.Duration;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
+import java.util.List;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.sentrybridge.benchmarks.LogsLoad;
@@ -24,7 +25,8 @@ public final class Log4j2LogsMain {
    * @param setup the name of the setup in the printed figures
    * @param configurationFile the Log4j2 configuration on the class path
    * @param flush flushes the Sentry integration, waiting up to the given time
-   * @param reportedDrops the drops the integration reported, read after the stop; -1: none said
+   * @param dropWarnings the integration's warnings, read after the stop; null when it reports no
+   *     drops
    * @throws InterruptedException if interrupted while waiting for the logging threads
    */
   public static void run(
@@ -32,7 +34,7 @@ public final class Log4j2LogsMain {
       String setup,
       String configurationFile,
       Consumer<Duration> flush,
-      LongSupplier reportedDrops)
+      Supplier<List<String>> dropWarnings)
       throws InterruptedException {
     try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start()) {
       System.setProperty("bench.dsn", receiver.dsn());
@@ -42,7 +44,7 @@ public final class Log4j2LogsMain {
           LogsLoad.scenario(args),
           setup,
           receiver,
-          LogsLoad.backend(log::info, flush, LogManager::shutdown, reportedDrops));
+          LogsLoad.backend(log::info, flush, LogManager::shutdown, dropWarnings));
     }
   }
 }

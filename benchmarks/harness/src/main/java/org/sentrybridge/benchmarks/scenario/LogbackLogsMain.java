@@ -3,7 +3,8 @@ package org.sentrybridge.benchmarks.scenario;
 import ch.qos.logback.classic.LoggerContext;
 import java.time.Duration;
 import java.util.function.Consumer;
-import java.util.function.ToLongFunction;
+import java.util.List;
+import java.util.function.Function;
 import org.sentrybridge.benchmarks.LogsLoad;
 import org.sentrybridge.devserver.LoopbackSentryReceiver;
 import org.slf4j.Logger;
@@ -25,8 +26,8 @@ public final class LogbackLogsMain {
    * @param setup the name of the setup in the printed figures
    * @param configurationFile the Logback configuration on the class path
    * @param flush flushes the Sentry integration, waiting up to the given time
-   * @param reportedDrops the drops the integration reported, read from the stopped context; -1:
-   *     none said
+   * @param dropWarnings the integration's warnings, read from the stopped context; null when it
+   *     reports no drops
    * @throws InterruptedException if interrupted while waiting for the logging threads
    */
   public static void run(
@@ -34,7 +35,7 @@ public final class LogbackLogsMain {
       String setup,
       String configurationFile,
       Consumer<Duration> flush,
-      ToLongFunction<LoggerContext> reportedDrops)
+      Function<LoggerContext, List<String>> dropWarnings)
       throws InterruptedException {
     try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start()) {
       System.setProperty("bench.dsn", receiver.dsn());
@@ -46,7 +47,10 @@ public final class LogbackLogsMain {
           setup,
           receiver,
           LogsLoad.backend(
-              log::info, flush, context::stop, () -> reportedDrops.applyAsLong(context)));
+              log::info,
+              flush,
+              context::stop,
+              dropWarnings == null ? null : () -> dropWarnings.apply(context)));
     }
   }
 }

@@ -19,6 +19,6 @@ public final class OfficialLog4j2LogsLoad {
         "log4j2 official",
         "log4j2-official-logs.xml",
         timeout -> Sentry.flush(timeout.toMillis()),
-        () -> -1);
+        null);
   }
 }

@@ -18,6 +18,6 @@ public final class OfficialLogbackLogsLoad {
         "logback official",
         "logback-official-logs.xml",
         timeout -> Sentry.flush(timeout.toMillis()),
-        context -> -1);
+        null);
   }
 }
