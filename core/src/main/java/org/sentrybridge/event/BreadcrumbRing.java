@@ -72,11 +72,8 @@ public final class BreadcrumbRing {
    * @param capacity how many lines are kept (at least 1)
    */
   public BreadcrumbRing(int capacity) {
-    this.capacity = Math.max(1, Math.min(capacity, 1 << 30));
-    int length = Integer.highestOneBit(this.capacity);
-    if (length < this.capacity) {
-      length <<= 1;
-    }
+    this.capacity = RingSizes.bounded(capacity);
+    int length = RingSizes.powerOfTwoAtLeast(this.capacity);
     this.slots = new AtomicReferenceArray<>(length);
     this.mask = length - 1;
   }

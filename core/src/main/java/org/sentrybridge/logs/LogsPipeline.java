@@ -20,6 +20,7 @@ import java.util.function.BooleanSupplier;
 import org.sentrybridge.StatusReporter;
 import org.sentrybridge.delivery.DropCounter;
 import org.sentrybridge.event.MessageTemplates;
+import org.sentrybridge.event.RingSizes;
 
 /**
  * Sentry Logs, apart from the errors. {@link #offer} is what the logging thread pays: a lock-free
@@ -162,11 +163,8 @@ public final class LogsPipeline {
       BooleanSupplier laneFull) {
     this.scopes = scopes;
     this.laneFull = laneFull;
-    this.capacity = Math.max(1, Math.min(capacity, 1 << 30));
-    int length = Integer.highestOneBit(this.capacity);
-    if (length < this.capacity) {
-      length <<= 1;
-    }
+    this.capacity = RingSizes.bounded(capacity);
+    int length = RingSizes.powerOfTwoAtLeast(this.capacity);
     this.slots = new AtomicReferenceArray<>(length);
     this.mask = length - 1;
     this.drops = new DropCounter(reporter, Duration.ofMinutes(1));
