@@ -74,6 +74,8 @@ public final class LogsPipeline {
   /** How often an idle moment looks at the drop counts: the thread naps every millisecond. */
   private static final long DROP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   /** A rate limit lasts seconds: its end is looked for less often than a lane's free slot. */
+  /** How long the logs thread naps while entries wait for their batch and no more come. */
+  private static final long QUIET_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   private static final long RATE_LIMIT_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   private static final AtomicInteger COUNT = new AtomicInteger();
 
@@ -87,6 +89,8 @@ public final class LogsPipeline {
    */
   private final AtomicReferenceArray<LogEntry> slots;
   private final int mask;
+  /** Waiting entries that are built whatever the batch: half the queue. */
+  private final int takeAtWaiting;
   /** Entries claimed by {@link #offer} so far: the next entry's number. */
   private final AtomicLong offered = new AtomicLong();
   private final AtomicLong processed = new AtomicLong();
@@ -121,8 +125,10 @@ public final class LogsPipeline {
   private boolean taking;
   /** When entries were first seen waiting unbuilt; -1 when none wait. */
   private long waitingSinceNanos = -1;
-  /** Written once per look at entries that wait (at most once a millisecond); for tests. */
+  /** How many entries waited, unbuilt, at the thread's last look (at most once a millisecond). */
   private volatile long leftWaiting;
+  /** Whether more entries waited at the last look than at the one before. Logs thread only. */
+  private boolean waitingGrew;
   private long lastWorkNanos = System.nanoTime() - BUSY_NANOS;
   private long lastDropCheckNanos = System.nanoTime() - DROP_CHECK_NANOS;
   private LogEventBuilder builder;
@@ -167,6 +173,8 @@ public final class LogsPipeline {
     int length = RingSizes.powerOfTwoAtLeast(this.capacity);
     this.slots = new AtomicReferenceArray<>(length);
     this.mask = length - 1;
+    // a queue smaller than two batches is emptied once half full, before logging threads drop
+    this.takeAtWaiting = Math.max(1, this.capacity / 2);
     this.drops = new DropCounter(reporter, Duration.ofMinutes(1));
     this.maxAgeNanos = maxAge.toNanos();
     // the "sentry-bridge-" name keeps what the SDK or a hook logs here from looping back
@@ -364,8 +372,13 @@ public final class LogsPipeline {
       }
       long wait = batch.isEmpty() ? BUSY_NANOS : Math.max(1, batchStartedNanos + maxAgeNanos - now);
       if (waitingSinceNanos >= 0) {
-        // entries wait for their batch to be due: look again shortly, nobody needs to wake us
-        LockSupport.parkNanos(this, Math.min(wait, NAP_NANOS));
+        // entries wait for their batch to be due, and nobody wakes us for it: look again shortly
+        // while more keep coming (a full queue drops), else only every few milliseconds until the
+        // oldest is due, so that one quiet line does not cost a wake-up a millisecond
+        long oldest =
+            batch.isEmpty() ? waitingSinceNanos : Math.min(waitingSinceNanos, batchStartedNanos);
+        long untilDue = Math.max(1, oldest + maxAgeNanos - now);
+        LockSupport.parkNanos(this, Math.min(untilDue, waitingGrew ? NAP_NANOS : QUIET_NAP_NANOS));
       } else if (now - lastWorkNanos < BUSY_NANOS) {
         // entries came recently: poll again shortly instead of asking producers to unpark us
         LockSupport.parkNanos(this, Math.min(wait, NAP_NANOS));
@@ -385,7 +398,7 @@ public final class LogsPipeline {
   /**
    * Whether to build the waiting entries now. They are built a batch at a time, when the batch is
    * due: a batch's worth waits (counting the entries already built), the oldest waits for the
-   * batch age, or a flush or close asks. Until then they wait as the logging threads handed them
+   * batch age, or a flush or close asks; or when half the queue waits. Until then they wait as the logging threads handed them
    * over, so a burst of lines is not built (and its entries not kept, bigger, in memory) while the
    * application is still logging it, competing with it for the processor; once started, everything
    * waiting is built. Under constant load the queue is never empty and building never stops.
@@ -407,8 +420,10 @@ public final class LogsPipeline {
         closed
             || flushTarget.get() > handedOver.get()
             || batch.size() + waiting >= MAX_BATCH_ENTRIES
+            || waiting >= takeAtWaiting
             || now - oldest >= maxAgeNanos;
     if (!taking) {
+      waitingGrew = waiting != leftWaiting;
       leftWaiting = waiting;
     }
     return taking;
