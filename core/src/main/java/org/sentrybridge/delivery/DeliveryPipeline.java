@@ -48,7 +48,12 @@ public final class DeliveryPipeline {
   private SentryStackTraceFactory stacks;
   private ScopeRebuilder rebuilder;
   private volatile boolean closed;
-  private volatile boolean flushRequested;
+  /** Flushes asked for so far; each waits until {@link #flushesDone} reaches its number. */
+  private final AtomicLong flushRequests = new AtomicLong();
+  /** The highest count of offered submissions a flush waits for. */
+  private final AtomicLong flushTarget = new AtomicLong();
+  /** Flushes the delivery thread has done: the counts of their windows sent too. */
+  private volatile long flushesDone;
 
   public DeliveryPipeline(
       IScopes scopes, int capacity, Duration dedupeWindow, StatusReporter reporter) {
@@ -104,9 +109,11 @@ public final class DeliveryPipeline {
   public boolean flush(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     long target = offered.get();
-    flushRequested = true;
+    flushTarget.accumulateAndGet(target, Math::max);
+    // a number, not a flag: a request that comes while the thread ends an earlier one is not lost
+    long request = flushRequests.incrementAndGet();
     worker.wake();
-    while (processed.get() < target || flushRequested) {
+    while (processed.get() < target || flushesDone < request) {
       if (System.nanoTime() >= deadline || !worker.isAlive()) {
         return false;
       }
@@ -179,9 +186,16 @@ public final class DeliveryPipeline {
         continue;
       }
       processed.set(processedLocally); // queue empty: everything taken so far is processed
-      sendFolded(System.nanoTime(), flushRequested, closed);
+      // read before the folded counts go: a later request waits for the next turn
+      long requested = flushRequests.get();
+      boolean flushing = requested != flushesDone;
+      if (flushing && processedLocally < flushTarget.get()) {
+        Thread.onSpinWait(); // a submission the flush waits for is offered, not linked yet
+        continue;
+      }
+      sendFolded(System.nanoTime(), flushing, closed);
       drops.reportIfDue();
-      flushRequested = false;
+      flushesDone = requested;
       if (closed) {
         return;
       }
