@@ -375,9 +375,7 @@ public final class LogsPipeline {
         // entries wait for their batch to be due, and nobody wakes us for it: look again shortly
         // while more keep coming (a full queue drops), else only every few milliseconds until the
         // oldest is due, so that one quiet line does not cost a wake-up a millisecond
-        long oldest =
-            batch.isEmpty() ? waitingSinceNanos : Math.min(waitingSinceNanos, batchStartedNanos);
-        long untilDue = Math.max(1, oldest + maxAgeNanos - now);
+        long untilDue = Math.max(1, oldestWaitingNanos() + maxAgeNanos - now);
         LockSupport.parkNanos(this, Math.min(untilDue, waitingGrew ? NAP_NANOS : QUIET_NAP_NANOS));
       } else if (now - lastWorkNanos < BUSY_NANOS) {
         // entries came recently: poll again shortly instead of asking producers to unpark us
@@ -398,10 +396,10 @@ public final class LogsPipeline {
   /**
    * Whether to build the waiting entries now. They are built a batch at a time, when the batch is
    * due: a batch's worth waits (counting the entries already built), the oldest waits for the
-   * batch age, or a flush or close asks; or when half the queue waits. Until then they wait as the logging threads handed them
-   * over, so a burst of lines is not built (and its entries not kept, bigger, in memory) while the
-   * application is still logging it, competing with it for the processor; once started, everything
-   * waiting is built. Under constant load the queue is never empty and building never stops.
+   * batch age, or a flush or close asks; or when half the queue waits. Until then they wait as the
+   * logging threads handed them over, so a burst of lines is not built (and its entries not kept,
+   * bigger, in memory) while the application is still logging it, competing with it for the
+   * processor; once started, everything waiting is built. Under constant load the queue is never empty and building never stops.
    */
   private boolean takeNow(long now) {
     if (taking) {
@@ -414,19 +412,23 @@ public final class LogsPipeline {
     if (waitingSinceNanos < 0) {
       waitingSinceNanos = now;
     }
-    long oldest = batch.isEmpty() ? waitingSinceNanos : Math.min(waitingSinceNanos, batchStartedNanos);
     long waiting = offered.get() - processedLocally;
     taking =
         closed
             || flushTarget.get() > handedOver.get()
             || batch.size() + waiting >= MAX_BATCH_ENTRIES
             || waiting >= takeAtWaiting
-            || now - oldest >= maxAgeNanos;
+            || now - oldestWaitingNanos() >= maxAgeNanos;
     if (!taking) {
       waitingGrew = waiting != leftWaiting;
       leftWaiting = waiting;
     }
     return taking;
+  }
+
+  /** When the oldest entry not yet sent came: the open batch's start, or the first one waiting. */
+  private long oldestWaitingNanos() {
+    return batch.isEmpty() ? waitingSinceNanos : Math.min(waitingSinceNanos, batchStartedNanos);
   }
 
   /** How many entries the logs thread last left waiting, unbuilt, for their batch to be due. */

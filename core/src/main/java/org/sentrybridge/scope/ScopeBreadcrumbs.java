@@ -50,10 +50,10 @@ public final class ScopeBreadcrumbs {
   private final ScopeRings rings = new ScopeRings();
   private final ThreadLocal<Last> last = new ThreadLocal<>();
   /**
-   * The last scope looked up under the lock, whatever the thread, with its ring (or none, as in
-   * {@link Last}): when threads keep logging on the same scope, their lines and errors find the
-   * ring here without a thread-local lookup (in a thread with many thread-locals, a lookup often
-   * probes past others' entries). Written only when a thread's own cache missed, so lines that
+   * The last scope looked up past a thread's own cache, whatever the thread, with its ring (or
+   * none, as in {@link Last}): when threads keep logging on the same scope, their lines and errors
+   * find the ring here without a thread-local lookup (in a thread with many thread-locals, a lookup
+   * often probes past others' entries). Written only when a thread's own cache missed, so lines that
    * find their ring never write shared memory.
    */
   private volatile Last shared;
