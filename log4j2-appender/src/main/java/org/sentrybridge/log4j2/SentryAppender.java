@@ -230,13 +230,23 @@ public final class SentryAppender extends AbstractAppender {
    * From now on the logging threads leave their trace ids in the log events' context data: this
    * appender is reached through an asynchronous appender or logger. Found at start from the
    * configuration; an event that still arrives on another thread (a hand-off the configuration
-   * does not show) turns it on too.
+   * does not show) turns it on too. Without the provider's registration (the async jar) it says
+   * once, as a warning, what to add.
    */
   private void supplyTraceIds() {
     if (!suppliesTraceIds.get()) {
       synchronized (suppliesTraceIds) {
         if (!released.get() && suppliesTraceIds.compareAndSet(false, true)) {
           SentryTraceContextData.appenderStarted();
+          if (!SentryTraceContextData.isRegistered()) {
+            new StatusLoggerReporter(getName(), configuration)
+                .warn(
+                    "runs behind an asynchronous appender or logger, where the logging thread's"
+                        + " Sentry scope cannot be read: add "
+                        + SentryTraceContextData.ARTIFACT
+                        + " to the class path so that errors and logs carry the logging thread's"
+                        + " trace");
+          }
         }
       }
     }

@@ -1,8 +1,12 @@
 package org.sentrybridge.log4j2;
 
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.logging.log4j.core.impl.ThreadContextDataInjector;
 import org.apache.logging.log4j.core.util.ContextDataProvider;
 import org.sentrybridge.scope.TraceIds;
 
@@ -14,12 +18,15 @@ import org.sentrybridge.scope.TraceIds;
  * context data travels with the event, so errors logged there still carry the logging thread's
  * trace, and breadcrumbs join the errors of the same trace.
  *
- * <p>Found by Log4j2 through {@code META-INF/services}; it adds nothing (one volatile read per log
- * event) unless a running {@code <SentryBridge>} appender is reached through such a hand-off: its
- * configuration has an asynchronous appender or logger, or an event reached it on another thread.
- * A synchronous appender reads the logging thread's scope itself, so the logging threads do not
- * pay for the ids there. Where they are added, other layouts and appenders can print them too
- * ({@code %X{sentry_trace_id}}).
+ * <p>Registered for Log4j2 by the {@code sentry-bridge-log4j2-async} jar ({@code
+ * META-INF/services}), not by this one: as soon as a second provider is registered beside Log4j2's
+ * own, Log4j2 merges their context data into a new map for every log event of the application, so
+ * only configurations with an asynchronous hand-off should pay for it. Once registered it adds
+ * nothing (one volatile read per log event) unless a running {@code <SentryBridge>} appender is
+ * reached through such a hand-off: its configuration has an asynchronous appender or logger, or an
+ * event reached it on another thread. A synchronous appender reads the logging thread's scope
+ * itself. Where the ids are added, other layouts and appenders can print them too ({@code
+ * %X{sentry_trace_id}}).
  */
 public final class SentryTraceContextData implements ContextDataProvider {
 
@@ -28,6 +35,11 @@ public final class SentryTraceContextData implements ContextDataProvider {
    * are added only while there is one.
    */
   private static final AtomicInteger RUNNING = new AtomicInteger();
+
+  /** The artifact that registers this provider. */
+  static final String ARTIFACT = "org.sentrybridge:sentry-bridge-log4j2-async";
+
+  private static final String NAME = SentryTraceContextData.class.getName();
 
   /** The map last supplied on each thread, given again while the ids stay the same. */
   private static final ThreadLocal<Supplied> LAST = new ThreadLocal<>();
@@ -40,6 +52,35 @@ public final class SentryTraceContextData implements ContextDataProvider {
       this.ids = ids;
       this.data = Map.of(TraceIds.TRACE_ID_KEY, ids.traceId(), TraceIds.SPAN_ID_KEY, ids.spanId());
     }
+  }
+
+  /**
+   * True when Log4j2 finds this provider: registered through {@code META-INF/services} (what
+   * Log4j2 reads with log4j-core's class loader) or added to {@link
+   * ThreadContextDataInjector#contextDataProviders} in code. Asked when an appender finds itself
+   * behind an asynchronous hand-off, never per log event.
+   */
+  static boolean isRegistered() {
+    for (ContextDataProvider provider : ThreadContextDataInjector.contextDataProviders) {
+      if (provider != null && provider.getClass().getName().equals(NAME)) {
+        return true;
+      }
+    }
+    try {
+      Iterator<ServiceLoader.Provider<ContextDataProvider>> providers =
+          ServiceLoader.load(ContextDataProvider.class, ContextDataProvider.class.getClassLoader())
+              .stream()
+              .iterator();
+      while (providers.hasNext()) {
+        // by name: the provider's class may come from another class loader than this one
+        if (providers.next().type().getName().equals(NAME)) {
+          return true;
+        }
+      }
+    } catch (ServiceConfigurationError | RuntimeException e) {
+      // another library's broken registration: Log4j2 skips it, and so does this check
+    }
+    return false;
   }
 
   static void appenderStarted() {
