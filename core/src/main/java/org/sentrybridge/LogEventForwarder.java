@@ -1,5 +1,6 @@
 package org.sentrybridge;
 
+import io.sentry.IScopes;
 import io.sentry.Sentry;
 import java.time.Duration;
 import java.time.Instant;
@@ -163,7 +164,33 @@ public final class LogEventForwarder implements AutoCloseable {
     if (logs == null) {
       return false;
     }
-    TraceIds ids = captureScope ? TraceIds.ofCurrentThread() : null;
+    return offerLog(record, arguments, captureScope ? TraceIds.ofCurrentThread() : null);
+  }
+
+  /**
+   * {@link #log(LogRecord, Object[])} for a line that is also kept as a breadcrumb ({@link
+   * #isBreadcrumb}, not {@link #isEvent}): the logging thread's Sentry scopes are looked up once for
+   * both, and the breadcrumb keeps the record's own settled arguments, formatted only if an event
+   * takes it. Call it on the thread that logged.
+   *
+   * @param record the log event, already copied off the framework's mutable objects
+   * @param arguments the log call's arguments as logged; null for none
+   * @return false when the entry was not taken (Logs off, stopped, queue full: the drop is
+   *     counted); the breadcrumb is kept either way
+   */
+  public boolean logWithBreadcrumb(LogRecord record, Object[] arguments) {
+    TraceIds ids = null;
+    if (captureScope) {
+      IScopes scopes = Sentry.getCurrentScopes();
+      scopeBreadcrumbs.ringFor(scopes).add(record);
+      ids = logs == null ? null : TraceIds.of(scopes);
+    } else {
+      sharedBreadcrumbs.add(record);
+    }
+    return logs != null && offerLog(record, arguments, ids);
+  }
+
+  private boolean offerLog(LogRecord record, Object[] arguments, TraceIds ids) {
     return logs.offer(
         new LogEntry(
             record,

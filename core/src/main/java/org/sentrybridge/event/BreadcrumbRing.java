@@ -144,6 +144,22 @@ public final class BreadcrumbRing {
    * @param nanoOfSecond the nanoseconds within that second
    * @return nanoseconds since the epoch
    */
+  /**
+   * Adds a record's line: its template and the arguments it holds (already settled and its own),
+   * formatted only if an event takes the line; or its text when the framework formatted it.
+   *
+   * @param record the log event, already copied off the framework's mutable objects
+   */
+  public void add(LogRecord record) {
+    add(
+        epochNanos(record.timestamp()),
+        record.level(),
+        record.loggerName(),
+        record.template(),
+        record.settledArguments(),
+        null);
+  }
+
   public static long epochNanos(long epochSecond, int nanoOfSecond) {
     return epochSecond * 1_000_000_000L + nanoOfSecond;
   }

@@ -94,6 +94,16 @@ public final class LogRecord {
         : MessageTemplates.format(messageTemplate, arguments);
   }
 
+  /** The text a breadcrumb keeps: the framework's formatted message, else the template. */
+  String template() {
+    return formattedMessage != null ? formattedMessage : messageTemplate;
+  }
+
+  /** The record's own arguments, already settled; null for none or when already formatted. */
+  Object[] settledArguments() {
+    return formattedMessage != null ? null : arguments;
+  }
+
   /**
    * The arguments as text, nulls kept in position, made when asked (on the delivery thread).
    *

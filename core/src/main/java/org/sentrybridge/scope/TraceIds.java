@@ -42,7 +42,17 @@ public final class TraceIds {
    * they stay the same, each call on a thread returns the same instance.
    */
   public static TraceIds ofCurrentThread() {
-    IScopes scopes = Sentry.getCurrentScopes();
+    return of(Sentry.getCurrentScopes());
+  }
+
+  /**
+   * {@link #ofCurrentThread()} with the current thread's scopes already looked up, so that a log
+   * line that also becomes a breadcrumb reads them once.
+   *
+   * @param scopes the current thread's scopes ({@code Sentry.getCurrentScopes()})
+   * @return the ids, or null when Sentry is not running
+   */
+  public static TraceIds of(IScopes scopes) {
     if (!scopes.isEnabled()) {
       return null;
     }

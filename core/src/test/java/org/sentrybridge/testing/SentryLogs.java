@@ -2,6 +2,7 @@ package org.sentrybridge.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentry.Breadcrumb;
 import io.sentry.ISpan;
 import io.sentry.ITransaction;
 import io.sentry.SentryEvent;
@@ -16,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -49,6 +51,37 @@ public final class SentryLogs {
           return !receiver.logs(filter).isEmpty();
         });
     return receiver.logs(filter).get(0);
+  }
+
+  /**
+   * A line that is both a Sentry log entry and a breadcrumb, on two threads with scopes of their
+   * own: each line is sent as an entry, and the breadcrumb joins, once, the next error of its own
+   * thread and never another thread's. {@code info} logs a line at INFO, {@code error} an error
+   * with a throwable, each with the message it is given.
+   */
+  public static void aLineThatIsAlsoABreadcrumbJoinsOnlyItsOwnThreadsError(
+      LoopbackSentryReceiver receiver, Duration wait, Consumer<String> info, Consumer<String> error) {
+    Requests.inRequest(() -> info.accept("cart of b loaded"));
+    Requests.onNewThread(
+        "worker-a",
+        () ->
+            Requests.inRequest(
+                () -> {
+                  info.accept("cart of a loaded");
+                  error.accept("checkout of a failed");
+                }));
+
+    SentryEvent event =
+        receiver.awaitEvent(
+            e -> e.getMessage() != null
+                && "checkout of a failed".equals(e.getMessage().getFormatted()),
+            wait);
+    assertThat(event.getBreadcrumbs())
+        .extracting(Breadcrumb::getMessage)
+        .containsOnlyOnce("cart of a loaded")
+        .doesNotContain("cart of b loaded");
+    flushUntilLogged(receiver, wait, l -> "cart of a loaded".equals(l.getBody()));
+    flushUntilLogged(receiver, wait, l -> "cart of b loaded".equals(l.getBody()));
   }
 
   /** Flushes until at least {@code count} entries arrived, then returns them. */

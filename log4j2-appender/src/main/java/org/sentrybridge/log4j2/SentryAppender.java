@@ -164,18 +164,24 @@ public final class SentryAppender extends AbstractAppender {
       Object[] parameters = null;
       boolean parametersRead = false;
       LogRecord record = null;
+      boolean isEvent = forwarder.isEvent(level, loggerName, event.getThrown());
+      boolean isBreadcrumb = !isEvent && forwarder.isBreadcrumb(level, loggerName);
       if (forwarder.isLog(level, loggerName)) {
         // a full queue is counted and reported by the logs thread, rate-limited
         parameters = LogEventConverter.parameters(message);
         parametersRead = true;
         record = LogEventConverter.toRecord(event, level, parameters);
-        if (onLoggingThread) {
-          forwarder.log(record, parameters);
-        } else {
+        if (!onLoggingThread) {
           forwarder.logFromAnotherThread(record, parameters);
+        } else if (isBreadcrumb) {
+          // one read of the scopes for both, the breadcrumb from the record just made
+          forwarder.logWithBreadcrumb(record, parameters);
+          return;
+        } else {
+          forwarder.log(record, parameters);
         }
       }
-      if (forwarder.isEvent(level, loggerName, event.getThrown())) {
+      if (isEvent) {
         // a full queue is counted and reported by the delivery side, rate-limited
         if (record == null) {
           record = LogEventConverter.toRecord(event, level, LogEventConverter.parameters(message));
@@ -187,7 +193,7 @@ public final class SentryAppender extends AbstractAppender {
           supplyTraceIds();
           forwarder.forwardFromAnotherThread(record, LogEventConverter.callerData(event));
         }
-      } else if (forwarder.isBreadcrumb(level, loggerName)) {
+      } else if (isBreadcrumb) {
         if (onLoggingThread) {
           if (!parametersRead) {
             parameters = LogEventConverter.parameters(message);

@@ -93,6 +93,18 @@ class SentryLogsTest {
   }
 
   @Test
+  void aLineThatIsAlsoABreadcrumbJoinsOnlyItsOwnThreadsError() {
+    logging = LoggingFixture.start("log4j2-test-logs.xml", buffer);
+    Logger log = logging.context.getLogger(LOGGER);
+
+    SentryLogs.aLineThatIsAlsoABreadcrumbJoinsOnlyItsOwnThreadsError(
+        logging.receiver,
+        WAIT,
+        message -> log.info(message),
+        message -> log.error(message, new IllegalStateException("declined")));
+  }
+
+  @Test
   void onlyLinesAtOrAboveMinimumLevelAreSentSeveralPerEnvelope() {
     logging = LoggingFixture.start("log4j2-test-logs-warn.xml", buffer);
     Logger log = logging.context.getLogger(LOGGER);

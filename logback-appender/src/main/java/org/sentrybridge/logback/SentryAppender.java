@@ -417,16 +417,22 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
       String loggerName = event.getLoggerName();
       boolean onLoggingThread = LogbackEvents.isOnLoggingThread(event);
       LogRecord record = null;
+      boolean isEvent = target.isEvent(level, loggerName, throwable);
+      boolean isBreadcrumb = !isEvent && target.isBreadcrumb(level, loggerName);
       if (target.isLog(level, loggerName)) {
         record = LogbackEvents.toRecord(event, level, throwable, onLoggingThread);
-        if (onLoggingThread) {
-          target.log(record, event.getArgumentArray());
-        } else {
+        if (!onLoggingThread) {
           tellAboutAsyncOnce(record);
           target.logFromAnotherThread(record, event.getArgumentArray());
+        } else if (isBreadcrumb) {
+          // one read of the scopes for both, the breadcrumb from the record just made
+          target.logWithBreadcrumb(record, event.getArgumentArray());
+          return;
+        } else {
+          target.log(record, event.getArgumentArray());
         }
       }
-      if (target.isEvent(level, loggerName, throwable)) {
+      if (isEvent) {
         if (officialOnClassPath) {
           guardOfficialAppendersOf(loggerName);
         }
@@ -441,7 +447,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
           target.forwardFromAnotherThread(
               record, event.hasCallerData() ? event.getCallerData() : null);
         }
-      } else if (target.isBreadcrumb(level, loggerName)) {
+      } else if (isBreadcrumb) {
         Instant timestamp = LogbackEvents.instant(event);
         if (onLoggingThread) {
           // formatted only if an event takes the breadcrumb, on the delivery thread

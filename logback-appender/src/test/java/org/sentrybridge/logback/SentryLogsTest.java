@@ -72,6 +72,18 @@ class SentryLogsTest {
   }
 
   @Test
+  void aLineThatIsAlsoABreadcrumbJoinsOnlyItsOwnThreadsError() {
+    logging.open("logs.xml");
+    Logger log = logging.logback.logger(LOGGER);
+
+    SentryLogs.aLineThatIsAlsoABreadcrumbJoinsOnlyItsOwnThreadsError(
+        logging.receiver,
+        WAIT,
+        log::info,
+        message -> log.error(message, new IllegalStateException("declined")));
+  }
+
+  @Test
   void onlyLinesAtOrAboveMinimumLevelAreSentSeveralPerEnvelope() {
     logging.open("logs-warn.xml");
     Logger log = logging.logback.logger(LOGGER);
