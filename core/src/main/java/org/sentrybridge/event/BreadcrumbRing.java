@@ -138,13 +138,6 @@ public final class BreadcrumbRing {
   }
 
   /**
-   * A time as nanoseconds since the epoch, as a {@link Crumb} keeps it (good until the year 2262).
-   *
-   * @param epochSecond whole seconds since the epoch
-   * @param nanoOfSecond the nanoseconds within that second
-   * @return nanoseconds since the epoch
-   */
-  /**
    * Adds a record's line: its template and the arguments it holds (already settled and its own),
    * formatted only if an event takes the line; or its text when the framework formatted it.
    *
@@ -160,6 +153,13 @@ public final class BreadcrumbRing {
         null);
   }
 
+  /**
+   * A time as nanoseconds since the epoch, as a {@link Crumb} keeps it (good until the year 2262).
+   *
+   * @param epochSecond whole seconds since the epoch
+   * @param nanoOfSecond the nanoseconds within that second
+   * @return nanoseconds since the epoch
+   */
   public static long epochNanos(long epochSecond, int nanoOfSecond) {
     return epochSecond * 1_000_000_000L + nanoOfSecond;
   }
