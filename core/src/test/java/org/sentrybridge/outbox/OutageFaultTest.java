@@ -64,7 +64,13 @@ class OutageFaultTest {
       receiver.goDown();
       try (LogEventForwarder forwarder =
           FaultHarness.forwarder(
-              FaultHarness.settings(receiver, buffer).maxBufferedEvents(100).build(),
+              FaultHarness.settings(receiver, buffer)
+                  .maxBufferedEvents(100)
+                  // the stop turns the queued errors into envelopes within the flush timeout (the
+                  // whole of it, since Sentry stays down): on a busy machine 300 take longer than
+                  // the harness's 1 s
+                  .flushTimeout(Duration.ofSeconds(4))
+                  .build(),
               firstRun)) {
         for (String message : messages) {
           assertThat(forwarder.forward(FaultHarness.distinctError(message))).isTrue();

@@ -13,7 +13,8 @@ import org.sentrybridge.devserver.LoopbackSentryReceiver;
  * per line (of which the logs thread, which builds Sentry log entries), for one caller-cost setup: a figure that load on the machine does not change (JMH's
  * {@code -prof gc} adds up every thread, so for errors it mixes in the delivery thread's work).
  * The same lines as the caller-cost benchmarks, {@link CallerCost#BURST} per burst, flushed between
- * bursts; the lowest figure of the last 10 of 30 bursts, once the JIT has settled.
+ * bursts; the lowest figure of the last 10 of 30 bursts ({@code -Dbench.alloc.bursts}), once the
+ * JIT has settled.
  *
  * <pre>
  * java -cp ... org.sentrybridge.benchmarks.bridge.CallerAllocation logback bridge-enabled error
@@ -27,7 +28,8 @@ import org.sentrybridge.devserver.LoopbackSentryReceiver;
  */
 public final class CallerAllocation {
 
-  private static final int BURSTS = 30;
+  /** Bursts per run ({@code -Dbench.alloc.bursts}): more give C2 time to compile a large appender. */
+  private static final int BURSTS = Integer.getInteger("bench.alloc.bursts", 30);
   /** sentry-bridge's threads: delivery, senders, HTTP, the logs thread and the log encoders. */
   private static final java.util.regex.Pattern OWN_THREADS =
       java.util.regex.Pattern.compile("sentry-bridge-.*");
