@@ -35,7 +35,7 @@ for module in bridge official-logback official-log4j2; do
     -rf json -rff "$RESULTS/cost-$module.json" 'LogsCost' \
     >"$RESULTS/cost-$module.log" 2>&1 || { tail -40 "$RESULTS/cost-$module.log" >&2; exit 1; }
   # with Logs on, received = logged: no measured line was made cheap by a full queue
-  grep -E '^# (Parameters|lines logged)' "$RESULTS/cost-$module.log"
+  grep -oE '# (Benchmark: .*|Parameters: .*|lines logged: .*)' "$RESULTS/cost-$module.log"
 done
 
 for scenario in sustained overload; do

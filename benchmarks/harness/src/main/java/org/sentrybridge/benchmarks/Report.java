@@ -247,7 +247,9 @@ public final class Report {
     if (rows.length() == 0) {
       return;
     }
-    out.append(title).append(", ns/op (lower is better)\n");
+    // a title's blank line above it separates it from the table before; the first table has none
+    boolean first = out.length() == 0 || out.toString().endsWith("\n\n");
+    out.append(first ? title.stripLeading() : title).append(", ns/op (lower is better)\n");
     out.append(
         String.format(
             Locale.ROOT, "%-8s %-40s %12s %10s%n", "backend", "setup",

@@ -158,6 +158,23 @@ class ReportTest {
     assertThat(lines).noneMatch(line -> line.startsWith("log4j2: INFO line, Logs on, cost above"));
   }
 
+  @Test
+  void aRunOfTheLogsCostAloneStartsWithItsTableAfterOneBlankLine() throws Exception {
+    Report report = new Report();
+    report.readJmhJson(
+        "[" + jmhResult("org.sentrybridge.benchmarks.bridge.LogbackLogsCost.logInfo", "bridge-logs", "250.0")
+            + "]");
+
+    List<String> lines = report.render().lines().toList();
+
+    assertThat(lines.subList(0, 3))
+        .containsExactly(
+            "Medians of every measured iteration of every fork; spread: interquartile range",
+            "",
+            "An INFO line with Sentry Logs off (a breadcrumb) and on, log.info(\"order {} paid\","
+                + " id), ns/op (lower is better)");
+  }
+
   /** One benchmark's entry of JMH's JSON results, one fork with the given iteration scores. */
   private static String jmhResult(String benchmark, String setup, String iterations) {
     return "{\"benchmark\": \"" + benchmark + "\", \"mode\": \"avgt\", \"params\": {\"setup\": \""
