@@ -239,7 +239,7 @@ public final class Report {
         if (score != null) {
           rows.append(
               String.format(
-                  Locale.ROOT, "%-8s %-40s %12.1f %10.1f%n", backend,
+                  Locale.ROOT, "%-8s %-42s %12.1f %10.1f%n", backend,
                   describe(backend, kind, setup), score.value(), score.error()));
         }
       }
@@ -252,7 +252,7 @@ public final class Report {
     out.append(first ? title.stripLeading() : title).append(", ns/op (lower is better)\n");
     out.append(
         String.format(
-            Locale.ROOT, "%-8s %-40s %12s %10s%n", "backend", "setup",
+            Locale.ROOT, "%-8s %-42s %12s %10s%n", "backend", "setup",
             medians ? "median ns/op" : "ns/op", medians ? "IQR" : "+-99.9%"));
     out.append(rows);
   }
