@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sentry Logs benchmarks, sentry-bridge side by side with the official appenders' Logs path:
-# the INFO-line cost with Logs off and on (JMH), then the load harness (8 threads, 50,000 lines/s in
-# total for 10 s after a 30 s warm-up of the same: sustained against a prompt receiver, and overload
-# against a receiver answering after 5 s). JMH options can be given as arguments.
+# the INFO-line cost with no Sentry appender, Logs off and Logs on (JMH), then the load harness (8
+# threads, 50,000 lines/s in total for 10 s after a 30 s warm-up of the same: sustained against a
+# prompt receiver, and overload against a receiver answering after 5 s). Ends with the INFO-line
+# table and its ratios, then the load lines. JMH options can be given as arguments.
 #   benchmarks/run-logs.sh                               # full run (about 20 minutes)
 #   benchmarks/run-logs.sh -f 1 -wi 1 -i 1 -w 1s -r 1s   # quick look (JMH part)
 # Load options: -Dbench.logs.threads / rate / seconds / delaySeconds / warmup (seconds, 0: cold
@@ -29,10 +30,12 @@ classpath() {
 }
 
 for module in bridge official-logback official-log4j2; do
-  echo "== INFO-line cost, Logs off and on: $module" >&2
-  java -cp "$(classpath "$module")" org.openjdk.jmh.Main ${JMH_ARGS[@]+"${JMH_ARGS[@]}"} 'LogsCost' \
+  echo "== INFO-line cost, no appender, Logs off and on: $module" >&2
+  java -cp "$(classpath "$module")" org.openjdk.jmh.Main ${JMH_ARGS[@]+"${JMH_ARGS[@]}"} \
+    -rf json -rff "$RESULTS/cost-$module.json" 'LogsCost' \
     >"$RESULTS/cost-$module.log" 2>&1 || { tail -40 "$RESULTS/cost-$module.log" >&2; exit 1; }
-  grep -E '^(Benchmark|\S+LogsCost\.logInfo)|# lines logged' "$RESULTS/cost-$module.log"
+  # with Logs on, received = logged: no measured line was made cheap by a full queue
+  grep -oE '# (Benchmark: .*|Parameters: .*|lines logged: .*)' "$RESULTS/cost-$module.log"
 done
 
 for scenario in sustained overload; do
@@ -46,4 +49,10 @@ for scenario in sustained overload; do
       { tail -40 "$RESULTS/load.log" >&2; exit 1; }
   done
 done
+
+echo
+JMH_SHOWN="${JMH_ARGS[*]:-}"
+echo "Java: $(java -version 2>&1 | head -1); cores: $(nproc 2>/dev/null || echo '?'); JMH: ${JMH_SHOWN:-as in the LogsCost classes}"
+java -cp "$(classpath bridge)" org.sentrybridge.benchmarks.Report "$RESULTS"
+echo
 cat "$RESULTS/load.txt"

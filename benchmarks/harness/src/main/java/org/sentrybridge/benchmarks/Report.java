@@ -15,7 +15,9 @@ import java.util.Map;
 
 /**
  * Puts the results of one benchmark run side by side: the JMH result files of every module and the
- * delivery lines. The ratios the targets are about come last.
+ * delivery lines. The ratios the targets are about come last. The same for the Sentry Logs run
+ * ({@code run-logs.sh}): the INFO-line cost with no Sentry appender, Logs off and Logs on, on each
+ * class path.
  *
  * <p>From JMH's JSON results each score is the median of every measured iteration of every fork,
  * with the interquartile range as its spread: on a small shared machine a few iterations slowed
@@ -33,14 +35,20 @@ public final class Report {
     "bridge-disabled",
     "bridge-enabled",
     "bridge-scope-off",
+    "bridge-logs",
     "official-no-appender",
-    "official-enabled"
+    "official-enabled",
+    "official-logs"
   };
 
-  /** What a benchmark measures, from its class name: an error, an error with a full scope, a breadcrumb. */
+  /**
+   * What a benchmark measures, from its class name: an error, an error with a full scope, a
+   * breadcrumb, an INFO line with Sentry Logs off and on.
+   */
   static final String ERROR = "error";
   static final String POPULATED = "populated";
   static final String BREADCRUMB = "breadcrumb";
+  static final String LOGS = "logs";
 
   /** A ratio without target is printed for reference only. */
   private static final double NO_TARGET = 0;
@@ -160,6 +168,10 @@ public final class Report {
         "\nThe same with a populated Sentry scope (" + ScopeFixture.TAGS + " tags, a user, an active"
             + " transaction, " + ScopeFixture.BREADCRUMBS + " breadcrumbs)");
     table(out, BREADCRUMB, "\nAn INFO line that becomes a breadcrumb, log.info(\"msg {}\", arg)");
+    table(
+        out,
+        LOGS,
+        "\nAn INFO line with Sentry Logs off (a breadcrumb) and on, log.info(\"order {} paid\", id)");
     if (!deliveries.isEmpty()) {
       out.append("\nDelivery: distinct errors logged in one burst, received by the loopback");
       out.append(" receiver\n");
@@ -198,8 +210,12 @@ public final class Report {
       ratio(
           out, backend, ERROR, "bridge-enabled", "bridge-scope-off",
           "empty scope: sentry-bridge / the same with captureScope=false", 1.10);
-      breadcrumbRatio(out, backend);
+      costAboveNoAppender(
+          out, backend, BREADCRUMB, "bridge-enabled", "official-enabled", "breadcrumb line", 0.20);
       appenderCallCost(out, backend);
+    }
+    for (String backend : BACKENDS) {
+      logsRatios(out, backend);
     }
     for (String backend : BACKENDS) {
       String[] ours = deliveries.get(backend + "/bridge-enabled");
@@ -223,31 +239,40 @@ public final class Report {
         if (score != null) {
           rows.append(
               String.format(
-                  Locale.ROOT, "%-8s %-40s %12.1f %10.1f%n", backend, describe(backend, setup),
-                  score.value(), score.error()));
+                  Locale.ROOT, "%-8s %-42s %12.1f %10.1f%n", backend,
+                  describe(backend, kind, setup), score.value(), score.error()));
         }
       }
     }
     if (rows.length() == 0) {
       return;
     }
-    out.append(title).append(", ns/op (lower is better)\n");
+    // a title's blank line above it separates it from the table before; the first table has none
+    boolean first = out.length() == 0 || out.toString().endsWith("\n\n");
+    out.append(first ? title.stripLeading() : title).append(", ns/op (lower is better)\n");
     out.append(
         String.format(
-            Locale.ROOT, "%-8s %-40s %12s %10s%n", "backend", "setup",
+            Locale.ROOT, "%-8s %-42s %12s %10s%n", "backend", "setup",
             medians ? "median ns/op" : "ns/op", medians ? "IQR" : "+-99.9%"));
     out.append(rows);
   }
 
   /**
-   * What a breadcrumb line costs above the same line with no Sentry appender, each side against the
-   * baseline on its own class path.
+   * What a line costs above the same line with no Sentry appender, ours against the official's,
+   * each side against the baseline on its own class path.
    */
-  private void breadcrumbRatio(StringBuilder out, String backend) {
-    Score ours = scores.get(backend + "/" + BREADCRUMB + "/bridge-enabled");
-    Score ourBase = scores.get(backend + "/" + BREADCRUMB + "/no-appender");
-    Score official = scores.get(backend + "/" + BREADCRUMB + "/official-enabled");
-    Score officialBase = scores.get(backend + "/" + BREADCRUMB + "/official-no-appender");
+  private void costAboveNoAppender(
+      StringBuilder out,
+      String backend,
+      String kind,
+      String ourSetup,
+      String officialSetup,
+      String line,
+      double target) {
+    Score ours = scores.get(backend + "/" + kind + "/" + ourSetup);
+    Score ourBase = scores.get(backend + "/" + kind + "/no-appender");
+    Score official = scores.get(backend + "/" + kind + "/" + officialSetup);
+    Score officialBase = scores.get(backend + "/" + kind + "/official-no-appender");
     if (ours == null || ourBase == null || official == null || officialBase == null) {
       return;
     }
@@ -260,9 +285,29 @@ public final class Report {
         out, backend,
         String.format(
             Locale.ROOT,
-            "breadcrumb line, cost above no appender: sentry-bridge %.1f ns / official %.1f ns",
-            ourCost, officialCost),
-        ourCost / officialCost, 0.20);
+            "%s, cost above no appender: sentry-bridge %.1f ns / official %.1f ns",
+            line, ourCost, officialCost),
+        ourCost / officialCost, target);
+  }
+
+  /**
+   * The Sentry Logs figures of an INFO line: the total cost with Logs on against the official's
+   * (the target), then for reference the same above no Sentry appender, the lowest total ratio the
+   * framework's own cost of the line leaves (no appender against the official with Logs on), and
+   * what turning Logs on adds to sentry-bridge's line.
+   */
+  private void logsRatios(StringBuilder out, String backend) {
+    ratio(
+        out, backend, LOGS, "bridge-logs", "official-logs",
+        "INFO line, Logs on: sentry-bridge / official", 0.10);
+    costAboveNoAppender(
+        out, backend, LOGS, "bridge-logs", "official-logs", "INFO line, Logs on", NO_TARGET);
+    ratio(
+        out, backend, LOGS, "no-appender", "official-logs",
+        "INFO line, lowest possible Logs-on ratio: no Sentry appender / official", NO_TARGET);
+    ratio(
+        out, backend, LOGS, "bridge-logs", "bridge-enabled",
+        "INFO line, sentry-bridge: Logs on / Logs off", NO_TARGET);
   }
 
   /**
@@ -314,6 +359,34 @@ public final class Report {
     return 100.0 * Double.parseDouble(delivery[3]) / Double.parseDouble(delivery[2]);
   }
 
+  /**
+   * The setup's row name in a table of {@code kind}: in the Sentry Logs table, which of Logs off
+   * and on it is.
+   */
+  static String describe(String backend, String kind, String setup) {
+    if (!kind.equals(LOGS)) {
+      return describe(backend, setup);
+    }
+    switch (setup) {
+      case "bridge-enabled":
+        return "sentry-bridge, Logs off";
+      case "bridge-logs":
+        return "sentry-bridge, Logs on";
+      case "official-enabled":
+        return official(backend) + ", Logs off";
+      case "official-logs":
+        return official(backend) + ", Logs on";
+      default:
+        return describe(backend, setup);
+    }
+  }
+
+  private static String official(String backend) {
+    return backend.equals("logback")
+        ? "official sentry-logback 8.53.0"
+        : "official sentry-log4j2 8.43.0";
+  }
+
   static String describe(String backend, String setup) {
     switch (setup) {
       case "no-appender":
@@ -329,15 +402,16 @@ public final class Report {
       case "official-no-appender":
         return "no Sentry appender (official's class path)";
       case "official-enabled":
-        return backend.equals("logback")
-            ? "official sentry-logback 8.53.0 enabled"
-            : "official sentry-log4j2 8.43.0 enabled";
+        return official(backend) + " enabled";
       default:
         return setup;
     }
   }
 
   static String kindOf(String benchmark) {
+    if (benchmark.contains("LogsCost")) {
+      return LOGS;
+    }
     if (benchmark.contains("PopulatedScope")) {
       return POPULATED;
     }

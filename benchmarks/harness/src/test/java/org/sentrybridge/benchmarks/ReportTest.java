@@ -107,6 +107,81 @@ class ReportTest {
   }
 
   @Test
+  void putsTheSentryLogsLineAgainstTheOfficialsInTotalAndAboveNoAppender() throws Exception {
+    Report report = new Report();
+    String ours = "org.sentrybridge.benchmarks.bridge.";
+    String official = "org.sentrybridge.benchmarks.official.";
+    report.readJmhJson(
+        "["
+            + jmhResult(ours + "LogbackLogsCost.logInfo", "no-appender", "100.0")
+            + ", " + jmhResult(ours + "LogbackLogsCost.logInfo", "bridge-enabled", "150.0")
+            // median 250; quartiles 245 and 255
+            + ", " + jmhResult(ours + "LogbackLogsCost.logInfo", "bridge-logs", "260.0, 240.0, 250.0")
+            // the same setup name in an error benchmark: its own table, untouched by the line's
+            + ", " + jmhResult(ours + "LogbackErrorCost.logError", "bridge-enabled", "900.0")
+            + ", " + jmhResult(ours + "Log4j2LogsCost.logInfo", "bridge-logs", "500.0")
+            + "]");
+    report.readJmhJson(
+        "["
+            + jmhResult(official + "OfficialLogbackLogsCost.logInfo", "official-no-appender", "110.0")
+            + ", " + jmhResult(official + "OfficialLogbackLogsCost.logInfo", "official-enabled", "400.0")
+            + ", " + jmhResult(official + "OfficialLogbackLogsCost.logInfo", "official-logs", "2610.0")
+            + ", " + jmhResult(official + "OfficialLog4j2LogsCost.logInfo", "official-logs", "2500.0")
+            + "]");
+
+    List<String> lines = report.render().lines().toList();
+
+    assertThat(lines)
+        .contains(
+            "An INFO line with Sentry Logs off (a breadcrumb) and on, log.info(\"order {} paid\","
+                + " id), ns/op (lower is better)")
+        .anyMatch(line -> line.matches("logback +no Sentry appender +100.0 +0.0"))
+        .anyMatch(line -> line.matches("logback +sentry-bridge, Logs off +150.0 +0.0"))
+        .anyMatch(line -> line.matches("logback +sentry-bridge, Logs on +250.0 +10.0"))
+        .anyMatch(line -> line.matches("logback +sentry-bridge enabled +900.0 +0.0"))
+        .anyMatch(
+            line -> line.matches("logback +no Sentry appender \\(official's class path\\) +110.0 +0.0"))
+        .anyMatch(line -> line.matches("logback +official sentry-logback 8.53.0, Logs off +400.0 +0.0"))
+        .anyMatch(line -> line.matches("logback +official sentry-logback 8.53.0, Logs on +2610.0 +0.0"))
+        .anyMatch(line -> line.matches("log4j2 +official sentry-log4j2 8.43.0, Logs on +2500.0 +0.0"));
+    // 250 / 2610; (250 - 100) / (2610 - 110); 100 / 2610; 250 / 150; 500 / 2500
+    assertThat(lines)
+        .containsSubsequence(
+            "logback: INFO line, Logs on: sentry-bridge / official = 0.096 (target <= 0.10: met)",
+            "logback: INFO line, Logs on, cost above no appender: sentry-bridge 150.0 ns / official"
+                + " 2500.0 ns = 0.060 (for reference)",
+            "logback: INFO line, lowest possible Logs-on ratio: no Sentry appender / official = 0.038"
+                + " (for reference)",
+            "logback: INFO line, sentry-bridge: Logs on / Logs off = 1.667 (for reference)",
+            "log4j2: INFO line, Logs on: sentry-bridge / official = 0.200 (target <= 0.10: NOT met)");
+    // without the baselines of Log4j2 there is no cost above them to print
+    assertThat(lines).noneMatch(line -> line.startsWith("log4j2: INFO line, Logs on, cost above"));
+  }
+
+  @Test
+  void aRunOfTheLogsCostAloneStartsWithItsTableAfterOneBlankLine() throws Exception {
+    Report report = new Report();
+    report.readJmhJson(
+        "[" + jmhResult("org.sentrybridge.benchmarks.bridge.LogbackLogsCost.logInfo", "bridge-logs", "250.0")
+            + "]");
+
+    List<String> lines = report.render().lines().toList();
+
+    assertThat(lines.subList(0, 3))
+        .containsExactly(
+            "Medians of every measured iteration of every fork; spread: interquartile range",
+            "",
+            "An INFO line with Sentry Logs off (a breadcrumb) and on, log.info(\"order {} paid\","
+                + " id), ns/op (lower is better)");
+  }
+
+  /** One benchmark's entry of JMH's JSON results, one fork with the given iteration scores. */
+  private static String jmhResult(String benchmark, String setup, String iterations) {
+    return "{\"benchmark\": \"" + benchmark + "\", \"mode\": \"avgt\", \"params\": {\"setup\": \""
+        + setup + "\"}, \"primaryMetric\": {\"rawData\": [[" + iterations + "]]}}";
+  }
+
+  @Test
   void quantilesInterpolateBetweenTheNearestValues() {
     List<Double> sorted = List.of(1.0, 2.0, 3.0, 4.0);
 

@@ -16,13 +16,15 @@ import org.sentrybridge.benchmarks.CallerCost;
 
 /**
  * Caller-thread cost of one INFO line, {@code log.info("order {} paid", orderId)}, through SLF4J +
- * Logback: sentry-bridge with Sentry Logs off (as today: the line becomes a breadcrumb) and with
- * Sentry Logs on ({@code logs.enabled=true}, {@code minimumLevel=INFO}).
+ * Logback: no Sentry appender (the framework's own cost of the line), sentry-bridge with Sentry
+ * Logs off (as today: the line becomes a breadcrumb) and with Sentry Logs on ({@code
+ * logs.enabled=true}, {@code minimumLevel=INFO}).
  *
  * <p>Each invocation logs {@link CallerCost#BURST} lines; the Sentry side is flushed between
  * invocations, outside the measured time. With Logs on a flush waits for an envelope's answer, so
  * an iteration holds only tens of invocations: the warm-up (5 s) lets the JIT compile the logging
- * path, and 30 one-second iterations in 3 forks narrow the error bar.
+ * path, and 30 one-second iterations in 3 forks narrow the error bar. {@code Report} puts the
+ * setups side by side with the other class path's and prints the ratios.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,7 +35,7 @@ import org.sentrybridge.benchmarks.CallerCost;
 public class LogbackLogsCost extends BridgeLogbackCallerCost {
 
   /** Names the configuration file {@code logback-<setup>.xml}. */
-  @Param({"bridge-enabled", "bridge-logs"})
+  @Param({"no-appender", "bridge-enabled", "bridge-logs"})
   public String setup;
 
   public LogbackLogsCost() {

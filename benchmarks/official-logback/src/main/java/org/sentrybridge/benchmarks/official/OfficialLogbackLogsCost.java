@@ -16,14 +16,16 @@ import org.sentrybridge.benchmarks.CallerCost;
 
 /**
  * Caller-thread cost of one INFO line, {@code log.info("order {} paid", orderId)}, through SLF4J +
- * Logback: the official sentry-logback appender with Sentry Logs off (the line becomes a
- * breadcrumb) and with Sentry Logs on ({@code <logs><enabled>true</enabled></logs>}, {@code
+ * Logback: no Sentry appender (on the official SDK's class path: the framework's own cost of the
+ * line), the official sentry-logback appender with Sentry Logs off (the line becomes a breadcrumb)
+ * and with Sentry Logs on ({@code <logs><enabled>true</enabled></logs>}, {@code
  * minimumLevel=INFO}).
  *
  * <p>Each invocation logs {@link CallerCost#BURST} lines; the Sentry side is flushed between
  * invocations, outside the measured time. With Logs on a flush waits for an envelope's answer, so
  * an iteration holds only tens of invocations: the warm-up (5 s) lets the JIT compile the logging
- * path, and 30 one-second iterations in 3 forks narrow the error bar.
+ * path, and 30 one-second iterations in 3 forks narrow the error bar. {@code Report} puts the
+ * setups side by side with the other class path's and prints the ratios.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,7 +36,7 @@ import org.sentrybridge.benchmarks.CallerCost;
 public class OfficialLogbackLogsCost extends OfficialLogbackCallerCost {
 
   /** Names the configuration file {@code logback-<setup>.xml}. */
-  @Param({"official-enabled", "official-logs"})
+  @Param({"official-no-appender", "official-enabled", "official-logs"})
   public String setup;
 
   public OfficialLogbackLogsCost() {
