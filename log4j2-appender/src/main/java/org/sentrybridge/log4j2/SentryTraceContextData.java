@@ -61,26 +61,30 @@ public final class SentryTraceContextData implements ContextDataProvider {
    * behind an asynchronous hand-off, never per log event.
    */
   static boolean isRegistered() {
-    for (ContextDataProvider provider : ThreadContextDataInjector.contextDataProviders) {
-      if (provider != null && provider.getClass().getName().equals(NAME)) {
-        return true;
-      }
-    }
     try {
+      for (ContextDataProvider provider : ThreadContextDataInjector.contextDataProviders) {
+        if (provider != null && provider.getClass().getName().equals(NAME)) {
+          return true;
+        }
+      }
       Iterator<ServiceLoader.Provider<ContextDataProvider>> providers =
           ServiceLoader.load(ContextDataProvider.class, ContextDataProvider.class.getClassLoader())
               .stream()
               .iterator();
       while (providers.hasNext()) {
-        // by name: the provider's class may come from another class loader than this one
-        if (providers.next().type().getName().equals(NAME)) {
-          return true;
+        try {
+          // by name: the provider's class may come from another class loader than this one
+          if (providers.next().type().getName().equals(NAME)) {
+            return true;
+          }
+        } catch (ServiceConfigurationError e) {
+          // another library's broken registration: Log4j2 skips it, and so does this check
         }
       }
-    } catch (ServiceConfigurationError | RuntimeException e) {
-      // another library's broken registration: Log4j2 skips it, and so does this check
+      return false;
+    } catch (LinkageError | ServiceConfigurationError | RuntimeException e) {
+      return true; // a Log4j2 this check cannot read: better no warning than a wrong one
     }
-    return false;
   }
 
   static void appenderStarted() {
