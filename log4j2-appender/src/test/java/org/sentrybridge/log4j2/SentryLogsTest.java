@@ -114,6 +114,15 @@ class SentryLogsTest {
   }
 
   @Test
+  void longLinesAreSplitIntoLogItemsUnderTheHumongousSizeAndEveryEntryArrives() {
+    logging = LoggingFixture.start("log4j2-test-logs.xml", buffer);
+    Logger log = logging.context.getLogger(LOGGER);
+
+    SentryLogs.longLinesAreSplitIntoLogItemsUnderTheHumongousSize(
+        logging.receiver, WAIT, log::info);
+  }
+
+  @Test
   void behindAnAsyncAppenderAnEntryCarriesTheLoggingThreadsNameAndTrace() {
     assertTracedBehindAsync("via.async.appender");
   }
