@@ -554,9 +554,21 @@ public final class LogsLoad {
     }
   }
 
+  /**
+   * The heap the full GC left: each heap pool's usage as that collection left it. The heap's usage
+   * read after {@code gc()} returns also counts what other threads (encoders, receiver) allocated
+   * since, tens of megabytes when this thread is preempted on a busy machine.
+   */
   private static long usedHeapAfterGc() {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     memory.gc();
-    return memory.getHeapMemoryUsage().getUsed();
+    long used = 0;
+    for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      java.lang.management.MemoryUsage afterGc = pool.getCollectionUsage();
+      if (pool.getType() == java.lang.management.MemoryType.HEAP && afterGc != null) {
+        used += afterGc.getUsed();
+      }
+    }
+    return used;
   }
 }
