@@ -44,9 +44,10 @@ import org.sentrybridge.event.RingSizes;
  * <p>Memory: at most {@code capacity} entries wait in the queue, whose slots are made at start (a
  * reference each, {@code capacity} rounded up to a power of two) and one batch of at most {@link #MAX_BATCH_ENTRIES} entries and {@link
  * #MAX_BATCH_BYTES} estimated bytes is being built; the outbox then keeps at most 32 log
- * envelopes, each as built entries and, once encoded, as the SDK's JSON too. One thread builds the entries because building is the cheap part: an entry takes a
- * few hundred nanoseconds to build and tens of times that to serialize, which the outbox does on
- * as many threads as there are cores (at most {@code maxRequestsInFlight}).
+ * envelopes, each as built entries and, once encoded, as the SDK's JSON too. One thread builds
+ * the entries because building is the cheap part: an entry takes a few hundred nanoseconds to
+ * build and tens of times that to serialize, which the outbox does on as many threads as there
+ * are cores (at most {@code maxRequestsInFlight}).
  */
 public final class LogsPipeline {
 
