@@ -43,10 +43,11 @@ import org.sentrybridge.event.RingSizes;
  *
  * <p>Memory: at most {@code capacity} entries wait in the queue, whose slots are made at start (a
  * reference each, {@code capacity} rounded up to a power of two) and one batch of at most {@link #MAX_BATCH_ENTRIES} entries and {@link
- * #MAX_BATCH_BYTES} estimated bytes is being built; the outbox then keeps at most 10 log
- * envelopes. One thread builds the entries because building is the cheap part: an entry takes a
- * few hundred nanoseconds to build and tens of times that to serialize, which the outbox does on
- * as many threads as there are cores (at most {@code maxRequestsInFlight}).
+ * #MAX_BATCH_BYTES} estimated bytes is being built; the outbox then keeps at most 32 log
+ * envelopes, each as built entries and, once encoded, as the SDK's JSON too. One thread builds
+ * the entries because building is the cheap part: an entry takes a few hundred nanoseconds to
+ * build and tens of times that to serialize, which the outbox does on as many threads as there
+ * are cores (at most {@code maxRequestsInFlight}).
  */
 public final class LogsPipeline {
 
@@ -59,8 +60,16 @@ public final class LogsPipeline {
   public static final int MAX_BATCH_ENTRIES = 1000;
   /** A batch is sent once its first entry waited this long. */
   public static final Duration MAX_BATCH_AGE = Duration.ofSeconds(5);
-  /** Estimated serialized bytes per envelope, under the 1 MiB a log batch may have. */
-  static final int MAX_BATCH_BYTES = 800_000;
+  /**
+   * Estimated serialized bytes per batch. The SDK serializes a {@code log} item into one byte
+   * array, grown by doubling from a small one; kept under 256 KiB, neither that array nor any
+   * step of its growth (nor the receiving side's copy of the envelope) reaches 512 KiB, half the
+   * smallest G1 region, from where the JVM allocates an array as humongous: outside the young
+   * generation, each one able to start a collection. The estimate counts characters, at or above
+   * the bytes of ASCII text; text of other scripts may take up to three times that, still under
+   * the 1 MiB a log item may have.
+   */
+  static final int MAX_BATCH_BYTES = 240_000;
 
   static final String QUEUE_FULL = "the logs queue was full";
   /** The outbox's reason for a log envelope its full lane cannot keep. */

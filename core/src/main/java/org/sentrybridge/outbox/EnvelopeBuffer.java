@@ -54,8 +54,12 @@ final class EnvelopeBuffer {
   static final String LOGS_FULL = "too many log envelopes waiting for Sentry";
   static final String LOGS_AT_STOP =
       "not delivered when sentry-bridge stopped (logs are not kept on disk)";
-  /** Log envelopes kept at most (of up to 1,000 entries each); the oldest goes first. */
-  static final int DEFAULT_MAX_LOG_ENVELOPES = 10;
+  /**
+   * Log envelopes kept at most (of up to 1,000 entries and about 240 KB of JSON each: some 7.7 MB
+   * of JSON in all); the oldest goes first. While Sentry is slow they bound what is delivered per
+   * answer time, as many as {@code maxRequestsInFlight} allows by default.
+   */
+  static final int DEFAULT_MAX_LOG_ENVELOPES = 32;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();

@@ -249,8 +249,8 @@ public final class SentryLogs {
     receiver.onEvent(event -> logEnvelopesBeforeError.set(receiver.logEnvelopeCount()));
     receiver.countLogsOnly();
     receiver.delayAnswers(Duration.ofSeconds(1));
-    // more than the logs queue and the log envelopes the outbox keeps (10 x 1,000) hold
-    int lines = 15_000;
+    // more than the logs queue and the log envelopes the outbox keeps (32 of up to 240 KB) hold
+    int lines = 30_000;
     for (int i = 0; i < lines; i++) {
       info.log("line {}", i);
     }
@@ -267,6 +267,43 @@ public final class SentryLogs {
     assertThat(dropped).isPositive();
     // the error line is a log entry too
     assertThat(receiver.logCount() + dropped).isEqualTo(lines + 1);
+  }
+
+  /**
+   * Half a G1 region of the smallest size (1 MiB): an array this long or longer is allocated as
+   * humongous. A {@code log} item's JSON is one array grown by doubling, so every item must stay
+   * under half of it.
+   */
+  public static final int HUMONGOUS_BYTES = 512 * 1024;
+
+  /**
+   * Lines long enough that a full batch of them would make a {@code log} item of megabytes: they
+   * are split into several items, each of several entries and under half of {@link
+   * #HUMONGOUS_BYTES} (its JSON array and every step of that array's growth stay under it), and
+   * every entry arrives once.
+   *
+   * @param receiver where the entries arrive
+   * @param wait how long to wait for them
+   * @param info the backend's INFO call
+   */
+  public static void longLinesAreSplitIntoLogItemsUnderTheHumongousSize(
+      LoopbackSentryReceiver receiver, Duration wait, LogCall info) {
+    int lines = 1_000;
+    String filler = "x".repeat(2_000);
+    for (int i = 0; i < lines; i++) {
+      info.log("long line {} {}", i, filler);
+    }
+    List<SentryLogEvent> entries = flushUntilCount(receiver, wait, lines);
+
+    assertThat(entries).hasSize(lines);
+    assertThat(entries)
+        .extracting(SentryLogEvent::getBody)
+        .doesNotHaveDuplicates()
+        .allMatch(body -> body.startsWith("long line ") && body.endsWith(filler));
+    // 1,000 lines of 2 KB: at least 2 MB of JSON, so at least eight items under 256 KiB
+    assertThat(receiver.logItemLengths()).hasSizeGreaterThanOrEqualTo(8);
+    assertThat(receiver.logItemLengths()).allMatch(length -> length < HUMONGOUS_BYTES / 2);
+    assertThat(receiver.logBatchSizes()).allMatch(size -> size > 1);
   }
 
   /**

@@ -69,6 +69,7 @@ public final class LoopbackSentryReceiver implements Closeable {
   private final List<SentryLogEvent> logs = new CopyOnWriteArrayList<>();
   /** Entries per {@code log} envelope item, in arrival order. */
   private final List<Integer> logBatchSizes = new CopyOnWriteArrayList<>();
+  private final List<Integer> logItemLengths = new CopyOnWriteArrayList<>();
   private final java.util.concurrent.atomic.AtomicLong logCount =
       new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicInteger logEnvelopeCount =
@@ -284,6 +285,16 @@ public final class LoopbackSentryReceiver implements Closeable {
   }
 
   /**
+   * The uncompressed length in bytes of each {@code log} envelope item (its header's {@code
+   * length}), in arrival order.
+   *
+   * @return a copy
+   */
+  public List<Integer> logItemLengths() {
+    return new ArrayList<>(logItemLengths);
+  }
+
+  /**
    * Waits until at least {@code count} Sentry log entries arrived.
    *
    * @param count how many entries to wait for
@@ -485,6 +496,7 @@ public final class LoopbackSentryReceiver implements Closeable {
       events.clear();
       logs.clear();
       logBatchSizes.clear();
+      logItemLengths.clear();
       logCount.set(0);
       eventCount.set(0);
       logEnvelopeCount.set(0);
@@ -762,6 +774,7 @@ public final class LoopbackSentryReceiver implements Closeable {
     List<SentryEvent> arrived = new ArrayList<>();
     List<SentryLogEvent> arrivedLogs = new ArrayList<>();
     List<Integer> batchSizes = new ArrayList<>();
+    List<Integer> itemLengths = new ArrayList<>();
     long logItems = 0;
     long eventItems = 0;
     List<DiscardedEvent> discarded = new ArrayList<>();
@@ -805,6 +818,7 @@ public final class LoopbackSentryReceiver implements Closeable {
           }
         }
         batchSizes.add(size);
+        itemLengths.add(item.getHeader().getLength());
         logItems += size;
       }
     }
@@ -813,6 +827,7 @@ public final class LoopbackSentryReceiver implements Closeable {
       if (!batchSizes.isEmpty()) {
         logEnvelopeCount.incrementAndGet();
         logBatchSizes.addAll(batchSizes);
+        logItemLengths.addAll(itemLengths);
         logs.addAll(arrivedLogs);
         logCount.addAndGet(logItems);
       }

@@ -120,6 +120,15 @@ class SentryLogsTest {
   }
 
   @Test
+  void longLinesAreSplitIntoLogItemsUnderTheHumongousSizeAndEveryEntryArrives() {
+    logging = LoggingFixture.start("log4j2-test-logs.xml", buffer);
+    Logger log = logging.context.getLogger(LOGGER);
+
+    SentryLogs.longLinesAreSplitIntoLogItemsUnderTheHumongousSize(
+        logging.receiver, WAIT, log::info);
+  }
+
+  @Test
   void withoutMetadataAnEntryCarriesOnlyTheMessageAndItsParameters() {
     logging = LoggingFixture.start("log4j2-test-logs-no-metadata.xml", buffer);
     Logger log = logging.context.getLogger(LOGGER);

@@ -99,6 +99,15 @@ class SentryLogsTest {
   }
 
   @Test
+  void longLinesAreSplitIntoLogItemsUnderTheHumongousSizeAndEveryEntryArrives() {
+    logging.open("logs.xml");
+    Logger log = logging.logback.logger(LOGGER);
+
+    SentryLogs.longLinesAreSplitIntoLogItemsUnderTheHumongousSize(
+        logging.receiver, WAIT, log::info);
+  }
+
+  @Test
   void behindAnAsyncAppenderAnEntryCarriesTheLoggingThreadsNameAndTrace() {
     logging.open("logs-async.xml");
     Logger log = logging.logback.logger(LOGGER);

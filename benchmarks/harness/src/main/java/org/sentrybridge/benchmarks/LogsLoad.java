@@ -72,6 +72,11 @@ public final class LogsLoad {
   static final int SECONDS = Integer.getInteger("bench.logs.seconds", 10);
   static final int DELAY_SECONDS = Integer.getInteger("bench.logs.delaySeconds", 5);
   /**
+   * With {@code -Dbench.logs.histogram=N}: the N classes that hold the most heap right after the
+   * heap is measured at the end of the logging (live objects only; the list is printed, not timed).
+   */
+  static final int HISTOGRAM_ROWS = Integer.getInteger("bench.logs.histogram", 0);
+  /**
    * Seconds of the same scenario at the same rate before the measured window (30: on a busy 2-core
    * machine 10 s left the JIT compilers 5 CPU-seconds of work in the window); 0: a cold start,
    * only {@link #COLD_START_LINES} lines before it.
@@ -279,6 +284,9 @@ public final class LogsLoad {
     List<Pause> stalled = stalls.stop();
     jvm.stop();
     long heapAfter = usedHeapAfterGc();
+    if (HISTOGRAM_ROWS > 0) {
+      System.out.println(liveClassHistogram(HISTOGRAM_ROWS));
+    }
     receiver.delayAnswers(Duration.ZERO);
     backend.flush(Duration.ofSeconds(60));
     long lastArrival = waitUntilQuiet(receiver, deliveredBefore + logged, loggingDone);
@@ -528,9 +536,39 @@ public final class LogsLoad {
     return System.nanoTime();
   }
 
+  /** The head of the JVM's class histogram of live objects (what {@code jcmd GC.class_histogram} prints). */
+  private static String liveClassHistogram(int rows) {
+    try {
+      Object text =
+          ManagementFactory.getPlatformMBeanServer()
+              .invoke(
+                  new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                  "gcClassHistogram",
+                  new Object[] {new String[0]},
+                  new String[] {String[].class.getName()});
+      String[] lines = String.valueOf(text).split("\n");
+      return String.join("\n", java.util.Arrays.copyOf(lines, Math.min(lines.length, rows + 3)))
+          + "\n" + lines[lines.length - 1];
+    } catch (javax.management.JMException e) {
+      return "no class histogram: " + e;
+    }
+  }
+
+  /**
+   * The heap the full GC left: each heap pool's usage as that collection left it. The heap's usage
+   * read after {@code gc()} returns also counts what other threads (encoders, receiver) allocated
+   * since, tens of megabytes when this thread is preempted on a busy machine.
+   */
   private static long usedHeapAfterGc() {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     memory.gc();
-    return memory.getHeapMemoryUsage().getUsed();
+    long used = 0;
+    for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      java.lang.management.MemoryUsage afterGc = pool.getCollectionUsage();
+      if (pool.getType() == java.lang.management.MemoryType.HEAP && afterGc != null) {
+        used += afterGc.getUsed();
+      }
+    }
+    return used;
   }
 }
