@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.Predicate;
@@ -82,6 +83,45 @@ public final class SentryLogs {
         .doesNotContain("cart of b loaded");
     flushUntilLogged(receiver, wait, l -> "cart of a loaded".equals(l.getBody()));
     flushUntilLogged(receiver, wait, l -> "cart of b loaded".equals(l.getBody()));
+  }
+
+  /**
+   * Behind an asynchronous appender or logger: a line logged on a worker thread inside a
+   * transaction arrives as an entry linked to that transaction, with the worker's name and id and
+   * (when the backend's events carry it: {@code threadIdKnown}) and the template, and the trace id
+   * it carried through the MDC / ThreadContext is not an attribute. {@code info} logs a line at
+   * INFO with the template and the argument it is given.
+   *
+   * @return the entry's attributes, for what a backend checks beyond these
+   */
+  public static Map<String, Object> behindAsyncAnEntryCarriesTheLoggingThreadsNameAndTrace(
+      LoopbackSentryReceiver receiver,
+      Duration wait,
+      BiConsumer<String, Object> info,
+      boolean threadIdKnown) {
+    AtomicReference<ITransaction> transaction = new AtomicReference<>();
+    AtomicLong threadId = new AtomicLong();
+    Requests.onNewThread(
+        "worker-2",
+        () -> {
+          threadId.set(Thread.currentThread().getId());
+          ITransaction tx = Requests.startTransaction("GET /orders", "http.server");
+          transaction.set(tx);
+          info.accept("listing {} orders", 3);
+          tx.finish();
+        });
+    SentryLogEvent entry =
+        flushUntilLogged(receiver, wait, l -> "listing 3 orders".equals(l.getBody()));
+    assertLinkedTo(entry, transaction.get());
+    Map<String, Object> attributes = attributes(entry);
+    assertThat(attributes)
+        .containsEntry("thread.name", "worker-2")
+        .containsEntry("sentry.message.template", "listing {} orders")
+        .doesNotContainKey("mdc.sentry_trace_id");
+    if (threadIdKnown) {
+      assertThat(((Number) attributes.get("thread.id")).longValue()).isEqualTo(threadId.get());
+    }
+    return attributes;
   }
 
   /** Flushes until at least {@code count} entries arrived, then returns them. */
