@@ -195,8 +195,8 @@ public final class LogEventForwarder implements AutoCloseable {
         new LogEntry(
             record,
             LogEntry.typed(arguments, record),
-            ids == null ? null : ids.traceId(),
-            ids == null ? null : ids.spanId(),
+            ids == null ? null : ids.trace(),
+            ids == null ? null : ids.span(),
             rules,
             sendMetadata));
   }
@@ -229,8 +229,8 @@ public final class LogEventForwarder implements AutoCloseable {
         new LogEntry(
             record,
             LogEntry.typed(arguments, record),
-            captureScope ? TraceIds.traceIdIn(record.contextData()) : null,
-            captureScope ? TraceIds.spanIdIn(record.contextData()) : null,
+            captureScope ? TraceIds.parseTraceId(TraceIds.traceIdIn(record.contextData())) : null,
+            captureScope ? TraceIds.parseSpanId(TraceIds.spanIdIn(record.contextData())) : null,
             rules,
             sendMetadata));
   }

@@ -1,28 +1,32 @@
 package org.sentrybridge.logs;
 
+import io.sentry.SpanId;
+import io.sentry.protocol.SentryId;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogRecord;
 
 /**
  * What the logging thread hands over for one Sentry log entry: the log event's snapshot, the
  * logging thread's trace and span id (null when unknown), and the appender's rules and metadata
- * choice. Formatting and the building of the entry wait for the logs sender thread.
+ * choice. Formatting and the building of the entry wait for the logs sender thread. The ids are
+ * the SDK's own objects, as the logging thread's scope holds them: their text is made (once per
+ * id, by the SDK) on the logs thread.
  *
  * @param record the log event, copied off the framework's mutable objects
  * @param typedArguments the arguments that are numbers or booleans and that {@code record} keeps
  *     only as text, in position (null elsewhere), sent with their type as the official appenders
  *     do; null when there is none. Numbers and booleans the record keeps as they were logged are
  *     taken from the record.
- * @param traceId the logging thread's trace id (32 hex digits); null when unknown
- * @param spanId the logging thread's span id (16 hex digits); null when unknown
+ * @param traceId the logging thread's trace id; null when unknown
+ * @param spanId the logging thread's span id; null when unknown
  * @param rules the appender's rules ({@code contextTags}, origin)
  * @param sendMetadata false: timestamp, level, body, template and parameters only
  */
 public record LogEntry(
     LogRecord record,
     Object[] typedArguments,
-    String traceId,
-    String spanId,
+    SentryId traceId,
+    SpanId spanId,
     CaptureRules rules,
     boolean sendMetadata) {
 

@@ -5,7 +5,6 @@ import io.sentry.SentryLogEvent;
 import io.sentry.SentryLogEventAttributeValue;
 import io.sentry.SentryLogLevel;
 import io.sentry.SentryOptions;
-import io.sentry.SpanId;
 import io.sentry.protocol.SdkVersion;
 import io.sentry.protocol.SentryId;
 import java.net.InetAddress;
@@ -49,11 +48,6 @@ final class LogEventBuilder {
   private Map<String, SentryLogEventAttributeValue> constants;
   private String originOf;
   private SentryLogEventAttributeValue origin;
-  /** The last trace and span id seen and their SDK form: lines of one trace come in runs. */
-  private String lastTraceId;
-  private SentryId lastTrace;
-  private String lastSpanId;
-  private SpanId lastSpan;
   private String serverName;
   private boolean serverNameKnown;
   /**
@@ -77,10 +71,13 @@ final class LogEventBuilder {
     String body = record.formattedMessage();
     SentryLogEvent log =
         new SentryLogEvent(
-            trace(entry.traceId()), seconds(record.timestamp()), body == null ? "" : body, level);
+            entry.traceId() == null ? fallbackTrace : entry.traceId(),
+            seconds(record.timestamp()),
+            body == null ? "" : body,
+            level);
     log.setSeverityNumber(level.getSeverityNumber());
     if (entry.spanId() != null) {
-      log.setSpanId(span(entry.spanId()));
+      log.setSpanId(entry.spanId());
     }
     int count = record.messageTemplate() == null ? 0 : record.argumentCount();
     Map<String, SentryLogEventAttributeValue> attributes =
@@ -112,25 +109,6 @@ final class LogEventBuilder {
     }
     log.setAttributes(attributes);
     return log;
-  }
-
-  private SentryId trace(String traceId) {
-    if (traceId == null) {
-      return fallbackTrace;
-    }
-    if (!traceId.equals(lastTraceId)) {
-      lastTrace = new SentryId(traceId);
-      lastTraceId = traceId;
-    }
-    return lastTrace;
-  }
-
-  private SpanId span(String spanId) {
-    if (!spanId.equals(lastSpanId)) {
-      lastSpan = new SpanId(spanId);
-      lastSpanId = spanId;
-    }
-    return lastSpan;
   }
 
   /** A HashMap capacity that holds {@code entries} without growing. */

@@ -25,9 +25,6 @@ public final class TraceIds {
   /** MDC / ThreadContext key of the logging thread's Sentry span id (16 hex digits). */
   public static final String SPAN_ID_KEY = TraceIdKeys.SPAN_ID;
 
-  /** The last ids of each thread: the same ids give the same instance, cheap to compare. */
-  private static final ThreadLocal<TraceIds> LAST = new ThreadLocal<>();
-
   private final SentryId trace;
   private final SpanId span;
 
@@ -38,8 +35,7 @@ public final class TraceIds {
 
   /**
    * The ids an event logged now on this thread would carry: the active span's, else the
-   * propagation context's of the scope the SDK writes to. Null when Sentry is not running. While
-   * they stay the same, each call on a thread returns the same instance.
+   * propagation context's of the scope the SDK writes to. Null when Sentry is not running.
    */
   public static TraceIds ofCurrentThread() {
     return of(Sentry.getCurrentScopes());
@@ -81,13 +77,45 @@ public final class TraceIds {
       trace = propagation.getTraceId();
       span = propagation.getSpanId();
     }
-    TraceIds last = LAST.get();
-    if (last != null && last.trace == trace && last.span == span) {
-      return last;
+    // no per-thread cache: a caller that takes the ids apart at once makes no object at all
+    return new TraceIds(trace, span);
+  }
+
+  /**
+   * True when both hold the very same SDK ids, as two reads of a scope that did not change do.
+   *
+   * @param other ids read before; may be null
+   * @return true for the same trace and span id objects
+   */
+  public boolean sameAs(TraceIds other) {
+    return other != null && other.trace == trace && other.span == span;
+  }
+
+  /**
+   * A trace id as the logging thread left it in a log event's context data, in the SDK's form.
+   *
+   * @param traceId 32 hex digits; may be null
+   * @return the id, or null when absent or not a trace id
+   */
+  public static SentryId parseTraceId(String traceId) {
+    if (traceId == null || traceId.length() != 32) {
+      return null;
     }
-    TraceIds ids = new TraceIds(trace, span);
-    LAST.set(ids);
-    return ids;
+    try {
+      return new SentryId(traceId);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A span id as the logging thread left it in a log event's context data, in the SDK's form.
+   *
+   * @param spanId 16 hex digits; may be null
+   * @return the id, or null when absent or not a span id
+   */
+  public static SpanId parseSpanId(String spanId) {
+    return spanId == null || spanId.length() != 16 ? null : new SpanId(spanId);
   }
 
   /** True for the keys this class puts into a log event's context data. */
@@ -103,6 +131,16 @@ public final class TraceIds {
   /** The span id found in a log event's context data, or null. */
   public static String spanIdIn(Map<String, String> contextData) {
     return contextData == null ? null : contextData.get(SPAN_ID_KEY);
+  }
+
+  /** The trace id, as the SDK holds it. */
+  public SentryId trace() {
+    return trace;
+  }
+
+  /** The span id, as the SDK holds it. */
+  public SpanId span() {
+    return span;
   }
 
   /** 32 hex digits. */

@@ -106,7 +106,7 @@ public final class SentryTraceContextData implements ContextDataProvider {
         return Collections.emptyMap();
       }
       Supplied last = LAST.get();
-      if (last == null || last.ids != ids) {
+      if (last == null || !ids.sameAs(last.ids)) {
         last = new Supplied(ids);
         LAST.set(last);
       }
