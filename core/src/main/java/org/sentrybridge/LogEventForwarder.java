@@ -1,7 +1,12 @@
 package org.sentrybridge;
 
 import io.sentry.IScopes;
+import io.sentry.ISpan;
+import io.sentry.PropagationContext;
 import io.sentry.Sentry;
+import io.sentry.SpanContext;
+import io.sentry.SpanId;
+import io.sentry.protocol.SentryId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -164,7 +169,7 @@ public final class LogEventForwarder implements AutoCloseable {
     if (logs == null) {
       return false;
     }
-    return offerLog(record, arguments, captureScope ? TraceIds.ofCurrentThread() : null);
+    return offerLog(record, arguments, captureScope ? Sentry.getCurrentScopes() : null);
   }
 
   /**
@@ -179,26 +184,38 @@ public final class LogEventForwarder implements AutoCloseable {
    *     counted); the breadcrumb is kept either way
    */
   public boolean logWithBreadcrumb(LogRecord record, Object[] arguments) {
-    TraceIds ids = null;
+    IScopes scopes = null;
     if (captureScope) {
-      IScopes scopes = Sentry.getCurrentScopes();
+      scopes = Sentry.getCurrentScopes();
       scopeBreadcrumbs.ringFor(scopes).add(record);
-      ids = logs == null ? null : TraceIds.of(scopes);
     } else {
       sharedBreadcrumbs.add(record);
     }
-    return logs != null && offerLog(record, arguments, ids);
+    return logs != null && offerLog(record, arguments, scopes);
   }
 
-  private boolean offerLog(LogRecord record, Object[] arguments, TraceIds ids) {
+  /**
+   * Offers the entry with the trace and span id of {@code scopes} (none when null or Sentry is not
+   * running), taken as the SDK holds them: no object is made for them here.
+   */
+  private boolean offerLog(LogRecord record, Object[] arguments, IScopes scopes) {
+    SentryId trace = null;
+    SpanId span = null;
+    if (scopes != null && scopes.isEnabled()) {
+      ISpan active = TraceIds.activeSpan(scopes);
+      if (active != null) {
+        SpanContext context = active.getSpanContext();
+        trace = context.getTraceId();
+        span = context.getSpanId();
+      } else {
+        PropagationContext propagation = TraceIds.propagationContext(scopes);
+        trace = propagation.getTraceId();
+        span = propagation.getSpanId();
+      }
+    }
     return logs.offer(
         new LogEntry(
-            record,
-            LogEntry.typed(arguments, record),
-            ids == null ? null : ids.trace(),
-            ids == null ? null : ids.span(),
-            rules,
-            sendMetadata));
+            record, LogEntry.typed(arguments, record), trace, span, rules, sendMetadata));
   }
 
   /**

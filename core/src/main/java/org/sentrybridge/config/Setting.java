@@ -124,7 +124,7 @@ public enum Setting {
       (p, text, problems) -> {
         Long value = SettingParsers.parseLong("maxBreadcrumbs", text, 0, problems);
         if (value != null) {
-          p.rules().maxBreadcrumbs((int) Math.min(1000, value));
+          p.rules().maxBreadcrumbs((int) Math.min(CaptureRules.MAX_BREADCRUMBS, value));
         }
       },
       null),

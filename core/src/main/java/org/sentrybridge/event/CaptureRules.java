@@ -28,6 +28,8 @@ public final class CaptureRules {
   public static final LogLevel DEFAULT_MINIMUM_LEVEL = LogLevel.INFO;
   /** Default of {@code maxBreadcrumbs}. */
   public static final int DEFAULT_MAX_BREADCRUMBS = 100;
+  /** The most log-line breadcrumbs kept per scope: a higher {@code maxBreadcrumbs} keeps this many. */
+  public static final int MAX_BREADCRUMBS = 1000;
 
   /** The user fields an MDC key can fill. */
   public static final List<String> USER_FIELDS = List.of("id", "email", "ipAddress", "username");
@@ -243,7 +245,8 @@ public final class CaptureRules {
   }
 
   /**
-   * Breadcrumbs kept per appender. Default 100.
+   * Breadcrumbs kept per Sentry scope (per appender with scope capture off), at most {@link
+   * #MAX_BREADCRUMBS}. Default 100.
    *
    * @return the number
    */
@@ -440,7 +443,8 @@ public final class CaptureRules {
     }
 
     /**
-     * See {@link CaptureRules#maxBreadcrumbs()}.
+     * See {@link CaptureRules#maxBreadcrumbs()}; more than {@link CaptureRules#MAX_BREADCRUMBS} keep that many,
+     * as the setting does.
      *
      * @param maxBreadcrumbs not negative
      * @return this builder
@@ -449,7 +453,7 @@ public final class CaptureRules {
       if (maxBreadcrumbs < 0) {
         problems.add("maxBreadcrumbs: " + maxBreadcrumbs + " must not be negative");
       } else {
-        this.maxBreadcrumbs = maxBreadcrumbs;
+        this.maxBreadcrumbs = Math.min(MAX_BREADCRUMBS, maxBreadcrumbs);
       }
       return this;
     }

@@ -35,16 +35,17 @@ public final class EventFactory {
   private EventFactory() {}
 
   /**
-   * Makes the event. With {@code sendMetadata} false it carries only the exception, message, level
-   * and timestamp. {@code callSite} is the stack of a message-only error, shown on the logging
-   * thread's entry (null: none); {@code stacks} turns it into Sentry frames (in-app rules).
+   * Makes the event. With {@code sendMetadata} false it carries only the exception, message, level,
+   * timestamp and (from the scope) the trace context. {@code callSite} is the stack of a
+   * message-only error, shown on the logging thread's entry (null: none); {@code stacks} turns it
+   * into Sentry frames (in-app rules).
    *
    * @param record the log event
    * @param rules the appender's capture rules (mechanism type, context tags, user keys)
    * @param crumbs the log lines to attach as breadcrumbs; null or empty for none
    * @param callSite the stack of the logging call; null for none
    * @param stacks makes Sentry frames of {@code callSite}; null leaves the call site out
-   * @param sendMetadata false for the exception, message, level and timestamp only
+   * @param sendMetadata false for the exception, message, level, timestamp and trace context only
    * @return the event, not yet handed to the SDK
    */
   public static SentryEvent create(

@@ -13,10 +13,10 @@ import java.util.Map;
 import org.sentrybridge.event.TraceIdKeys;
 
 /**
- * The logging thread's trace and span id as text, for log events that reach sentry-bridge on
- * another thread (asynchronous appenders and loggers): put into the log event's MDC /
- * ThreadContext on the logging thread under {@link #TRACE_ID_KEY} and {@link #SPAN_ID_KEY}, read
- * back when the event is made.
+ * The logging thread's trace and span id: where the SDK keeps them ({@link #activeSpan}, {@link
+ * #propagationContext}), and as text for log events that reach sentry-bridge on another thread
+ * (asynchronous appenders and loggers): put into the log event's MDC / ThreadContext on the logging
+ * thread under {@link #TRACE_ID_KEY} and {@link #SPAN_ID_KEY}, read back when the event is made.
  */
 public final class TraceIds {
 
@@ -24,6 +24,9 @@ public final class TraceIds {
   public static final String TRACE_ID_KEY = TraceIdKeys.TRACE_ID;
   /** MDC / ThreadContext key of the logging thread's Sentry span id (16 hex digits). */
   public static final String SPAN_ID_KEY = TraceIdKeys.SPAN_ID;
+
+  /** The last ids of each thread: the same ids give the same instance, cheap to compare. */
+  private static final ThreadLocal<TraceIds> LAST = new ThreadLocal<>();
 
   private final SentryId trace;
   private final SpanId span;
@@ -35,15 +38,15 @@ public final class TraceIds {
 
   /**
    * The ids an event logged now on this thread would carry: the active span's, else the
-   * propagation context's of the scope the SDK writes to. Null when Sentry is not running.
+   * propagation context's of the scope the SDK writes to. Null when Sentry is not running. While
+   * they stay the same, each call on a thread returns the same instance.
    */
   public static TraceIds ofCurrentThread() {
     return of(Sentry.getCurrentScopes());
   }
 
   /**
-   * {@link #ofCurrentThread()} with the current thread's scopes already looked up, so that a log
-   * line that also becomes a breadcrumb reads them once.
+   * {@link #ofCurrentThread()} with the current thread's scopes already looked up.
    *
    * @param scopes the current thread's scopes ({@code Sentry.getCurrentScopes()})
    * @return the ids, or null when Sentry is not running
@@ -52,17 +55,7 @@ public final class TraceIds {
     if (!scopes.isEnabled()) {
       return null;
     }
-    // what CombinedScopeView answers, without making one per log event
-    IScope current = scopes.getScope();
-    IScope isolation = scopes.getIsolationScope();
-    IScope global = scopes.getGlobalScope();
-    ISpan active = current.getSpan();
-    if (active == null) {
-      active = isolation.getSpan();
-    }
-    if (active == null) {
-      active = global.getSpan();
-    }
+    ISpan active = activeSpan(scopes);
     SentryId trace;
     SpanId span;
     if (active != null) {
@@ -70,15 +63,52 @@ public final class TraceIds {
       trace = context.getTraceId();
       span = context.getSpanId();
     } else {
-      ScopeType type = scopes.getOptions().getDefaultScopeType();
-      PropagationContext propagation =
-          (type == ScopeType.CURRENT ? current : type == ScopeType.GLOBAL ? global : isolation)
-              .getPropagationContext();
+      PropagationContext propagation = propagationContext(scopes);
       trace = propagation.getTraceId();
       span = propagation.getSpanId();
     }
-    // no per-thread cache: a caller that takes the ids apart at once makes no object at all
-    return new TraceIds(trace, span);
+    TraceIds last = LAST.get();
+    if (last != null && last.trace == trace && last.span == span) {
+      return last;
+    }
+    TraceIds ids = new TraceIds(trace, span);
+    LAST.set(ids);
+    return ids;
+  }
+
+  /**
+   * The span an event logged now would be linked to: the current scope's, else the isolation
+   * scope's, else the global scope's (what the SDK's combined scope view answers, without making
+   * one per log event).
+   *
+   * @param scopes the current thread's scopes
+   * @return the active span, or null when none
+   */
+  public static ISpan activeSpan(IScopes scopes) {
+    ISpan active = scopes.getScope().getSpan();
+    if (active == null) {
+      active = scopes.getIsolationScope().getSpan();
+    }
+    if (active == null) {
+      active = scopes.getGlobalScope().getSpan();
+    }
+    return active;
+  }
+
+  /**
+   * The propagation context an event logged now without an active span would carry: that of the
+   * scope the SDK writes to ({@code defaultScopeType}).
+   *
+   * @param scopes the current thread's scopes
+   * @return the propagation context
+   */
+  public static PropagationContext propagationContext(IScopes scopes) {
+    ScopeType type = scopes.getOptions().getDefaultScopeType();
+    IScope scope =
+        type == ScopeType.CURRENT
+            ? scopes.getScope()
+            : type == ScopeType.GLOBAL ? scopes.getGlobalScope() : scopes.getIsolationScope();
+    return scope.getPropagationContext();
   }
 
   /**
@@ -131,16 +161,6 @@ public final class TraceIds {
   /** The span id found in a log event's context data, or null. */
   public static String spanIdIn(Map<String, String> contextData) {
     return contextData == null ? null : contextData.get(SPAN_ID_KEY);
-  }
-
-  /** The trace id, as the SDK holds it. */
-  public SentryId trace() {
-    return trace;
-  }
-
-  /** The span id, as the SDK holds it. */
-  public SpanId span() {
-    return span;
   }
 
   /** 32 hex digits. */

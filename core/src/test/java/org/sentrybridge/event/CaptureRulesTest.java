@@ -36,6 +36,13 @@ class CaptureRulesTest {
   }
 
   @Test
+  void moreBreadcrumbsThanTheMostKeepTheMostAsTheSettingDoes() {
+    assertThat(rules().maxBreadcrumbs(5_000).build().maxBreadcrumbs()).isEqualTo(1000);
+    assertThat(rules().maxBreadcrumbs(1000).build().maxBreadcrumbs()).isEqualTo(1000);
+    assertThat(rules().maxBreadcrumbs(999).build().maxBreadcrumbs()).isEqualTo(999);
+  }
+
+  @Test
   void ignoredLoggersArePrefixesAtNameBoundaries() {
     CaptureRules rules = rules().ignoredLoggers(List.of("com.example.noisy", "org.lib.")).build();
 

@@ -421,8 +421,8 @@ public final class SentryAppender extends AbstractAppender {
     }
 
     /**
-     * Lowest level kept as a breadcrumb for the next event ({@code OFF}: none). Default {@code
-     * INFO}.
+     * Lowest level kept as a breadcrumb for the next events of the logging thread's Sentry scope
+     * (of this appender with {@code captureScope=false}); {@code OFF}: none. Default {@code INFO}.
      *
      * @param minimumBreadcrumbLevel the value of the attribute {@code minimumBreadcrumbLevel}
      * @return this builder
@@ -491,7 +491,8 @@ public final class SentryAppender extends AbstractAppender {
     }
 
     /**
-     * Breadcrumbs kept for the next event ({@code 0}: none). Default {@code 100}.
+     * Breadcrumbs kept per Sentry scope (per appender with {@code captureScope=false}); 0: none,
+     * at most 1000 (higher values are capped). Default {@code 100}.
      *
      * @param maxBreadcrumbs the value of the attribute {@code maxBreadcrumbs}
      * @return this builder
@@ -570,7 +571,8 @@ public final class SentryAppender extends AbstractAppender {
     }
 
     /**
-     * How long stopping waits for queued events when Log4j2 gives no timeout. Default {@code 5s}.
+     * How long stopping waits for queued events to be delivered; the stop timeout Log4j2 passes is
+     * not used ({@code LogManager.shutdown()} gives 50 ms). Default {@code 5s}.
      *
      * @param flushTimeout the value of the attribute {@code flushTimeout}
      * @return this builder

@@ -116,7 +116,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
   /**
    * Attach logger, thread, MDC, markers, key-values, breadcrumbs and host details. With {@code
-   * false} events carry only exception, message, level and timestamp. Default {@code true}.
+   * false} events carry only exception, message, level, timestamp and the trace context (linking an
+   * error to its trace is not metadata). Default {@code true}.
    *
    * @param sendMetadata the text of {@code <sendMetadata>}
    */
@@ -185,8 +186,9 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   }
 
   /**
-   * Lowest level kept as a breadcrumb (with its own timestamp) for the next event of this
-   * appender, or OFF. Default {@code INFO}.
+   * Lowest level kept as a breadcrumb (with its own timestamp) for the next events of the logging
+   * thread's Sentry scope (of this appender with {@code captureScope=false}), or OFF. Default
+   * {@code INFO}.
    *
    * @param minimumBreadcrumbLevel the text of {@code <minimumBreadcrumbLevel>}
    */
@@ -244,7 +246,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   }
 
   /**
-   * Breadcrumbs kept for the next event (0 to 1000). Default {@code 100}.
+   * Breadcrumbs kept per Sentry scope (per appender with {@code captureScope=false}); 0 to 1000,
+   * higher values are capped. Default {@code 100}.
    *
    * @param maxBreadcrumbs the text of {@code <maxBreadcrumbs>}
    */

@@ -46,7 +46,7 @@ public class SentryBridgeProperties {
   /** true: only log events with a throwable become Sentry events; false: message-only errors too. Default true. */
   private String requireThrowable = "true";
 
-  /** Lowest level kept as a breadcrumb for the next event, or OFF. Default INFO. */
+  /** Lowest level kept as a breadcrumb of the logging thread's Sentry scope, or OFF. Default INFO. */
   private String minimumBreadcrumbLevel = "INFO";
 
   /** Lowest level sent as a Sentry log entry when Sentry Logs are on (sentry.init.logs.enabled=true), or OFF. Default INFO. */
@@ -64,7 +64,7 @@ public class SentryBridgeProperties {
   /** Logger name prefixes never sent. Default: none. */
   private List<String> ignoredLoggers = new ArrayList<>();
 
-  /** Breadcrumbs kept for the next event (0 to 1000). Default 100. */
+  /** Breadcrumbs kept per Sentry scope (0 to 1000, higher values are capped). Default 100. */
   private String maxBreadcrumbs = "100";
 
   /** Directory for undelivered envelopes. Default <java.io.tmpdir>/sentry-bridge-<user name>/<hash of the DSN>. */
@@ -260,7 +260,7 @@ public class SentryBridgeProperties {
   }
 
   /**
-   * Lowest level kept as a breadcrumb for the next event, or OFF. Default {@code INFO}.
+   * Lowest level kept as a breadcrumb of the logging thread's Sentry scope, or OFF. Default {@code INFO}.
    *
    * @return the value, or null when not set
    */
@@ -269,7 +269,7 @@ public class SentryBridgeProperties {
   }
 
   /**
-   * Lowest level kept as a breadcrumb for the next event, or OFF. Default {@code INFO}.
+   * Lowest level kept as a breadcrumb of the logging thread's Sentry scope, or OFF. Default {@code INFO}.
    *
    * @param minimumBreadcrumbLevel the value
    */
@@ -369,7 +369,7 @@ public class SentryBridgeProperties {
   }
 
   /**
-   * Breadcrumbs kept for the next event (0 to 1000). Default {@code 100}.
+   * Breadcrumbs kept per Sentry scope (0 to 1000, higher values are capped). Default {@code 100}.
    *
    * @return the value, or null when not set
    */
@@ -378,7 +378,7 @@ public class SentryBridgeProperties {
   }
 
   /**
-   * Breadcrumbs kept for the next event (0 to 1000). Default {@code 100}.
+   * Breadcrumbs kept per Sentry scope (0 to 1000, higher values are capped). Default {@code 100}.
    *
    * @param maxBreadcrumbs the value
    */
