@@ -53,6 +53,8 @@ public final class LogEventForwarder implements AutoCloseable {
   private final boolean startedEnabled;
   /** Sentry Logs, when the integration has them on; null otherwise. */
   private final LogsPipeline logs;
+  /** What this appender's log entries share: its rules and metadata choice. */
+  private final LogEntry.Source logSource;
   /** What {@link #close} undoes: registrations made while this appender runs. */
   private final List<Runnable> registrations = new CopyOnWriteArrayList<>();
 
@@ -67,6 +69,7 @@ public final class LogEventForwarder implements AutoCloseable {
         new BreadcrumbRing(captureScope ? capacity * SHARED_RING_FACTOR : capacity);
     this.startedEnabled = service.isEnabled();
     this.logs = startedEnabled ? service.logs() : null;
+    this.logSource = new LogEntry.Source(rules, sendMetadata);
     if (startedEnabled) {
       warmUp();
     }
@@ -196,7 +199,7 @@ public final class LogEventForwarder implements AutoCloseable {
 
   /**
    * Offers the entry with the trace and span id of {@code scopes} (none when null or Sentry is not
-   * running), taken as the SDK holds them: no object is made for them here.
+   * running), taken as the SDK holds them: no object is made for them, nor for the entry.
    */
   private boolean offerLog(LogRecord record, Object[] arguments, IScopes scopes) {
     SentryId trace = null;
@@ -213,9 +216,7 @@ public final class LogEventForwarder implements AutoCloseable {
         span = propagation.getSpanId();
       }
     }
-    return logs.offer(
-        new LogEntry(
-            record, LogEntry.typed(arguments, record), trace, span, rules, sendMetadata));
+    return logs.offer(record, LogEntry.typed(arguments, record), trace, span, logSource);
   }
 
   /**
@@ -243,13 +244,11 @@ public final class LogEventForwarder implements AutoCloseable {
       return false;
     }
     return logs.offer(
-        new LogEntry(
-            record,
-            LogEntry.typed(arguments, record),
-            captureScope ? TraceIds.parseTraceId(TraceIds.traceIdIn(record.contextData())) : null,
-            captureScope ? TraceIds.parseSpanId(TraceIds.spanIdIn(record.contextData())) : null,
-            rules,
-            sendMetadata));
+        record,
+        LogEntry.typed(arguments, record),
+        captureScope ? TraceIds.parseTraceId(TraceIds.traceIdIn(record.contextData())) : null,
+        captureScope ? TraceIds.parseSpanId(TraceIds.spanIdIn(record.contextData())) : null,
+        logSource);
   }
 
   /**

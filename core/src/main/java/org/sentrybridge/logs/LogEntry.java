@@ -6,9 +6,10 @@ import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogRecord;
 
 /**
- * What the logging thread hands over for one Sentry log entry: the log event's snapshot, the
- * logging thread's trace and span id (null when unknown), and the appender's rules and metadata
- * choice. Formatting and the building of the entry wait for the logs sender thread. The ids are
+ * One Sentry log entry as the logs sender thread takes it from the queue: the log event's snapshot,
+ * the logging thread's trace and span id (null when unknown), and the appender's rules and metadata
+ * choice. The logging thread hands these over in a queue slot, not as an object ({@link
+ * LogsPipeline#offer}); formatting and the building of the entry wait for the logs thread. The ids are
  * the SDK's own objects, as the logging thread's scope holds them: their text is made (once per
  * id, by the SDK) on the logs thread.
  *
@@ -29,6 +30,29 @@ public record LogEntry(
     SpanId spanId,
     CaptureRules rules,
     boolean sendMetadata) {
+
+  /**
+   * What every entry of one appender shares: its rules and its metadata choice, made once per
+   * appender so that handing an entry over makes no object of its own.
+   *
+   * @param rules the appender's rules ({@code contextTags}, origin)
+   * @param sendMetadata false: timestamp, level, body, template and parameters only
+   */
+  public record Source(CaptureRules rules, boolean sendMetadata) {}
+
+  /**
+   * The entry of a line of {@code source}.
+   *
+   * @param record the log event, copied off the framework's mutable objects
+   * @param typedArguments see {@link #typed(Object[], LogRecord)}; null for none
+   * @param traceId the logging thread's trace id; null when unknown
+   * @param spanId the logging thread's span id; null when unknown
+   * @param source the appender's rules and metadata choice
+   */
+  LogEntry(
+      LogRecord record, Object[] typedArguments, SentryId traceId, SpanId spanId, Source source) {
+    this(record, typedArguments, traceId, spanId, source.rules(), source.sendMetadata());
+  }
 
   /**
    * The arguments that keep their type in a log entry: integers, finite floating-point numbers and

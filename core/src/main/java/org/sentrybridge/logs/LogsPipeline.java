@@ -6,26 +6,30 @@ import io.sentry.IScopes;
 import io.sentry.SentryLogEvent;
 import io.sentry.SentryLogEvents;
 import io.sentry.SentryOptions;
+import io.sentry.SpanId;
 import io.sentry.clientreport.DiscardReason;
+import io.sentry.protocol.SentryId;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.sentrybridge.StatusReporter;
 import org.sentrybridge.delivery.DropCounter;
+import org.sentrybridge.event.LogRecord;
 import org.sentrybridge.event.MessageTemplates;
 import org.sentrybridge.event.RingSizes;
 
 /**
  * Sentry Logs, apart from the errors. {@link #offer} is what the logging thread pays: a lock-free
- * hand-off into a bounded ring of slots (a place claimed with one compare-and-set, the entry
- * stored into it; no node or other object per entry). One daemon thread formats the entries, builds the SDK's {@link
+ * hand-off into a bounded ring of slots (a place claimed with one compare-and-set, the entry's
+ * parts stored into it; no node, entry or other object per line). One daemon thread formats the entries, builds the SDK's {@link
  * SentryLogEvent}s, runs the SDK's log hooks (event processors, {@code beforeSendLog}) and hands
  * them to the SDK client in batches ({@link SentryLogEvents}, one {@code log} envelope item) of up
  * to {@link #MAX_BATCH_ENTRIES} entries, when a batch is full or {@link #MAX_BATCH_AGE} old, and
@@ -41,8 +45,8 @@ import org.sentrybridge.event.RingSizes;
  * the reason the thread holds back for (the same reason the outbox would have given). Flush and
  * close hand everything over regardless.
  *
- * <p>Memory: at most {@code capacity} entries wait in the queue, whose slots are made at start (a
- * reference each, {@code capacity} rounded up to a power of two) and one batch of at most {@link #MAX_BATCH_ENTRIES} entries and {@link
+ * <p>Memory: at most {@code capacity} entries wait in the queue, whose slots are made at start
+ * ({@value #SLOT_SIZE} references each, {@code capacity} rounded up to a power of two) and one batch of at most {@link #MAX_BATCH_ENTRIES} entries and {@link
  * #MAX_BATCH_BYTES} estimated bytes is being built; the outbox then keeps at most 32 log
  * envelopes, each as built entries and, once encoded, as the SDK's JSON too. One thread builds
  * the entries because building is the cheap part: an entry takes a few hundred nanoseconds to
@@ -87,16 +91,24 @@ public final class LogsPipeline {
   private static final long QUIET_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   private static final long RATE_LIMIT_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   private static final AtomicInteger COUNT = new AtomicInteger();
+  /** References per slot: record, typed arguments, trace id, span id, source. */
+  static final int SLOT_SIZE = 5;
+  /**
+   * Reads and writes a slot's record with memory ordering: the record is written last, after the
+   * slot's other parts (plain writes), and read first, so the logs thread that sees it sees them.
+   */
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
 
   private final IScopes scopes;
   private final int capacity;
   private final DropCounter drops;
   /**
-   * The queue: entry number {@code n} goes into slot {@code n & mask}, where the logs thread takes
-   * it and leaves null. Room for at least {@code capacity} entries, so a slot is free again before
-   * {@link #offer} may claim it (it claims only below {@code processed + capacity}).
+   * The queue: entry number {@code n} goes into slot {@code n & mask}, the {@value #SLOT_SIZE}
+   * elements from {@code (n & mask) * SLOT_SIZE}, where the logs thread takes it and leaves nulls.
+   * Room for at least {@code capacity} entries, so a slot is free again before {@link #offer} may
+   * claim it (it claims only below {@code processed + capacity}).
    */
-  private final AtomicReferenceArray<LogEntry> slots;
+  private final Object[] slots;
   private final int mask;
   /** Waiting entries that are built whatever the batch: half the queue. */
   private final int takeAtWaiting;
@@ -180,7 +192,7 @@ public final class LogsPipeline {
     this.laneFull = laneFull;
     this.capacity = RingSizes.bounded(capacity);
     int length = RingSizes.powerOfTwoAtLeast(this.capacity);
-    this.slots = new AtomicReferenceArray<>(length);
+    this.slots = new Object[length * SLOT_SIZE];
     this.mask = length - 1;
     // a queue smaller than two batches is emptied once half full, before logging threads drop
     this.takeAtWaiting = Math.max(1, this.capacity / 2);
@@ -207,12 +219,21 @@ public final class LogsPipeline {
   }
 
   /**
-   * Hands an entry to the sender thread without blocking.
+   * Hands an entry to the sender thread without blocking, its parts stored into a queue slot.
    *
-   * @param entry the snapshot taken on the logging thread
+   * @param record the log event, copied off the framework's mutable objects
+   * @param typedArguments see {@link LogEntry#typed(Object[], LogRecord)}; null for none
+   * @param traceId the logging thread's trace id; null when unknown
+   * @param spanId the logging thread's span id; null when unknown
+   * @param source the appender's rules and metadata choice, made once per appender
    * @return false when the queue is full or the pipeline closed; a full queue's drop is counted
    */
-  public boolean offer(LogEntry entry) {
+  public boolean offer(
+      LogRecord record,
+      Object[] typedArguments,
+      SentryId traceId,
+      SpanId spanId,
+      LogEntry.Source source) {
     if (closed) {
       return false;
     }
@@ -225,9 +246,14 @@ public final class LogsPipeline {
         return false;
       }
     } while (!offered.compareAndSet(number, number + 1));
-    // a volatile store, ordered before the read of idle: the thread that announced it parks sees
-    // the entry, or is woken
-    slots.set((int) number & mask, entry);
+    int slot = ((int) number & mask) * SLOT_SIZE;
+    slots[slot + 1] = typedArguments;
+    slots[slot + 2] = traceId;
+    slots[slot + 3] = spanId;
+    slots[slot + 4] = source;
+    // the record last, a volatile store: the logs thread that reads it sees the parts above; and
+    // ordered before the read of idle: the thread that announced it parks sees the entry, or is woken
+    SLOT.setVolatile(slots, slot, record);
     if (idle) {
       LockSupport.unpark(thread);
     }
@@ -451,18 +477,31 @@ public final class LogsPipeline {
    * a later turn, and the producer wakes this thread if it parks meanwhile). Logs thread only.
    */
   private LogEntry poll() {
-    int slot = (int) processedLocally & mask;
-    LogEntry entry = slots.get(slot);
-    if (entry != null) {
-      // freed before processed says so: an offer that reads processed finds the slot free
-      slots.lazySet(slot, null);
+    int slot = ((int) processedLocally & mask) * SLOT_SIZE;
+    LogRecord record = (LogRecord) SLOT.getVolatile(slots, slot);
+    if (record == null) {
+      return null;
     }
+    LogEntry entry =
+        new LogEntry(
+            record,
+            (Object[]) slots[slot + 1],
+            (SentryId) slots[slot + 2],
+            (SpanId) slots[slot + 3],
+            (LogEntry.Source) slots[slot + 4]);
+    slots[slot + 1] = null;
+    slots[slot + 2] = null;
+    slots[slot + 3] = null;
+    slots[slot + 4] = null;
+    // freed before processed says so (a release store, after the nulls above): an offer that
+    // reads processed finds the slot free, and its own stores come after these
+    SLOT.setRelease(slots, slot, null);
     return entry;
   }
 
   /** True when the next entry is not there (yet). Logs thread only. */
   private boolean isEmpty() {
-    return slots.get((int) processedLocally & mask) == null;
+    return SLOT.getVolatile(slots, ((int) processedLocally & mask) * SLOT_SIZE) == null;
   }
 
   /**

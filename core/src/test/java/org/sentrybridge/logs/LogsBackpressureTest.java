@@ -44,6 +44,8 @@ import org.sentrybridge.testing.RecordingStatusReporter;
 class LogsBackpressureTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final LogEntry.Source SOURCE =
+      new LogEntry.Source(CaptureRules.builder("logback").build(), true);
 
   private final AtomicInteger built = new AtomicInteger();
   /** The bodies of the entries built, in the order the logs thread built them. */
@@ -147,7 +149,7 @@ class LogsBackpressureTest {
     runConcurrently(4, producer -> {
       for (int i = 0; i < 50; i++) {
         String body = "producer " + producer + " line " + i;
-        if (pipeline.offer(entry(body))) {
+        if (offer(record(body))) {
           accepted.add(body);
         }
       }
@@ -169,8 +171,8 @@ class LogsBackpressureTest {
 
     runConcurrently(producers, producer -> {
       for (int i = 0; i < lines; i++) {
-        LogEntry entry = entry(producer + ":" + i);
-        while (!pipeline.offer(entry)) {
+        LogRecord record = record(producer + ":" + i);
+        while (!offer(record)) {
           Thread.onSpinWait(); // the queue is full for now: the logs thread frees a slot soon
         }
       }
@@ -210,9 +212,12 @@ class LogsBackpressureTest {
     }
   }
 
-  private static LogEntry entry(String body) {
-    LogRecord record = LogRecord.builder(LogLevel.INFO, "orders").message(body, body).build();
-    return new LogEntry(record, null, null, null, CaptureRules.builder("logback").build(), true);
+  private static LogRecord record(String body) {
+    return LogRecord.builder(LogLevel.INFO, "orders").message(body, body).build();
+  }
+
+  private boolean offer(LogRecord record) {
+    return pipeline.offer(record, null, null, null, SOURCE);
   }
 
   private int offer(int count) {
@@ -220,9 +225,7 @@ class LogsBackpressureTest {
     for (int i = 0; i < count; i++) {
       LogRecord record =
           LogRecord.builder(LogLevel.INFO, "orders").message("line {}", "line " + i).build();
-      LogEntry entry =
-          new LogEntry(record, null, null, null, CaptureRules.builder("logback").build(), true);
-      if (pipeline.offer(entry)) {
+      if (offer(record)) {
         accepted++;
       }
     }
