@@ -460,7 +460,8 @@ public final class BridgeSettings {
     /**
      * See {@link BridgeSettings#sendMetadata()}.
      *
-     * @param sendMetadata false sends the exception, message, level, timestamp and trace context only
+     * @param sendMetadata false sends the exception, message, level, timestamp and trace context
+     *     only
      * @return this builder
      */
     public Builder sendMetadata(boolean sendMetadata) {

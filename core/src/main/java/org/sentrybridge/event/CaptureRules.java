@@ -28,7 +28,7 @@ public final class CaptureRules {
   public static final LogLevel DEFAULT_MINIMUM_LEVEL = LogLevel.INFO;
   /** Default of {@code maxBreadcrumbs}. */
   public static final int DEFAULT_MAX_BREADCRUMBS = 100;
-  /** The most log-line breadcrumbs kept per scope: a higher {@code maxBreadcrumbs} keeps this many. */
+  /** The most log-line breadcrumbs kept per scope: a higher {@code maxBreadcrumbs} keeps these. */
   public static final int MAX_BREADCRUMBS = 1000;
 
   /** The user fields an MDC key can fill. */
@@ -443,8 +443,8 @@ public final class CaptureRules {
     }
 
     /**
-     * See {@link CaptureRules#maxBreadcrumbs()}; more than {@link CaptureRules#MAX_BREADCRUMBS} keep that many,
-     * as the setting does.
+     * See {@link CaptureRules#maxBreadcrumbs()}; more than {@link CaptureRules#MAX_BREADCRUMBS}
+     * keep that many, as the setting does.
      *
      * @param maxBreadcrumbs not negative
      * @return this builder

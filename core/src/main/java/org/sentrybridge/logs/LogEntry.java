@@ -9,9 +9,9 @@ import org.sentrybridge.event.LogRecord;
  * One Sentry log entry as the logs sender thread takes it from the queue: the log event's snapshot,
  * the logging thread's trace and span id (null when unknown), and the appender's rules and metadata
  * choice. The logging thread hands these over in a queue slot, not as an object ({@link
- * LogsPipeline#offer}); formatting and the building of the entry wait for the logs thread. The ids are
- * the SDK's own objects, as the logging thread's scope holds them: their text is made (once per
- * id, by the SDK) on the logs thread.
+ * LogsPipeline#offer}); formatting and the building of the entry wait for the logs thread. The
+ * ids are the SDK's own objects, as the logging thread's scope holds them: their text is made
+ * (once per id, by the SDK) on the logs thread.
  *
  * @param record the log event, copied off the framework's mutable objects
  * @param typedArguments the arguments that are numbers or booleans and that {@code record} keeps

@@ -29,7 +29,8 @@ import org.sentrybridge.event.RingSizes;
 /**
  * Sentry Logs, apart from the errors. {@link #offer} is what the logging thread pays: a lock-free
  * hand-off into a bounded ring of slots (a place claimed with one compare-and-set, the entry's
- * parts stored into it; no node, entry or other object per line). One daemon thread formats the entries, builds the SDK's {@link
+ * parts stored into it; no node, entry or other object per line). One daemon thread formats the
+ * entries, builds the SDK's {@link
  * SentryLogEvent}s, runs the SDK's log hooks (event processors, {@code beforeSendLog}) and hands
  * them to the SDK client in batches ({@link SentryLogEvents}, one {@code log} envelope item) of up
  * to {@link #MAX_BATCH_ENTRIES} entries, when a batch is full or {@link #MAX_BATCH_AGE} old, and
@@ -46,8 +47,9 @@ import org.sentrybridge.event.RingSizes;
  * close hand everything over regardless.
  *
  * <p>Memory: at most {@code capacity} entries wait in the queue, whose slots are made at start
- * ({@value #SLOT_SIZE} references each, {@code capacity} rounded up to a power of two) and one batch of at most {@link #MAX_BATCH_ENTRIES} entries and {@link
- * #MAX_BATCH_BYTES} estimated bytes is being built; the outbox then keeps at most 32 log
+ * ({@value #SLOT_SIZE} references each, {@code capacity} rounded up to a power of two) and one
+ * batch of at most {@link #MAX_BATCH_ENTRIES} entries and {@link #MAX_BATCH_BYTES} estimated
+ * bytes is being built; the outbox then keeps at most 32 log
  * envelopes, each as built entries and, once encoded, as the SDK's JSON too. One thread builds
  * the entries because building is the cheap part: an entry takes a few hundred nanoseconds to
  * build and tens of times that to serialize, which the outbox does on as many threads as there
@@ -252,7 +254,8 @@ public final class LogsPipeline {
     slots[slot + 3] = spanId;
     slots[slot + 4] = source;
     // the record last, a volatile store: the logs thread that reads it sees the parts above; and
-    // ordered before the read of idle: the thread that announced it parks sees the entry, or is woken
+    // ordered before the read of idle: the thread that announced it parks sees the entry, or is
+    // woken
     SLOT.setVolatile(slots, slot, record);
     if (idle) {
       LockSupport.unpark(thread);

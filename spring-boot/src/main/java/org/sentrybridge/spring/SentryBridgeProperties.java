@@ -46,7 +46,7 @@ public class SentryBridgeProperties {
   /** true: only log events with a throwable become Sentry events; false: message-only errors too. Default true. */
   private String requireThrowable = "true";
 
-  /** Lowest level kept as a breadcrumb of the logging thread's Sentry scope, or OFF. Default INFO. */
+  /** Lowest level kept as a breadcrumb of the logging thread's scope, or OFF. Default INFO. */
   private String minimumBreadcrumbLevel = "INFO";
 
   /** Lowest level sent as a Sentry log entry when Sentry Logs are on (sentry.init.logs.enabled=true), or OFF. Default INFO. */
@@ -260,7 +260,8 @@ public class SentryBridgeProperties {
   }
 
   /**
-   * Lowest level kept as a breadcrumb of the logging thread's Sentry scope, or OFF. Default {@code INFO}.
+   * Lowest level kept as a breadcrumb of the logging thread's Sentry scope, or OFF. Default {@code
+   * INFO}.
    *
    * @return the value, or null when not set
    */
@@ -269,7 +270,8 @@ public class SentryBridgeProperties {
   }
 
   /**
-   * Lowest level kept as a breadcrumb of the logging thread's Sentry scope, or OFF. Default {@code INFO}.
+   * Lowest level kept as a breadcrumb of the logging thread's Sentry scope, or OFF. Default {@code
+   * INFO}.
    *
    * @param minimumBreadcrumbLevel the value
    */
