@@ -20,16 +20,10 @@ import org.sentrybridge.event.LogRecord;
  *     taken from the record.
  * @param traceId the logging thread's trace id; null when unknown
  * @param spanId the logging thread's span id; null when unknown
- * @param rules the appender's rules ({@code contextTags}, origin)
- * @param sendMetadata false: timestamp, level, body, template and parameters only
+ * @param source the appender's rules and metadata choice, shared by its entries
  */
 public record LogEntry(
-    LogRecord record,
-    Object[] typedArguments,
-    SentryId traceId,
-    SpanId spanId,
-    CaptureRules rules,
-    boolean sendMetadata) {
+    LogRecord record, Object[] typedArguments, SentryId traceId, SpanId spanId, Source source) {
 
   /**
    * What every entry of one appender shares: its rules and its metadata choice, made once per
@@ -39,20 +33,6 @@ public record LogEntry(
    * @param sendMetadata false: timestamp, level, body, template and parameters only
    */
   public record Source(CaptureRules rules, boolean sendMetadata) {}
-
-  /**
-   * The entry of a line of {@code source}.
-   *
-   * @param record the log event, copied off the framework's mutable objects
-   * @param typedArguments see {@link #typed(Object[], LogRecord)}; null for none
-   * @param traceId the logging thread's trace id; null when unknown
-   * @param spanId the logging thread's span id; null when unknown
-   * @param source the appender's rules and metadata choice
-   */
-  LogEntry(
-      LogRecord record, Object[] typedArguments, SentryId traceId, SpanId spanId, Source source) {
-    this(record, typedArguments, traceId, spanId, source.rules(), source.sendMetadata());
-  }
 
   /**
    * The arguments that keep their type in a log entry: integers, finite floating-point numbers and

@@ -81,7 +81,7 @@ final class LogEventBuilder {
     }
     int count = record.messageTemplate() == null ? 0 : record.argumentCount();
     Map<String, SentryLogEventAttributeValue> attributes =
-        new HashMap<>(capacityFor(count + (entry.sendMetadata() ? 12 : 1)));
+        new HashMap<>(capacityFor(count + (entry.source().sendMetadata() ? 12 : 1)));
     if (count > 0) {
       attributes.put(TEMPLATE, lastTemplate.value(record.messageTemplate()));
       Object[] typed = entry.typedArguments();
@@ -104,7 +104,7 @@ final class LogEventBuilder {
         }
       }
     }
-    if (entry.sendMetadata()) {
+    if (entry.source().sendMetadata()) {
       addMetadata(attributes, entry, record);
     }
     log.setAttributes(attributes);
@@ -118,7 +118,7 @@ final class LogEventBuilder {
 
   private void addMetadata(
       Map<String, SentryLogEventAttributeValue> attributes, LogEntry entry, LogRecord record) {
-    attributes.put(ORIGIN, origin(entry.rules().mechanismType()));
+    attributes.put(ORIGIN, origin(entry.source().rules().mechanismType()));
     putValue(attributes, "logger.name", lastLogger.value(record.loggerName()));
     putValue(attributes, "thread.name", lastThread.value(record.threadName()));
     if (record.threadId() > 0) {
@@ -129,7 +129,7 @@ final class LogEventBuilder {
       attributes.put("thread.id", lastThreadIdValue);
     }
     for (Map.Entry<String, String> mdc : record.contextData().entrySet()) {
-      if (entry.rules().isContextTag(mdc.getKey()) && !TraceIds.isKey(mdc.getKey())) {
+      if (entry.source().rules().isContextTag(mdc.getKey()) && !TraceIds.isKey(mdc.getKey())) {
         put(attributes, "mdc." + mdc.getKey(), mdc.getValue());
       }
     }
