@@ -5,15 +5,18 @@
 # prompt receiver, and overload against a receiver answering after 5 s). Ends with the INFO-line
 # table and its ratios, then the load lines. JMH options can be given as arguments.
 #   benchmarks/run-logs.sh                               # full run (about 20 minutes)
-#   benchmarks/run-logs.sh -f 1 -wi 1 -i 1 -w 1s -r 1s   # quick look (JMH part)
+#   ROUNDS=1 benchmarks/run-logs.sh -f 1 -wi 1 -i 1 -w 1s -r 1s   # quick look (JMH part)
 # Load options: -Dbench.logs.threads / rate / seconds / delaySeconds / warmup (seconds, 0: cold
 # start) / diagnose (true: what the slow calls waited for) through BENCH_LOGS_OPTS, and any JVM
 # option of the load runs, e.g. BENCH_LOGS_OPTS="-XX:+UseZGC" (pauses well under 1 ms).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# without arguments the LogsCost classes' own settings: 3 forks, 5 x 1 s warm-up, 10 x 1 s
+# without arguments the LogsCost classes' own settings: 1 fork, 5 x 1 s warm-up, 10 x 1 s; in
+# ROUNDS rounds (default 3), each measuring our side and the official's one right after the other,
+# the first side taking turns, so that both sides of a ratio see the same load of the machine
 JMH_ARGS=("$@")
+ROUNDS="${ROUNDS:-3}"
 RESULTS=benchmarks/target/results-logs
 read -r -a LOAD_OPTS <<<"${BENCH_LOGS_OPTS:-}"
 
@@ -29,13 +32,26 @@ classpath() {
   echo "benchmarks/$1/target/classes:$(cat "benchmarks/$1/target/classpath.txt")"
 }
 
-for module in bridge official-logback official-log4j2; do
-  echo "== INFO-line cost, no appender, Logs off and on: $module" >&2
-  java -cp "$(classpath "$module")" org.openjdk.jmh.Main ${JMH_ARGS[@]+"${JMH_ARGS[@]}"} \
-    -rf json -rff "$RESULTS/cost-$module.json" 'LogsCost' \
-    >"$RESULTS/cost-$module.log" 2>&1 || { tail -40 "$RESULTS/cost-$module.log" >&2; exit 1; }
+# one side in round $3: <module> <benchmark class, without "Official">
+logs_cost() {
+  local name="cost-$1-$2-r$3"
+  echo "== INFO-line cost, no appender, Logs off and on, round $3: $2 ($1)" >&2
+  java -cp "$(classpath "$1")" org.openjdk.jmh.Main ${JMH_ARGS[@]+"${JMH_ARGS[@]}"} \
+    -rf json -rff "$RESULTS/$name.json" "$2\\." \
+    >"$RESULTS/$name.log" 2>&1 || { tail -40 "$RESULTS/$name.log" >&2; exit 1; }
   # with Logs on, received = logged: no measured line was made cheap by a full queue
-  grep -oE '# (Benchmark: .*|Parameters: .*|lines logged: .*)' "$RESULTS/cost-$module.log"
+  grep -oE '# (Benchmark: .*|Parameters: .*|lines logged: .*)' "$RESULTS/$name.log"
+}
+for round in $(seq 1 "$ROUNDS"); do
+  for backend in Logback Log4j2; do
+    if ((round % 2 == 1)); then
+      logs_cost bridge "${backend}LogsCost" "$round"
+      logs_cost "official-${backend,,}" "${backend}LogsCost" "$round"
+    else
+      logs_cost "official-${backend,,}" "${backend}LogsCost" "$round"
+      logs_cost bridge "${backend}LogsCost" "$round"
+    fi
+  done
 done
 
 for scenario in sustained overload; do
@@ -52,7 +68,7 @@ done
 
 echo
 JMH_SHOWN="${JMH_ARGS[*]:-}"
-echo "Java: $(java -version 2>&1 | head -1); cores: $(nproc 2>/dev/null || echo '?'); JMH: ${JMH_SHOWN:-as in the LogsCost classes}"
+echo "Java: $(java -version 2>&1 | head -1); cores: $(nproc 2>/dev/null || echo '?'); JMH: ${JMH_SHOWN:-as in the LogsCost classes}; rounds: $ROUNDS"
 java -cp "$(classpath bridge)" org.sentrybridge.benchmarks.Report "$RESULTS"
 echo
 cat "$RESULTS/load.txt"

@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
 # Runs every benchmark in one go, on this machine, and prints the side-by-side table with the ratios
-# as the last lines. JMH options can be given as arguments; the defaults take about 8 minutes, plus
-# about 3 for the slow-Sentry delivery (sentry-bridge vs the SDK's transport, 100 ms per answer).
+# as the last lines. JMH options can be given as arguments; the defaults take about 10 minutes,
+# plus about 3 for the slow-Sentry delivery (sentry-bridge vs the SDK's transport, 100 ms per
+# answer).
 #   benchmarks/run.sh                                 # full run
 #   benchmarks/run.sh -f 1 -wi 1 -i 2 -w 1s -r 1s     # quick look
+#   ROUNDS=4 benchmarks/run.sh -f 1 -wi 5 -w 1s -i 6 -r 1s
+# The caller cost is measured in ROUNDS rounds (default 2) of the JMH options' forks each: a round
+# measures each benchmark on our side and the official's one right after the other, the first side
+# taking turns, so that both sides of a ratio see the same load of the machine. The report gives
+# every ratio from all rounds pooled and from each round alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 JMH_ARGS=("$@")
 if [ ${#JMH_ARGS[@]} -eq 0 ]; then
-  JMH_ARGS=(-f 2 -wi 3 -w 2s -i 5 -r 2s)
+  JMH_ARGS=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
 fi
+ROUNDS="${ROUNDS:-2}"
 RESULTS=benchmarks/target/results
-MODULES=(bridge official-logback official-log4j2)
 
 mvn -B -ntp -q -pl benchmarks/bridge,benchmarks/official-logback,benchmarks/official-log4j2 -am \
   package -DskipTests
@@ -27,11 +33,27 @@ classpath() {
   echo "benchmarks/$1/target/classes:$(cat "benchmarks/$1/target/classpath.txt")"
 }
 
-for module in "${MODULES[@]}"; do
-  echo "== caller cost: $module" >&2
-  java -cp "$(classpath "$module")" org.openjdk.jmh.Main "${JMH_ARGS[@]}" \
-    -rf json -rff "$RESULTS/$module.json" 'ErrorCost|PopulatedScopeCost|BreadcrumbCost' >"$RESULTS/$module.log" 2>&1 ||
-    { tail -40 "$RESULTS/$module.log" >&2; exit 1; }
+# one benchmark on one side, in round $3: <module> <benchmark class, without "Official">
+caller_cost() {
+  local name="$1-$2-r$3"
+  echo "== caller cost, round $3: $2 ($1)" >&2
+  java -cp "$(classpath "$1")" org.openjdk.jmh.Main "${JMH_ARGS[@]}" \
+    -rf json -rff "$RESULTS/$name.json" "$2\\." >>"$RESULTS/$1.log" 2>&1 ||
+    { tail -40 "$RESULTS/$1.log" >&2; exit 1; }
+}
+for round in $(seq 1 "$ROUNDS"); do
+  for backend in Logback Log4j2; do
+    official="official-${backend,,}"
+    for benchmark in ErrorCost PopulatedScopeCost BreadcrumbCost; do
+      if ((round % 2 == 1)); then
+        caller_cost bridge "$backend$benchmark" "$round"
+        caller_cost "$official" "$backend$benchmark" "$round"
+      else
+        caller_cost "$official" "$backend$benchmark" "$round"
+        caller_cost bridge "$backend$benchmark" "$round"
+      fi
+    done
+  done
 done
 
 echo "== allocation per line on the logging thread (sentry-bridge)" >&2
@@ -64,7 +86,7 @@ java -Xms512m -Xmx512m -Dbench.results="$RESULTS/slow-sentry.txt" -cp "$(classpa
   { tail -40 "$RESULTS/slow-sentry.log" >&2; exit 1; }
 
 echo
-echo "Java: $(java -version 2>&1 | head -1); cores: $(nproc 2>/dev/null || echo '?'); JMH: ${JMH_ARGS[*]}"
+echo "Java: $(java -version 2>&1 | head -1); cores: $(nproc 2>/dev/null || echo '?'); JMH: ${JMH_ARGS[*]}; rounds: $ROUNDS"
 java -cp "$(classpath bridge)" org.sentrybridge.benchmarks.Report "$RESULTS"
 cat "$RESULTS/allocation.txt"
 cat "$RESULTS/slow-sentry.txt"

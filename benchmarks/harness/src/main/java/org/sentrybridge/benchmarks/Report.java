@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Puts the results of one benchmark run side by side: the JMH result files of every module and the
@@ -23,6 +26,12 @@ import java.util.Map;
  * with the interquartile range as its spread: on a small shared machine a few iterations slowed
  * by other work move a mean, not a median. From CSV results (older runs) it is JMH's mean with its
  * 99.9 % error.
+ *
+ * <p>A JSON file named {@code ...-r<N>.json} holds round N of a run that measured the two sides of
+ * each ratio in alternation (the scripts' {@code ROUNDS}). Its iterations join the pooled medians,
+ * and each ratio is also computed per round, from the medians of that round alone: the machine's
+ * load drifts over minutes, and a ratio whose two sides were measured side by side is not moved by
+ * that drift.
  *
  * <pre>java -cp ... org.sentrybridge.benchmarks.Report benchmarks/target/results</pre>
  */
@@ -50,6 +59,9 @@ public final class Report {
   static final String BREADCRUMB = "breadcrumb";
   static final String LOGS = "logs";
 
+  /** The round of a result file: {@code <name>-r<N>.json}. */
+  private static final Pattern ROUND_FILE = Pattern.compile(".*-r(\\d+)\\.json");
+
   /** A ratio without target is printed for reference only. */
   private static final double NO_TARGET = 0;
 
@@ -60,15 +72,27 @@ public final class Report {
   record Score(double value, double error) {}
 
   private final Map<String, Score> scores = new LinkedHashMap<>();
+  /** The measured iterations of each score, pooled over rounds; JSON results only. */
+  private final Map<String, List<Double>> iterations = new LinkedHashMap<>();
+  /** The scores of each round, by round number. */
+  private final Map<Integer, Map<String, Score>> rounds = new TreeMap<>();
+  private final Map<Integer, Map<String, List<Double>>> roundIterations = new TreeMap<>();
   private boolean medians;
   private final Map<String, String[]> deliveries = new LinkedHashMap<>();
 
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "benchmarks/target/results");
+    System.out.print(of(dir).render());
+  }
+
+  /** The report of the result files in {@code dir}. */
+  static Report of(Path dir) throws IOException {
     Report report = new Report();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
       for (Path file : files) {
-        report.readJmhJson(Files.readString(file));
+        Matcher round = ROUND_FILE.matcher(file.getFileName().toString());
+        report.readJmhJson(
+            Files.readString(file), round.matches() ? Integer.parseInt(round.group(1)) : 0);
       }
     }
     if (!report.medians) {
@@ -82,7 +106,7 @@ public final class Report {
     if (Files.exists(delivery)) {
       report.readDelivery(Files.readAllLines(delivery));
     }
-    System.out.print(report.render());
+    return report;
   }
 
   void readJmhCsv(List<String> lines) {
@@ -107,8 +131,16 @@ public final class Report {
   }
 
   /** Reads JMH's JSON results ({@code -rf json}): medians of the raw iteration scores. */
-  @SuppressWarnings("unchecked")
   void readJmhJson(String json) throws IOException {
+    readJmhJson(json, 0);
+  }
+
+  /**
+   * Reads JMH's JSON results of round {@code round} (0: not part of a run in rounds): their
+   * iterations join those already read for the same benchmark and setup.
+   */
+  @SuppressWarnings("unchecked")
+  void readJmhJson(String json, int round) throws IOException {
     Object parsed = new JsonObjectReader(new StringReader(json)).nextObjectOrNull();
     if (!(parsed instanceof List)) {
       return;
@@ -120,23 +152,39 @@ public final class Report {
       if (params == null || params.get("setup") == null || metric == null) {
         continue;
       }
-      List<Double> iterations = new ArrayList<>();
+      List<Double> measured = new ArrayList<>();
       for (Object fork : (List<Object>) metric.get("rawData")) {
         for (Object score : (List<Object>) fork) {
-          iterations.add(((Number) score).doubleValue());
+          measured.add(((Number) score).doubleValue());
         }
       }
-      if (iterations.isEmpty()) {
+      if (measured.isEmpty()) {
         continue;
       }
       String benchmark = (String) result.get("benchmark");
-      Collections.sort(iterations);
-      scores.put(
-          backendOf(benchmark) + "/" + kindOf(benchmark) + "/" + params.get("setup"),
-          new Score(
-              quantile(iterations, 0.5), quantile(iterations, 0.75) - quantile(iterations, 0.25)));
+      String key = backendOf(benchmark) + "/" + kindOf(benchmark) + "/" + params.get("setup");
+      pool(iterations, scores, key, measured);
+      if (round > 0) {
+        pool(
+            roundIterations.computeIfAbsent(round, r -> new LinkedHashMap<>()),
+            rounds.computeIfAbsent(round, r -> new LinkedHashMap<>()),
+            key,
+            measured);
+      }
       medians = true;
     }
+  }
+
+  /** Adds {@code measured} to the iterations of {@code key} and puts their median in scores. */
+  private static void pool(
+      Map<String, List<Double>> iterations,
+      Map<String, Score> scores,
+      String key,
+      List<Double> measured) {
+    List<Double> all = iterations.computeIfAbsent(key, k -> new ArrayList<>());
+    all.addAll(measured);
+    Collections.sort(all);
+    scores.put(key, new Score(quantile(all, 0.5), quantile(all, 0.75) - quantile(all, 0.25)));
   }
 
   /** The quantile {@code q} of sorted values, interpolated between the two nearest. */
@@ -269,25 +317,45 @@ public final class Report {
       String officialSetup,
       String line,
       double target) {
-    Score ours = scores.get(backend + "/" + kind + "/" + ourSetup);
-    Score ourBase = scores.get(backend + "/" + kind + "/no-appender");
-    Score official = scores.get(backend + "/" + kind + "/" + officialSetup);
-    Score officialBase = scores.get(backend + "/" + kind + "/official-no-appender");
-    if (ours == null || ourBase == null || official == null || officialBase == null) {
+    double[] costs = costsAboveNoAppender(scores, backend, kind, ourSetup, officialSetup);
+    if (costs == null) {
       return;
     }
-    double ourCost = ours.value() - ourBase.value();
-    double officialCost = official.value() - officialBase.value();
-    if (officialCost <= 0) {
-      return;
+    List<Double> perRound = new ArrayList<>();
+    for (Map<String, Score> round : rounds.values()) {
+      double[] roundCosts = costsAboveNoAppender(round, backend, kind, ourSetup, officialSetup);
+      if (roundCosts != null) {
+        perRound.add(roundCosts[0] / roundCosts[1]);
+      }
     }
     verdict(
         out, backend,
         String.format(
             Locale.ROOT,
             "%s, cost above no appender: sentry-bridge %.1f ns / official %.1f ns",
-            line, ourCost, officialCost),
-        ourCost / officialCost, target);
+            line, costs[0], costs[1]),
+        costs[0] / costs[1], perRound, target);
+  }
+
+  /** Ours and the official's cost above no appender in {@code scores}; null if not measured. */
+  private static double[] costsAboveNoAppender(
+      Map<String, Score> scores,
+      String backend,
+      String kind,
+      String ourSetup,
+      String officialSetup) {
+    Score ours = scores.get(backend + "/" + kind + "/" + ourSetup);
+    Score ourBase = scores.get(backend + "/" + kind + "/no-appender");
+    Score official = scores.get(backend + "/" + kind + "/" + officialSetup);
+    Score officialBase = scores.get(backend + "/" + kind + "/official-no-appender");
+    if (ours == null || ourBase == null || official == null || officialBase == null) {
+      return null;
+    }
+    double officialCost = official.value() - officialBase.value();
+    if (officialCost <= 0) {
+      return null;
+    }
+    return new double[] {ours.value() - ourBase.value(), officialCost};
   }
 
   /**
@@ -337,22 +405,59 @@ public final class Report {
       String bottom,
       String label,
       double target) {
-    Score a = scores.get(backend + "/" + kind + "/" + top);
-    Score b = scores.get(backend + "/" + kind + "/" + bottom);
-    if (a == null || b == null || b.value() <= 0) {
+    Double ratio = ratio(scores, backend + "/" + kind + "/", top, bottom);
+    if (ratio == null) {
       return;
     }
-    verdict(out, backend, label, a.value() / b.value(), target);
+    List<Double> perRound = new ArrayList<>();
+    for (Map<String, Score> round : rounds.values()) {
+      Double roundRatio = ratio(round, backend + "/" + kind + "/", top, bottom);
+      if (roundRatio != null) {
+        perRound.add(roundRatio);
+      }
+    }
+    verdict(out, backend, label, ratio, perRound, target);
   }
 
+  private static Double ratio(Map<String, Score> scores, String prefix, String top, String bottom) {
+    Score a = scores.get(prefix + top);
+    Score b = scores.get(prefix + bottom);
+    if (a == null || b == null || b.value() <= 0) {
+      return null;
+    }
+    return a.value() / b.value();
+  }
+
+  /**
+   * One ratio line: the ratio of the pooled medians against its target, then, from a run of two
+   * rounds or more, the ratio of each round and in how many rounds it met the target.
+   */
   private static void verdict(
-      StringBuilder out, String backend, String label, double ratio, double target) {
+      StringBuilder out,
+      String backend,
+      String label,
+      double ratio,
+      List<Double> perRound,
+      double target) {
     String verdict =
         target == NO_TARGET
             ? "for reference"
             : String.format(
                 Locale.ROOT, "target <= %.2f: %s", target, ratio <= target ? "met" : "NOT met");
-    out.append(String.format(Locale.ROOT, "%s: %s = %.3f (%s)%n", backend, label, ratio, verdict));
+    out.append(String.format(Locale.ROOT, "%s: %s = %.3f (%s)", backend, label, ratio, verdict));
+    if (perRound.size() > 1) {
+      StringBuilder each = new StringBuilder();
+      int met = 0;
+      for (double r : perRound) {
+        each.append(each.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3f", r));
+        met += r <= target ? 1 : 0;
+      }
+      out.append("; per round: ").append(each);
+      if (target != NO_TARGET) {
+        out.append(String.format(Locale.ROOT, ", met in %d of %d", met, perRound.size()));
+      }
+    }
+    out.append('\n');
   }
 
   private static double percent(String[] delivery) {

@@ -2,8 +2,11 @@ package org.sentrybridge.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReportTest {
 
@@ -173,6 +176,49 @@ class ReportTest {
             "",
             "An INFO line with Sentry Logs off (a breadcrumb) and on, log.info(\"order {} paid\","
                 + " id), ns/op (lower is better)");
+  }
+
+  @Test
+  void aRunInRoundsPoolsTheIterationsAndGivesEachRoundsRatio() throws Exception {
+    Report report = new Report();
+    String ours = "org.sentrybridge.benchmarks.bridge.LogbackErrorCost.logError";
+    String official = "org.sentrybridge.benchmarks.official.OfficialLogbackErrorCost.logError";
+    // round 1: 80 / 1000; round 2: 120 / 1000 (the machine slower for ours only)
+    report.readJmhJson("[" + jmhResult(ours, "bridge-enabled", "80.0") + "]", 1);
+    report.readJmhJson("[" + jmhResult(official, "official-enabled", "1000.0") + "]", 1);
+    report.readJmhJson("[" + jmhResult(ours, "bridge-enabled", "120.0") + "]", 2);
+    report.readJmhJson("[" + jmhResult(official, "official-enabled", "1000.0") + "]", 2);
+
+    List<String> lines = report.render().lines().toList();
+
+    // pooled: the median of 80 and 120, with their interquartile range
+    assertThat(lines).anyMatch(line -> line.matches("logback +sentry-bridge enabled +100.0 +20.0"));
+    assertThat(lines)
+        .contains(
+            "logback: sentry-bridge enabled / official enabled = 0.100 (target <= 0.10: met);"
+                + " per round: 0.080 0.120, met in 1 of 2");
+  }
+
+  @Test
+  void aRoundIsReadFromTheResultFilesName(@TempDir Path dir) throws Exception {
+    String ours = "org.sentrybridge.benchmarks.bridge.LogbackErrorCost.logError";
+    String official = "org.sentrybridge.benchmarks.official.OfficialLogbackErrorCost.logError";
+    Files.writeString(dir.resolve("bridge-r1.json"), "[" + jmhResult(ours, "bridge-enabled", "50.0") + "]");
+    Files.writeString(
+        dir.resolve("official-logback-r1.json"),
+        "[" + jmhResult(official, "official-enabled", "1000.0") + "]");
+    Files.writeString(dir.resolve("bridge-r2.json"), "[" + jmhResult(ours, "bridge-enabled", "70.0") + "]");
+    Files.writeString(
+        dir.resolve("official-logback-r2.json"),
+        "[" + jmhResult(official, "official-enabled", "500.0") + "]");
+
+    List<String> lines = Report.of(dir).render().lines().toList();
+
+    // pooled 60 / 750; per round 50 / 1000 and 70 / 500
+    assertThat(lines)
+        .contains(
+            "logback: sentry-bridge enabled / official enabled = 0.080 (target <= 0.10: met);"
+                + " per round: 0.050 0.140, met in 1 of 2");
   }
 
   /** One benchmark's entry of JMH's JSON results, one fork with the given iteration scores. */

@@ -23,13 +23,14 @@ import org.sentrybridge.benchmarks.CallerCost;
  * <p>Each invocation logs {@link CallerCost#BURST} lines; the Sentry side is flushed between
  * invocations, outside the measured time. With Logs on a flush waits for an envelope's answer, so
  * an iteration holds only tens of invocations: the warm-up (5 s) lets the JIT compile the logging
- * path, and 30 one-second iterations in 3 forks narrow the error bar. {@code Report} puts the
- * setups side by side with the other class path's and prints the ratios.
+ * path, and 10 one-second iterations per fork, in 3 rounds of one fork each ({@code run-logs.sh}),
+ * narrow the error bar. {@code Report} puts the setups side by side with the other class path's and
+ * prints the ratios.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 3, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 1)
 public class OfficialLog4j2LogsCost extends OfficialLog4j2CallerCost {
