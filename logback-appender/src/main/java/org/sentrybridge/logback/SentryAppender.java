@@ -386,6 +386,11 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
    */
   @Override
   public void doAppend(ILoggingEvent event) {
+    LogEventForwarder target = forwarder;
+    if (target != null && !target.isEnabled()) {
+      // no DSN or enabled=false: append would take nothing, so neither guard nor filter is run
+      return;
+    }
     boolean[] busy = appending.get();
     if (busy[0]) {
       return; // logged while this thread appends (an argument's toString(), the SDK): not again
