@@ -397,16 +397,19 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     }
     busy[0] = true;
     try {
-      if (!isStarted()) {
-        if (parked && getFilterChainDecision(event) != FilterReply.DENY) {
+      if (isStarted() || parked) {
+        // what Logback's doAppend does, without its own re-entry guard: the one above already
+        // keeps this thread out, and Logback's costs three more thread-local accesses per line
+        if (getFilterChainDecision(event) != FilterReply.DENY) {
           append(event);
-          return;
         }
-        if (ContextLifecycle.LOGGER_NAME.equals(event.getLoggerName())) {
-          return; // sentry-bridge's own line about why this appender did not start: not for Sentry
-        }
+      } else if (!ContextLifecycle.LOGGER_NAME.equals(event.getLoggerName())) {
+        // Logback's warning about an appender that is not started; sentry-bridge's own line about
+        // why it did not start is not for Sentry
+        super.doAppend(event);
       }
-      super.doAppend(event);
+    } catch (RuntimeException e) {
+      failures.report(e); // from a filter: append itself lets nothing through
     } finally {
       busy[0] = false;
     }

@@ -1,0 +1,51 @@
+package org.sentrybridge.logback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentrybridge.logback.LogbackFixture.WAIT;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.filter.Filter;
+import ch.qos.logback.core.spi.FilterReply;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sentrybridge.SentryBridge;
+
+/** The appender's own Logback filters decide, and one that throws never reaches the application. */
+class FiltersTest {
+
+  @RegisterExtension final LogbackFixture logging = new LogbackFixture();
+
+  /** Denies messages starting with "skip", throws on those starting with "explode". */
+  public static final class PickyFilter extends Filter<ILoggingEvent> {
+    @Override
+    public FilterReply decide(ILoggingEvent event) {
+      String message = event.getMessage();
+      if (message.startsWith("explode")) {
+        throw new IllegalStateException("filter failed on purpose");
+      }
+      return message.startsWith("skip") ? FilterReply.DENY : FilterReply.NEUTRAL;
+    }
+  }
+
+  @Test
+  void aDeniedEventIsNotSentAndAFilterThatThrowsIsReportedOnTheStatusChannel() {
+    logging.open("filters.xml");
+    Logger log = logging.logback.logger("com.example.filtered");
+
+    log.error("skip this one", new IllegalStateException("denied"));
+    log.error("explode here", new IllegalStateException("filter throws"));
+    log.error("the sentinel", new IllegalStateException("kept"));
+
+    logging.receiver.awaitEvent(
+        e -> e.getMessage() != null && "the sentinel".equals(e.getMessage().getFormatted()), WAIT);
+    assertThat(SentryBridge.service().flush(WAIT)).isTrue();
+    assertThat(logging.receiver.events())
+        .extracting(e -> e.getMessage().getFormatted())
+        .containsExactly("the sentinel");
+    assertThat(logging.logback.statusLines("WARN"))
+        .anyMatch(
+            line -> line.contains("Sentry appender [SENTRY]: 1 log events could not be taken")
+                && line.contains("filter failed on purpose"));
+  }
+}
