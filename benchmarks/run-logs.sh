@@ -11,6 +11,8 @@
 # option of the load runs, e.g. BENCH_LOGS_OPTS="-XX:+UseZGC" (pauses well under 1 ms).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=benchmarks/side-by-side.sh
+source benchmarks/side-by-side.sh
 
 # without arguments the LogsCost classes' own settings: 1 fork, 5 x 1 s warm-up, 10 x 1 s; in
 # ROUNDS rounds (default 3), each measuring our side and the official's one right after the other,
@@ -44,13 +46,7 @@ logs_cost() {
 }
 for round in $(seq 1 "$ROUNDS"); do
   for backend in Logback Log4j2; do
-    if ((round % 2 == 1)); then
-      logs_cost bridge "${backend}LogsCost" "$round"
-      logs_cost "official-${backend,,}" "${backend}LogsCost" "$round"
-    else
-      logs_cost "official-${backend,,}" "${backend}LogsCost" "$round"
-      logs_cost bridge "${backend}LogsCost" "$round"
-    fi
+    both_sides "$round" logs_cost "${backend}LogsCost" "official-${backend,,}"
   done
 done
 

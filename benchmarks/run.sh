@@ -12,6 +12,8 @@
 # every ratio from all rounds pooled and from each round alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=benchmarks/side-by-side.sh
+source benchmarks/side-by-side.sh
 
 JMH_ARGS=("$@")
 if [ ${#JMH_ARGS[@]} -eq 0 ]; then
@@ -43,15 +45,8 @@ caller_cost() {
 }
 for round in $(seq 1 "$ROUNDS"); do
   for backend in Logback Log4j2; do
-    official="official-${backend,,}"
     for benchmark in ErrorCost PopulatedScopeCost BreadcrumbCost; do
-      if ((round % 2 == 1)); then
-        caller_cost bridge "$backend$benchmark" "$round"
-        caller_cost "$official" "$backend$benchmark" "$round"
-      else
-        caller_cost "$official" "$backend$benchmark" "$round"
-        caller_cost bridge "$backend$benchmark" "$round"
-      fi
+      both_sides "$round" caller_cost "$backend$benchmark" "official-${backend,,}"
     done
   done
 done
