@@ -85,9 +85,9 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   private volatile boolean parked;
   /**
    * Set while a thread appends through this appender, so that what building the record logs cannot
-   * come back in. Logback 1.5.12 guards every appender this way; later 1.5 releases do not unless
-   * the appender overrides {@code buildReentryGuard()}, whose return type 1.5.12 lacks, so that
-   * override would break reflection on this class there.
+   * come back in. Logback up to 1.5.20 guards every appender this way; later releases do not unless
+   * the appender overrides {@code buildReentryGuard()}, whose return type 1.5.12 to 1.5.20 lack,
+   * so that override would break reflection on this class there.
    */
   private final ThreadLocal<boolean[]> appending = ThreadLocal.withInitial(() -> new boolean[1]);
   /** Held while this appender's invalid configuration keeps sentry-bridge off. */
@@ -381,14 +381,27 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   }
 
   /**
-   * An event that reaches this appender after a reset stopped it, before the reset detached it,
-   * still goes to the integration, which runs on for the next configuration: Logback would drop it.
+   * Runs the appender's filters and {@link #append} under this appender's own re-entry guard
+   * ({@link #appending}), not Logback's, which up to Logback 1.5.20 was a second thread-local
+   * guard of the same kind. An event that reaches this appender after a reset stopped it, before
+   * the reset detached it, still goes to the integration, which runs on for the next
+   * configuration: Logback would drop it. With no DSN, {@code enabled=false} or the integration
+   * stopped, an event returns before the guard and the filters: nothing would take it. Whatever a
+   * filter throws is reported like an event the appender could not take (once a minute, on the
+   * status channel), never passed to the application.
    */
   @Override
   public void doAppend(ILoggingEvent event) {
     LogEventForwarder target = forwarder;
     if (target != null && !target.isEnabled()) {
-      // no DSN or enabled=false: append would take nothing, so neither guard nor filter is run
+      return; // no DSN, enabled=false or the integration stopped: append would take nothing
+    }
+    if (!isStarted() && !parked) {
+      if (!ContextLifecycle.LOGGER_NAME.equals(event.getLoggerName())) {
+        // Logback's warning about an appender that is not started; sentry-bridge's own line about
+        // why it did not start is not for Sentry
+        super.doAppend(event);
+      }
       return;
     }
     boolean[] busy = appending.get();
@@ -397,18 +410,12 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     }
     busy[0] = true;
     try {
-      if (isStarted() || parked) {
-        // what Logback's doAppend does, without its own re-entry guard: the one above already
-        // keeps this thread out, and Logback's costs three more thread-local accesses per line
-        if (getFilterChainDecision(event) != FilterReply.DENY) {
-          append(event);
-        }
-      } else if (!ContextLifecycle.LOGGER_NAME.equals(event.getLoggerName())) {
-        // Logback's warning about an appender that is not started; sentry-bridge's own line about
-        // why it did not start is not for Sentry
-        super.doAppend(event);
+      if (getFilterChainDecision(event) != FilterReply.DENY) {
+        append(event);
       }
-    } catch (RuntimeException e) {
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
       failures.report(e); // from a filter: append itself lets nothing through
     } finally {
       busy[0] = false;

@@ -16,13 +16,19 @@ class FiltersTest {
 
   @RegisterExtension final LogbackFixture logging = new LogbackFixture();
 
-  /** Denies messages starting with "skip", throws on those starting with "explode". */
+  /**
+   * Denies messages starting with "skip", throws on those starting with "explode" and fails an
+   * assertion on those starting with "assert".
+   */
   public static final class PickyFilter extends Filter<ILoggingEvent> {
     @Override
     public FilterReply decide(ILoggingEvent event) {
       String message = event.getMessage();
       if (message.startsWith("explode")) {
         throw new IllegalStateException("filter failed on purpose");
+      }
+      if (message.startsWith("assert")) {
+        throw new AssertionError("filter assertion on purpose");
       }
       return message.startsWith("skip") ? FilterReply.DENY : FilterReply.NEUTRAL;
     }
@@ -47,5 +53,23 @@ class FiltersTest {
         .anyMatch(
             line -> line.contains("Sentry appender [SENTRY]: 1 log events could not be taken")
                 && line.contains("filter failed on purpose"));
+  }
+
+  @Test
+  void anErrorThrownByAFilterNeverReachesTheApplication() {
+    logging.open("filters.xml");
+    Logger log = logging.logback.logger("com.example.filtered");
+
+    log.error("assert this", new IllegalStateException("filter fails"));
+    log.error("the sentinel", new IllegalStateException("kept"));
+
+    logging.receiver.awaitEvent(
+        e -> e.getMessage() != null && "the sentinel".equals(e.getMessage().getFormatted()), WAIT);
+    assertThat(SentryBridge.service().flush(WAIT)).isTrue();
+    assertThat(logging.receiver.events())
+        .extracting(e -> e.getMessage().getFormatted())
+        .containsExactly("the sentinel");
+    assertThat(logging.logback.statusLines("WARN"))
+        .anyMatch(line -> line.contains("filter assertion on purpose"));
   }
 }
