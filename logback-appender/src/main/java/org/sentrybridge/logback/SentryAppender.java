@@ -353,6 +353,9 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
             settings.failOnConfigurationError());
       }
       closeOff();
+      // a share parked by a reset stays with the context, which closes it; not this appender's
+      forwarder = null;
+      parked = false;
       off =
           SentryBridge.off(
               "the configuration of the Sentry appender [" + getName() + "] has errors", reporter);

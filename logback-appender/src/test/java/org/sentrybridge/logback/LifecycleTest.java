@@ -106,6 +106,26 @@ class LifecycleTest {
   }
 
   @Test
+  void anAppenderRestartedWithABadSettingAfterAResetTakesNothing() {
+    logging.open("defaults.xml");
+    SentryAppender appender = logging.logback.sentryAppender();
+    logging.logback.context.reset(); // the appender keeps its share for the next configuration
+
+    appender.setFlushTimeout("soon");
+    appender.start();
+    Logger log = logging.logback.logger("com.example.checkout");
+    log.addAppender(appender);
+    log.error("after a failed restart", new IllegalStateException("x"));
+    logging.logback.close(); // delivers whatever the share that the reset kept took
+
+    assertThat(appender.isStarted()).isFalse();
+    assertThat(logging.logback.statusLines("WARN"))
+        .anyMatch(m -> m.contains("flushTimeout: 'soon' is not a duration"))
+        .anyMatch(m -> m.contains("Attempted to append to non started appender [SENTRY]"));
+    assertThat(logging.receiver.envelopeCount()).isZero();
+  }
+
+  @Test
   void malformedInitTextIsReported() {
     HashMap<String, String> properties = new HashMap<>();
     properties.put("INIT", "tracesSampleRate");
