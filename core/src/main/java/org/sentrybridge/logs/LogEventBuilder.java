@@ -248,25 +248,29 @@ final class LogEventBuilder {
     }
   }
 
-  /** Rough serialized size of an entry, to keep an envelope well under Sentry's limits. */
+  /**
+   * Serialized size of an entry, at or above its JSON bytes: text is counted as UTF-8 with JSON's
+   * escapes, so an envelope stays under Sentry's limits whatever script or control characters the
+   * lines hold.
+   */
   static int estimatedBytes(SentryLogEvent log) {
-    int bytes = 200 + length(log.getBody());
+    int bytes = 200 + jsonBytes(log.getBody());
     Map<String, SentryLogEventAttributeValue> attributes = log.getAttributes();
     if (attributes != null) {
       for (Map.Entry<String, SentryLogEventAttributeValue> attribute : attributes.entrySet()) {
-        bytes += 40 + attribute.getKey().length() + valueLength(attribute.getValue().getValue());
+        bytes += 40 + jsonBytes(attribute.getKey()) + valueBytes(attribute.getValue().getValue());
       }
     }
     return bytes;
   }
 
   /** A primitive number or a boolean is at most 24 characters in JSON: no text made for it. */
-  private static int valueLength(Object value) {
+  private static int valueBytes(Object value) {
     if (value == null) {
       return 0;
     }
     if (value instanceof String) {
-      return ((String) value).length();
+      return jsonBytes((String) value);
     }
     if (value instanceof Integer
         || value instanceof Long
@@ -277,10 +281,29 @@ final class LogEventBuilder {
         || value instanceof Boolean) {
       return 24;
     }
-    return length(value.toString());
+    return jsonBytes(value.toString());
   }
 
-  private static int length(String text) {
-    return text == null ? 0 : text.length();
+  /**
+   * The bytes of {@code text} in a JSON string, an upper bound: a control character or a line or
+   * paragraph separator takes 6 (a six-character escape), a quote or backslash 2, others their UTF-8
+   * length (a surrogate pair 4).
+   */
+  static int jsonBytes(String text) {
+    if (text == null) {
+      return 0;
+    }
+    int bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += c < 0x20 ? 6 : c == '"' || c == '\\' ? 2 : 1;
+      } else if (c < 0x800 || Character.isSurrogate(c)) {
+        bytes += 2;
+      } else {
+        bytes += c == '\u2028' || c == '\u2029' ? 6 : 3;
+      }
+    }
+    return bytes;
   }
 }

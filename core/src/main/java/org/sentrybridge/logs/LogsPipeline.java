@@ -71,9 +71,9 @@ public final class LogsPipeline {
    * array, grown by doubling from a small one; kept under 256 KiB, neither that array nor any
    * step of its growth (nor the receiving side's copy of the envelope) reaches 512 KiB, half the
    * smallest G1 region, from where the JVM allocates an array as humongous: outside the young
-   * generation, each one able to start a collection. The estimate counts characters, at or above
-   * the bytes of ASCII text; text of other scripts may take up to three times that, still under
-   * the 1 MiB a log item may have.
+   * generation, each one able to start a collection. The estimate is at or above the bytes the SDK
+   * writes (UTF-8, with JSON's escapes), whatever the script, so a batch is also well under the 1
+   * MiB a log item may have; only one entry larger than that bound alone makes a larger batch.
    */
   static final int MAX_BATCH_BYTES = 240_000;
 

@@ -87,6 +87,23 @@ class LogsBackpressureTest {
   }
 
   @Test
+  void aBatchOfLinesInAnotherScriptStaysUnderTheByteBound() {
+    laneFull.set(false);
+    pipeline = new LogsPipeline(scopes, 5_000, reporter, Duration.ofHours(1), laneFull::get);
+    // three UTF-8 bytes per character: counted in characters, 1,000 of these would pass the bound
+    String text = "ご注文は支払い済みです。".repeat(25);
+
+    for (int i = 0; i < LogsPipeline.MAX_BATCH_ENTRIES; i++) {
+      assertThat(offer(record(i + " " + text))).isTrue();
+    }
+    assertThat(pipeline.flush(WAIT)).isTrue();
+
+    assertThat(transport.entries.get()).isEqualTo(LogsPipeline.MAX_BATCH_ENTRIES);
+    assertThat(transport.envelopes.get()).isGreaterThan(1);
+    assertThat(transport.largestLogItem.get()).isLessThanOrEqualTo(LogsPipeline.MAX_BATCH_BYTES);
+  }
+
+  @Test
   void whileTheLogLaneIsFullEntriesWaitUnbuiltAndTheQueueDropsUnderTheLanesReason() {
     pipeline = new LogsPipeline(scopes, 5, reporter, Duration.ofMillis(50), laneFull::get);
     Poll.until("the logs thread holds back", WAIT, () -> pipeline.heldBackFor() != null);
@@ -254,6 +271,9 @@ class LogsBackpressureTest {
   /** Counts the log entries of the envelopes the SDK client sends. */
   private final class RecordingTransport implements ITransport {
     final AtomicLong entries = new AtomicLong();
+    final AtomicLong envelopes = new AtomicLong();
+    /** The serialized bytes of the largest log item sent. */
+    final AtomicLong largestLogItem = new AtomicLong();
     final RateLimiter rateLimiter = new RateLimiter(new SentryOptions());
 
     @Override
@@ -262,6 +282,12 @@ class LogsBackpressureTest {
         if (item.getHeader().getType() == SentryItemType.Log) {
           Integer count = item.getHeader().getItemCount();
           entries.addAndGet(count == null ? 1 : count);
+          envelopes.incrementAndGet();
+          try {
+            largestLogItem.accumulateAndGet(item.getData().length, Math::max);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
         }
       }
     }
