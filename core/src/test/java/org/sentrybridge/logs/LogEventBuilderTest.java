@@ -38,8 +38,11 @@ class LogEventBuilderTest {
         new SentryLogEvent(new SentryId(), 1_700_000_000.123, text, SentryLogLevel.INFO);
     log.setAttribute("sentry.message.template", new SentryLogEventAttributeValue("string", text));
     log.setAttribute("mdc." + text, new SentryLogEventAttributeValue("string", text));
-    log.setAttribute("sentry.message.parameter.0", new SentryLogEventAttributeValue(SentryAttributeType.INTEGER, 42));
-    log.setAttribute("flag", new SentryLogEventAttributeValue(SentryAttributeType.BOOLEAN, true));
+    log.setAttribute(
+        "sentry.message.parameter.0",
+        new SentryLogEventAttributeValue(SentryAttributeType.INTEGER, 42));
+    log.setAttribute(
+        "flag", new SentryLogEventAttributeValue(SentryAttributeType.BOOLEAN, true));
 
     assertThat(LogEventBuilder.estimatedBytes(log)).isGreaterThanOrEqualTo(serializedBytes(log));
   }

@@ -99,7 +99,7 @@ class LogsBackpressureTest {
     assertThat(pipeline.flush(WAIT)).isTrue();
 
     assertThat(transport.entries.get()).isEqualTo(LogsPipeline.MAX_BATCH_ENTRIES);
-    assertThat(transport.envelopes.get()).isGreaterThan(1);
+    assertThat(transport.logItems.get()).isGreaterThan(1);
     assertThat(transport.largestLogItem.get()).isLessThanOrEqualTo(LogsPipeline.MAX_BATCH_BYTES);
   }
 
@@ -271,7 +271,7 @@ class LogsBackpressureTest {
   /** Counts the log entries of the envelopes the SDK client sends. */
   private final class RecordingTransport implements ITransport {
     final AtomicLong entries = new AtomicLong();
-    final AtomicLong envelopes = new AtomicLong();
+    final AtomicLong logItems = new AtomicLong();
     /** The serialized bytes of the largest log item sent. */
     final AtomicLong largestLogItem = new AtomicLong();
     final RateLimiter rateLimiter = new RateLimiter(new SentryOptions());
@@ -282,7 +282,7 @@ class LogsBackpressureTest {
         if (item.getHeader().getType() == SentryItemType.Log) {
           Integer count = item.getHeader().getItemCount();
           entries.addAndGet(count == null ? 1 : count);
-          envelopes.incrementAndGet();
+          logItems.incrementAndGet();
           try {
             largestLogItem.accumulateAndGet(item.getData().length, Math::max);
           } catch (Exception e) {
