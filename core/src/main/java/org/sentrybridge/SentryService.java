@@ -49,7 +49,8 @@ public interface SentryService extends AutoCloseable {
   boolean isEnabled();
 
   /**
-   * Waits until everything handed over so far was delivered or {@code timeout} passed.
+   * Waits until everything handed over so far was delivered or {@code timeout} passed. While
+   * Sentry is unreachable, only for one more request, made at once: what is left stays buffered.
    *
    * @param timeout how long to wait at most
    * @return true when nothing is left to deliver

@@ -51,6 +51,8 @@ final class Dispatcher {
 
   static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(5);
+  /** {@link #attemptNowIfUnreachable} while Sentry answers. */
+  static final long NO_ATTEMPT = Long.MIN_VALUE;
   /**
    * Largest event JSON sent as it is. Sentry refuses an event over 1 MB; the envelope's headers
    * and a client report fit in what is left.
@@ -84,6 +86,10 @@ final class Dispatcher {
   private long lastFailureNanos = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
   private volatile boolean probing;
   private volatile boolean stopping;
+  /** When the last request that failed on the network started; written under the back-off lock. */
+  private volatile long lastFailedStartNanos = lastFailureNanos;
+  /** A flush or close asked for a request now and none has gone since. */
+  private volatile boolean attemptNowPending;
 
   /**
    * @param housekeeping run once on this thread before the first request (reports about other
@@ -142,6 +148,39 @@ final class Dispatcher {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * For a flush or a close: when the last request found Sentry unreachable, the next request goes
+   * now (at the earliest 100 ms after the last failure) instead of after the back-off, and if it
+   * fails too, {@link #unreachableSince} says that waiting longer for delivery is of no use: what
+   * is buffered stays (on disk at close) for when Sentry is back. While Sentry answers this changes
+   * nothing: a failure during the wait backs off and is retried within the timeout.
+   *
+   * @return when the attempt was asked for, for {@link #unreachableSince}; {@link #NO_ATTEMPT}
+   *     while Sentry answers
+   */
+  long attemptNowIfUnreachable() {
+    long since;
+    synchronized (backoffLock) {
+      if (!probing) {
+        return NO_ATTEMPT;
+      }
+      since = System.nanoTime();
+      retryAtNanos = soonestAttempt(since);
+      attemptNowPending = true;
+    }
+    buffer.wakeUp();
+    return since;
+  }
+
+  /**
+   * True when a request started at or after {@code since} ({@link #attemptNowIfUnreachable})
+   * failed on the network and none got an answer since; the failure of a request already under
+   * way before does not count: it may be older than a recovery.
+   */
+  boolean unreachableSince(long since) {
+    return since != NO_ATTEMPT && probing && lastFailedStartNanos - since >= 0;
   }
 
   /** True while sending pauses after a network failure. */
@@ -262,6 +301,7 @@ final class Dispatcher {
     }
     inFlight.incrementAndGet();
     long started = System.nanoTime();
+    attemptNowPending = false;
     poster
         .post(body)
         .whenComplete((answer, failure) -> onAnswer(entry, sent, started, answer, failure));
@@ -297,6 +337,7 @@ final class Dispatcher {
       return;
     }
     long started = System.nanoTime();
+    attemptNowPending = false;
     try {
       poster
           .post(body)
@@ -372,6 +413,10 @@ final class Dispatcher {
   private void networkFailure(long startedNanos) {
     synchronized (backoffLock) {
       probing = true;
+      // the buffer's change after this call wakes a flush or close waiting for unreachableSince
+      if (startedNanos - lastFailedStartNanos > 0) {
+        lastFailedStartNanos = startedNanos;
+      }
       // requests that were already under way fail with the same outage: one back-off step for all
       if (startedNanos - lastFailureNanos > 0) {
         long now = System.nanoTime();
@@ -379,7 +424,20 @@ final class Dispatcher {
         retryAtNanos = now + backoffNanos;
         backoffNanos = Math.min(backoffNanos * 2, MAX_BACKOFF_NANOS);
       }
+      if (attemptNowPending) {
+        // an older request failed: the attempt a flush or close asked for still goes now
+        retryAtNanos = soonestAttempt(System.nanoTime());
+      }
     }
+  }
+
+  /**
+   * Now, or the first back-off step after the last failure: flushes called in a loop during an
+   * outage make at most ten requests a second. Under the back-off lock.
+   */
+  private long soonestAttempt(long now) {
+    long floor = lastFailureNanos + FIRST_BACKOFF_NANOS;
+    return floor - now > 0 ? floor : now;
   }
 
   private void answered() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.sentrybridge.delivery.DropCounter;
 
 /**
@@ -508,13 +509,16 @@ final class EnvelopeBuffer {
     }
   }
 
-  /** Waits until the buffer is empty; false when {@code deadlineNanos} came first. */
-  boolean awaitEmpty(long deadlineNanos) {
+  /**
+   * Waits until the buffer is empty; false when {@code deadlineNanos} came first or, at a change
+   * of the buffer, {@code pointless} says that waiting longer is of no use.
+   */
+  boolean awaitEmpty(long deadlineNanos, BooleanSupplier pointless) {
     lock.lock();
     try {
       while (!entries.isEmpty() || !logEntries.isEmpty()) {
         long left = deadlineNanos - System.nanoTime();
-        if (left <= 0) {
+        if (left <= 0 || pointless.getAsBoolean()) {
           return false;
         }
         changed.awaitNanos(left);

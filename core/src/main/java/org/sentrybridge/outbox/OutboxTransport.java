@@ -66,10 +66,22 @@ final class OutboxTransport implements ITransport {
     SdkInternals.markFlushed(hint);
   }
 
-  /** Waits until Sentry answered for every buffered envelope, or the timeout. */
+  /**
+   * Waits until Sentry answered for every buffered envelope, or the timeout; while Sentry is
+   * unreachable, only for one more attempt.
+   */
   @Override
   public void flush(long timeoutMillis) {
-    buffer.awaitEmpty(clamp(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis)));
+    awaitDelivery(clamp(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis)));
+  }
+
+  /**
+   * Waits until Sentry answered for every buffered envelope, until the deadline or until Sentry,
+   * unreachable before, still is at one more attempt made now; false when envelopes are left.
+   */
+  private boolean awaitDelivery(long deadlineNanos) {
+    long since = dispatcher.attemptNowIfUnreachable();
+    return buffer.awaitEmpty(deadlineNanos, () -> dispatcher.unreachableSince(since));
   }
 
   /** True when nothing waits for delivery. */
@@ -117,9 +129,9 @@ final class OutboxTransport implements ITransport {
   }
 
   /**
-   * Drains within the flush timeout, stops sending, sends the last client report, then keeps on
-   * disk whatever Sentry has not answered for (envelopes still in flight included: one answered
-   * later is deleted again).
+   * Drains within the flush timeout (while Sentry is unreachable, one more attempt), stops
+   * sending, sends the last client report, then keeps on disk whatever Sentry has not answered for
+   * (envelopes still in flight included: one answered later is deleted again).
    */
   @Override
   public void close(boolean isRestarting) throws IOException {
@@ -128,7 +140,7 @@ final class OutboxTransport implements ITransport {
     }
     long deadline = clamp(System.nanoTime() + flushTimeout.toNanos());
     if (!isRestarting) {
-      buffer.awaitEmpty(deadline);
+      awaitDelivery(deadline);
     }
     dispatcher.stop(DISPATCHER_STOP_MILLIS);
     boolean answered = buffer.awaitNothingInFlight(deadline);

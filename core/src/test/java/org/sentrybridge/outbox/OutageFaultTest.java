@@ -1,6 +1,7 @@
 package org.sentrybridge.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.sentrybridge.testing.FaultHarness.ARRIVAL_TIMEOUT;
 
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sentrybridge.LogEventForwarder;
+import org.sentrybridge.SentryBridge;
 import org.sentrybridge.devserver.LoopbackSentryReceiver;
 import org.sentrybridge.testing.Poll;
 import org.sentrybridge.testing.FaultHarness;
@@ -66,9 +68,8 @@ class OutageFaultTest {
           FaultHarness.forwarder(
               FaultHarness.settings(receiver, buffer)
                   .maxBufferedEvents(100)
-                  // the stop turns the queued errors into envelopes within the flush timeout (the
-                  // whole of it, since Sentry stays down): on a busy machine 300 take longer than
-                  // the harness's 1 s
+                  // the stop turns the queued errors into envelopes within the flush timeout: on
+                  // a busy machine 300 take longer than the harness's 1 s
                   .flushTimeout(Duration.ofSeconds(4))
                   .build(),
               firstRun)) {
@@ -101,6 +102,34 @@ class OutageFaultTest {
           "stopped while down, restarted up",
           "kept on disk=" + messages.size() + " delivered after restart=" + arrivals.size()
               + " duplicates=" + FaultHarness.duplicates(arrivals));
+    }
+  }
+
+  @Test
+  void aStopWhileSentryIsUnreachableKeepsTheErrorsOnDiskWithoutWaitingOutTheFlushTimeout() {
+    RecordingStatusReporter status = new RecordingStatusReporter();
+    List<String> messages = FaultHarness.messages("stopped while unreachable", 20);
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start()) {
+      receiver.goDown();
+      LogEventForwarder forwarder =
+          FaultHarness.forwarder(
+              FaultHarness.settings(receiver, buffer).flushTimeout(Duration.ofMinutes(10)).build(),
+              status);
+      for (String message : messages) {
+        assertThat(forwarder.forward(FaultHarness.distinctError(message))).isTrue();
+      }
+      Poll.until(
+          "a request found Sentry unreachable",
+          ARRIVAL_TIMEOUT,
+          () -> !SentryBridge.stats().orElseThrow().reachable());
+
+      // one more attempt at the stop fails too: the stop does not wait out its 10 minutes
+      assertTimeoutPreemptively(Duration.ofMinutes(1), () -> forwarder.close());
+
+      assertThat(status.lines("WARN"))
+          .contains(
+              messages.size() + " events were not delivered and are kept in " + buffer
+                  + " for the next start");
     }
   }
 
