@@ -1,14 +1,19 @@
 package org.sentrybridge.logback;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.sentrybridge.SentryBridge;
 import org.sentrybridge.devserver.LoopbackSentryReceiver;
 import org.sentrybridge.testing.LoopbackSentry;
 import org.slf4j.MDC;
@@ -62,6 +67,23 @@ final class LogbackFixture implements BeforeEachCallback, AfterEachCallback, Aut
    */
   List<ILoggingEvent> loggedEvents() {
     return logback.listed("LIST");
+  }
+
+  /**
+   * Logs one last error, "the sentinel", and waits until it arrived and everything logged before it
+   * was delivered.
+   *
+   * @param log the logger to log the sentinel with
+   * @return the formatted message of every event the receiver got, the sentinel's included
+   */
+  List<String> messagesOnceTheSentinelArrived(Logger log) {
+    log.error("the sentinel", new IllegalStateException("kept"));
+    receiver.awaitEvent(
+        e -> e.getMessage() != null && "the sentinel".equals(e.getMessage().getFormatted()), WAIT);
+    assertThat(SentryBridge.service().flush(WAIT)).isTrue();
+    return receiver.events().stream()
+        .map(e -> e.getMessage() == null ? null : e.getMessage().getFormatted())
+        .collect(Collectors.toList());
   }
 
   /** Stops the context, the receiver and deletes the buffer; safe to call more than once. */
