@@ -91,6 +91,33 @@ class LevelRulesTest {
   }
 
   @Test
+  void linesLoggedWhileTheAppenderFormatsAnArgumentAreNotItsBreadcrumbs() {
+    logging = LoggingFixture.start("log4j2-test-levels.xml", buffer);
+    Logger logger = logging.context.getLogger("com.example.Recursive");
+    Object chatty =
+        new Object() {
+          @Override
+          public String toString() {
+            // (a line with this object again would never end: Log4j2 formats it eagerly)
+            logger.info("formatting {}", 42);
+            return "arg";
+          }
+        };
+
+    logger.info("crumb {}", chatty);
+    logger.error("outer {}", chatty, new IllegalStateException("outer"));
+
+    SentryEvent outer =
+        logging.receiver.awaitEvent(
+            e -> e.getMessage() != null && "outer arg".equals(e.getMessage().getFormatted()), WAIT);
+    // Log4j2 formats each line on the logging thread before any appender sees it: that inner line
+    // is the application's own and comes first. The appender turns the argument into text once
+    // more; that inner line is re-entry, dropped.
+    assertThat(outer.getBreadcrumbs()).extracting(Breadcrumb::getMessage)
+        .containsExactly("formatting 42", "crumb arg", "formatting 42");
+  }
+
+  @Test
   void ownAndRecursiveLoggingNeverLoopsBackIntoSentry() {
     logging = LoggingFixture.start("log4j2-test-levels.xml", buffer);
     Logger logger = logging.context.getLogger("com.example.Recursive");

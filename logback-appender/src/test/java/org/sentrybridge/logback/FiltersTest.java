@@ -1,11 +1,14 @@
 package org.sentrybridge.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentrybridge.logback.LogbackFixture.WAIT;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.FilterReply;
+import io.sentry.Breadcrumb;
+import io.sentry.SentryEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -45,6 +48,22 @@ class FiltersTest {
         .anyMatch(
             line -> line.contains("Sentry appender [SENTRY]: 1 log events could not be taken")
                 && line.contains("filter failed on purpose"));
+  }
+
+  @Test
+  void aBreadcrumbLineGoesThroughTheFiltersToo() {
+    logging.open("filters.xml");
+    Logger log = logging.logback.logger("com.example.filtered");
+
+    log.info("cart {} loaded", 41);
+    log.info("skip cart {}", 42);
+    log.info("cart {} loaded", 43);
+    log.error("checkout failed", new IllegalStateException("declined"));
+
+    SentryEvent event = logging.receiver.awaitEvents(1, WAIT).get(0);
+    assertThat(event.getBreadcrumbs())
+        .extracting(Breadcrumb::getMessage)
+        .containsExactly("cart 41 loaded", "cart 43 loaded");
   }
 
   @Test

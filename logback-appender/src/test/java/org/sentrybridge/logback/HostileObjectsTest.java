@@ -59,6 +59,31 @@ class HostileObjectsTest {
   }
 
   @Test
+  void linesLoggedWhileTheAppenderFormatsAnArgumentAreNotItsBreadcrumbs() {
+    logging.open("defaults.xml");
+    Logger log = logging.logback.logger("com.example.recursive");
+    Object chatty =
+        new Object() {
+          @Override
+          public String toString() {
+            // Logback formats lazily: only the appender calls this, on the logging thread
+            log.info("formatting {}", 42);
+            log.info("formatting {}", this);
+            return "arg";
+          }
+        };
+
+    log.info("crumb {}", chatty);
+    log.error("outer {}", chatty, new IllegalStateException("outer"));
+
+    SentryEvent outer =
+        logging.receiver.awaitEvent(
+            e -> e.getMessage() != null && "outer arg".equals(e.getMessage().getFormatted()), WAIT);
+    assertThat(outer.getBreadcrumbs()).extracting(Breadcrumb::getMessage)
+        .containsExactly("crumb arg");
+  }
+
+  @Test
   void argumentsWhoseToStringThrowsAnErrorBecomeMarkers() {
     logging.open("full-event.xml");
     Logger log = logging.logback.logger("com.example.checkout");
