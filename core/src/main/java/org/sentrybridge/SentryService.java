@@ -49,8 +49,9 @@ public interface SentryService extends AutoCloseable {
   boolean isEnabled();
 
   /**
-   * Waits until everything handed over so far was delivered or {@code timeout} passed. While
-   * Sentry is unreachable, only for one more request, made at once: what is left stays buffered.
+   * Waits until everything handed over so far was delivered or {@code timeout} passed. Once a
+   * request finds Sentry unreachable, only for one more request, made at once: if it fails too,
+   * what is left stays buffered.
    *
    * @param timeout how long to wait at most
    * @return true when nothing is left to deliver

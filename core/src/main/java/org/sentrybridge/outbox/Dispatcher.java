@@ -155,7 +155,7 @@ final class Dispatcher {
    * now (at the earliest 100 ms after the last failure) instead of after the back-off, and if it
    * fails too, {@link #unreachableSince} says that waiting longer for delivery is of no use: what
    * is buffered stays (on disk at close) for when Sentry is back. While Sentry answers this changes
-   * nothing: a failure during the wait backs off and is retried within the timeout.
+   * nothing; a flush or close asks again once a request failed during its wait.
    *
    * @return when the attempt was asked for, for {@link #unreachableSince}; {@link #NO_ATTEMPT}
    *     while Sentry answers

@@ -76,12 +76,22 @@ final class OutboxTransport implements ITransport {
   }
 
   /**
-   * Waits until Sentry answered for every buffered envelope, until the deadline or until Sentry,
-   * unreachable before, still is at one more attempt made now; false when envelopes are left.
+   * Waits until Sentry answered for every buffered envelope, until the deadline or until Sentry is
+   * unreachable twice in a row: a request failed on the network (before the wait or during it) and
+   * one more attempt, made at once, failed too. False when envelopes are left.
    */
   private boolean awaitDelivery(long deadlineNanos) {
-    long since = dispatcher.attemptNowIfUnreachable();
-    return buffer.awaitEmpty(deadlineNanos, () -> dispatcher.unreachableSince(since));
+    long[] since = {dispatcher.attemptNowIfUnreachable()};
+    return buffer.awaitEmpty(
+        deadlineNanos,
+        () -> {
+          if (since[0] == Dispatcher.NO_ATTEMPT) {
+            // Sentry answered until the wait began: a failure during it asks for that attempt now
+            since[0] = dispatcher.attemptNowIfUnreachable();
+            return false;
+          }
+          return dispatcher.unreachableSince(since[0]);
+        });
   }
 
   /** True when nothing waits for delivery. */

@@ -134,6 +134,39 @@ class OutageFaultTest {
   }
 
   @Test
+  void aStopDuringWhichTheOutageBeginsKeepsTheErrorsOnDiskWithoutWaitingOutTheFlushTimeout() {
+    RecordingStatusReporter status = new RecordingStatusReporter();
+    List<String> messages = FaultHarness.messages("outage during the stop", 20);
+    try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start()) {
+      // Sentry answers, slowly: the stop begins with every request under way and no failure seen
+      receiver.delayAnswers(Duration.ofSeconds(3));
+      LogEventForwarder forwarder =
+          FaultHarness.forwarder(
+              FaultHarness.settings(receiver, buffer).flushTimeout(Duration.ofMinutes(10)).build(),
+              status);
+      for (String message : messages) {
+        assertThat(forwarder.forward(FaultHarness.distinctError(message))).isTrue();
+      }
+      Poll.until(
+          "every request is under way",
+          ARRIVAL_TIMEOUT,
+          () -> receiver.requestTimes().size() >= messages.size());
+      assertThat(SentryBridge.stats().orElseThrow().reachable()).isTrue();
+      // the outage begins: the answers still to come, and every later request, are resets
+      receiver.resetConnections();
+
+      // a request fails during the stop, one more made at once fails too: not 10 minutes
+      assertTimeoutPreemptively(Duration.ofMinutes(1), () -> forwarder.close());
+
+      int delivered = receiver.events().size();
+      assertThat(status.lines("WARN"))
+          .contains(
+              (messages.size() - delivered) + " events were not delivered and are kept in "
+                  + buffer + " for the next start");
+    }
+  }
+
+  @Test
   void errorsWhoseConnectionIsResetAreKeptAndArriveAfterRecovery() {
     keptThroughFault("connection reset", LoopbackSentryReceiver::resetConnections);
   }

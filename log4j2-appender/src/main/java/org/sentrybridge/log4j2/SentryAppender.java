@@ -571,9 +571,9 @@ public final class SentryAppender extends AbstractAppender {
     }
 
     /**
-     * How long stopping waits for queued events to be delivered (once one more request during the
-     * stop finds Sentry still unreachable, not at all: they stay on disk); the stop timeout Log4j2
-     * passes is not used ({@code LogManager.shutdown()} gives 50 ms). Default {@code 5s}.
+     * How long stopping waits for queued events to be delivered (once Sentry is unreachable, two
+     * requests in a row, the second made at once, not at all: they stay on disk); the stop timeout
+     * Log4j2 passes is not used ({@code LogManager.shutdown()} gives 50 ms). Default {@code 5s}.
      *
      * @param flushTimeout the value of the attribute {@code flushTimeout}
      * @return this builder

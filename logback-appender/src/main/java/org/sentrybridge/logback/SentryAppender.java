@@ -314,9 +314,9 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   }
 
   /**
-   * How long {@link #stop()} waits for pending events to be delivered; once one more request
-   * during the stop finds Sentry still unreachable, not at all (they stay on disk). Default {@code
-   * 5s}.
+   * How long {@link #stop()} waits for pending events to be delivered; once Sentry is unreachable
+   * (a request failed on the network, before the stop or during it, and one more made at once
+   * failed too), not at all: they stay on disk. Default {@code 5s}.
    *
    * @param flushTimeout the text of {@code <flushTimeout>}
    */

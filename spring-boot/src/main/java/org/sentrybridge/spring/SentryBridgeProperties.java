@@ -497,8 +497,8 @@ public class SentryBridgeProperties {
   }
 
   /**
-   * How long the shutdown waits for pending events to be delivered (not at all once one more
-   * request during it finds Sentry still unreachable). Default {@code 5s}.
+   * How long the shutdown waits for pending events to be delivered (not at all once Sentry is
+   * unreachable: two requests in a row, the second made at once). Default {@code 5s}.
    *
    * @return the value, or null when not set
    */
@@ -507,8 +507,8 @@ public class SentryBridgeProperties {
   }
 
   /**
-   * How long the shutdown waits for pending events to be delivered (not at all once one more
-   * request during it finds Sentry still unreachable). Default {@code 5s}.
+   * How long the shutdown waits for pending events to be delivered (not at all once Sentry is
+   * unreachable: two requests in a row, the second made at once). Default {@code 5s}.
    *
    * @param flushTimeout the value
    */
