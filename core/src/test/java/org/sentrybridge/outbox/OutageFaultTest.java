@@ -111,13 +111,7 @@ class OutageFaultTest {
     List<String> messages = FaultHarness.messages("stopped while unreachable", 20);
     try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start()) {
       receiver.goDown();
-      LogEventForwarder forwarder =
-          FaultHarness.forwarder(
-              FaultHarness.settings(receiver, buffer).flushTimeout(Duration.ofMinutes(10)).build(),
-              status);
-      for (String message : messages) {
-        assertThat(forwarder.forward(FaultHarness.distinctError(message))).isTrue();
-      }
+      LogEventForwarder forwarder = forwardedWithATenMinuteFlushTimeout(receiver, messages, status);
       Poll.until(
           "a request found Sentry unreachable",
           ARRIVAL_TIMEOUT,
@@ -140,13 +134,7 @@ class OutageFaultTest {
     try (LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start()) {
       // Sentry answers, slowly: the stop begins with every request under way and no failure seen
       receiver.delayAnswers(Duration.ofSeconds(3));
-      LogEventForwarder forwarder =
-          FaultHarness.forwarder(
-              FaultHarness.settings(receiver, buffer).flushTimeout(Duration.ofMinutes(10)).build(),
-              status);
-      for (String message : messages) {
-        assertThat(forwarder.forward(FaultHarness.distinctError(message))).isTrue();
-      }
+      LogEventForwarder forwarder = forwardedWithATenMinuteFlushTimeout(receiver, messages, status);
       Poll.until(
           "every request is under way",
           ARRIVAL_TIMEOUT,
@@ -164,6 +152,19 @@ class OutageFaultTest {
               (messages.size() - delivered) + " events were not delivered and are kept in "
                   + buffer + " for the next start");
     }
+  }
+
+  /** A forwarder whose stop may wait 10 minutes, handed one distinct error per message. */
+  private LogEventForwarder forwardedWithATenMinuteFlushTimeout(
+      LoopbackSentryReceiver receiver, List<String> messages, RecordingStatusReporter status) {
+    LogEventForwarder forwarder =
+        FaultHarness.forwarder(
+            FaultHarness.settings(receiver, buffer).flushTimeout(Duration.ofMinutes(10)).build(),
+            status);
+    for (String message : messages) {
+      assertThat(forwarder.forward(FaultHarness.distinctError(message))).isTrue();
+    }
+    return forwarder;
   }
 
   @Test
