@@ -1,11 +1,11 @@
 package org.sentrybridge.log4j2;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentrybridge.log4j2.LoggingFixture.WAIT;
 
 import io.sentry.ITransaction;
 import io.sentry.SentryEvent;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.ThreadContext;
 import org.junit.jupiter.api.AfterEach;
@@ -21,8 +21,6 @@ import org.sentrybridge.testing.Requests;
  * carries.
  */
 class AsyncWithoutTraceIdsTest {
-
-  private static final Duration WAIT = Duration.ofSeconds(20);
 
   @TempDir Path buffer;
   private LoggingFixture logging;

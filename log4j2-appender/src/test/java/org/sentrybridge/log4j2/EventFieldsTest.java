@@ -1,13 +1,13 @@
 package org.sentrybridge.log4j2;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentrybridge.log4j2.LoggingFixture.WAIT;
 
 import io.sentry.SentryEvent;
 import io.sentry.SentryLevel;
 import io.sentry.protocol.SentryException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -32,8 +32,6 @@ import org.slf4j.MarkerFactory;
 
 @SuppressWarnings("unchecked")
 class EventFieldsTest {
-
-  private static final Duration WAIT = Duration.ofSeconds(20);
 
   @TempDir Path buffer;
   private LoggingFixture logging;

@@ -2,24 +2,21 @@ package org.sentrybridge.log4j2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sentrybridge.log4j2.EventFieldsTest.byFormatted;
+import static org.sentrybridge.log4j2.LoggingFixture.WAIT;
 
 import io.sentry.Breadcrumb;
 import io.sentry.SentryEvent;
 import io.sentry.SentryLevel;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.apache.logging.log4j.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sentrybridge.SentryBridge;
 import org.slf4j.LoggerFactory;
 
 class LevelRulesTest {
-
-  private static final Duration WAIT = Duration.ofSeconds(20);
 
   @TempDir Path buffer;
   private LoggingFixture logging;
@@ -40,14 +37,8 @@ class LevelRulesTest {
     logger.debug("debug line");
     logger.info("info line {}", 1);
     logger.warn("warn line {}", 2);
-    logger.error("the sentinel", new IllegalStateException("boom"));
 
-    SentryEvent sentinel =
-        logging.receiver.awaitEvent(
-            e -> e.getMessage() != null && "the sentinel".equals(e.getMessage().getFormatted()),
-            WAIT);
-    // requests go out concurrently: wait until nothing else is on its way before counting
-    assertThat(SentryBridge.service().flush(WAIT)).isTrue();
+    SentryEvent sentinel = logging.sentinelOnceEverythingArrived(logger);
     assertThat(logging.receiver.events()).containsExactly(sentinel);
     List<Breadcrumb> crumbs = sentinel.getBreadcrumbs();
     assertThat(crumbs).extracting(Breadcrumb::getMessage).contains("info line 1", "warn line 2")
@@ -133,14 +124,8 @@ class LevelRulesTest {
     logging.context.getLogger("io.sentry.transport.Noise").error("sdk", new RuntimeException());
     logging.context.getLogger("org.sentrybridge.Noise").error("own", new RuntimeException());
     logger.error("outer {}", loggingArgument, new IllegalStateException("outer"));
-    logger.error("the sentinel", new IllegalStateException("boom"));
 
-    // requests go out concurrently: the sentinel may arrive before the events logged ahead of it
-    logging.receiver.awaitEvent(
-        e -> e.getMessage() != null && "the sentinel".equals(e.getMessage().getFormatted()), WAIT);
-    logging.receiver.awaitEvent(
-        e -> e.getMessage() != null && "outer arg".equals(e.getMessage().getFormatted()), WAIT);
-    assertThat(SentryBridge.service().flush(WAIT)).isTrue(); // and nothing else is on its way
+    logging.sentinelOnceEverythingArrived(logger);
     List<String> sent =
         logging.receiver.events().stream().map(e -> e.getMessage().getFormatted()).toList();
     assertThat(sent).contains("outer arg", "the sentinel").doesNotContain("sdk", "own");

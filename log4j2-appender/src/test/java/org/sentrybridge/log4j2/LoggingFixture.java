@@ -2,10 +2,14 @@ package org.sentrybridge.log4j2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentry.SentryEvent;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.sentrybridge.SentryBridge;
 import org.sentrybridge.devserver.LoopbackSentryReceiver;
 
 /**
@@ -18,6 +22,8 @@ final class LoggingFixture implements AutoCloseable {
 
   static final String DSN_PROPERTY = "SENTRY_TEST_DSN";
   static final String BUFFER_PROPERTY = "SENTRY_TEST_BUFFER";
+  /** How long a test waits for what it expects to arrive. */
+  static final Duration WAIT = Duration.ofSeconds(20);
 
   final LoopbackSentryReceiver receiver = LoopbackSentryReceiver.start();
   final StatusCapture status = StatusCapture.register();
@@ -40,6 +46,23 @@ final class LoggingFixture implements AutoCloseable {
   /** Starts Log4j2 from a configuration file, e.g. one the test rewrites. */
   static LoggingFixture startFromFile(Path configFile, Path bufferDir) {
     return new LoggingFixture(configFile.toString(), configFile.getFileName().toString(), bufferDir);
+  }
+
+  /**
+   * Logs one last error, "the sentinel", with {@code logger} and waits until it arrived and
+   * everything logged before it was delivered (requests go out concurrently: the sentinel may
+   * arrive first).
+   *
+   * @return the sentinel as the receiver got it
+   */
+  SentryEvent sentinelOnceEverythingArrived(Logger logger) {
+    logger.error("the sentinel", new IllegalStateException("kept"));
+    SentryEvent sentinel =
+        receiver.awaitEvent(
+            e -> e.getMessage() != null && "the sentinel".equals(e.getMessage().getFormatted()),
+            WAIT);
+    assertThat(SentryBridge.service().flush(WAIT)).as("nothing else on its way").isTrue();
+    return sentinel;
   }
 
   SentryAppender appender(String name) {

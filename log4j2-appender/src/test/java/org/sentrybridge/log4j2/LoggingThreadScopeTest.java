@@ -2,12 +2,12 @@ package org.sentrybridge.log4j2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sentrybridge.testing.ScopeScenarios.exception;
+import static org.sentrybridge.log4j2.LoggingFixture.WAIT;
 
 import com.example.shop.Checkout;
 import io.sentry.Breadcrumb;
 import io.sentry.SentryEvent;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.apache.logging.log4j.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,6 @@ import org.sentrybridge.testing.ScopeScenarios.Lines;
  */
 class LoggingThreadScopeTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String LOGGER = "com.example.shop.Checkout";
 
   @TempDir Path buffer;

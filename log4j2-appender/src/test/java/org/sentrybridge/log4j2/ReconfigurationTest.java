@@ -1,13 +1,13 @@
 package org.sentrybridge.log4j2;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentrybridge.log4j2.LoggingFixture.WAIT;
 
 import io.sentry.Breadcrumb;
 import io.sentry.SentryEvent;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.logging.log4j.Logger;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** A reload (Configurator.reconfigure, monitorInterval) must not restart Sentry nor lose events. */
 class ReconfigurationTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String ENGINE_STARTED = "sentry-bridge sends errors to";
 
   @TempDir Path buffer;

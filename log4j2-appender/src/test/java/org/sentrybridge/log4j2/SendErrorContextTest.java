@@ -1,12 +1,12 @@
 package org.sentrybridge.log4j2;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sentrybridge.log4j2.LoggingFixture.WAIT;
 
 import io.sentry.SentryEvent;
 import io.sentry.protocol.SentryId;
 import io.sentry.protocol.User;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.apache.logging.log4j.ThreadContext;
 import org.junit.jupiter.api.AfterEach;
@@ -18,8 +18,6 @@ import org.sentrybridge.event.EventFactory;
 
 /** sendError takes the caller's ThreadContext, as a logged error does, with the appender's rules. */
 class SendErrorContextTest {
-
-  private static final Duration WAIT = Duration.ofSeconds(20);
 
   @TempDir Path buffer;
   private LoggingFixture logging;

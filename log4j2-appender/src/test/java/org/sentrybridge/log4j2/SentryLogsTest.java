@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sentrybridge.testing.SentryLogs.attributes;
 import static org.sentrybridge.testing.SentryLogs.flushUntilCount;
 import static org.sentrybridge.testing.SentryLogs.flushUntilLogged;
+import static org.sentrybridge.log4j2.LoggingFixture.WAIT;
 
 import io.sentry.Breadcrumb;
 import io.sentry.SentryEvent;
 import io.sentry.SentryLogEvent;
 import io.sentry.SentryLogLevel;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
@@ -29,7 +29,6 @@ import org.sentrybridge.testing.SentryLogs;
  */
 class SentryLogsTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String LOGGER = "com.example.shop.Checkout";
 
   @TempDir Path buffer;
