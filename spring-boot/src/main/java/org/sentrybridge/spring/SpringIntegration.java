@@ -240,12 +240,17 @@ final class SpringIntegration {
     return b.build();
   }
 
-  private static List<Object> key(SentryBridgeProperties p) {
+  /**
+   * What a restart compares: every property the attachment is made from. {@code requestContext}
+   * is not one of them; it decides whether a bean exists.
+   */
+  static List<Object> key(SentryBridgeProperties p) {
     return new ArrayList<>(
         Arrays.asList(
             p.getDsn(), p.getEnabled(), p.getSendMetadata(), p.getCaptureScope(),
             p.getEnvironment(), p.getRelease(), p.getInit(), p.getMinimumEventLevel(),
-            p.getRequireThrowable(), p.getMinimumBreadcrumbLevel(), p.getContextTags(),
+            p.getRequireThrowable(), p.getMinimumBreadcrumbLevel(), p.getMinimumLevel(),
+            p.getContextTags(),
             p.getUserMdcKeys(), p.getIgnoredExceptions(), p.getIgnoredLoggers(),
             p.getMaxBreadcrumbs(), p.getBufferDir(), p.getQueueSize(), p.getMaxBufferedEvents(),
             p.getMaxBufferBytes(), p.getMaxRequestsInFlight(), p.getDedupeWindow(),

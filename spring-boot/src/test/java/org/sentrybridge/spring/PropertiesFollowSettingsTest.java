@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.beans.Introspector;
 import java.beans.PropertyDescriptor;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -31,6 +32,24 @@ class PropertiesFollowSettingsTest {
       }
       Object value = PROPERTIES.get(setting.settingName()).getReadMethod().invoke(fresh);
       assertThat(value).as(setting.settingName()).isEqualTo(setting.defaultText());
+    }
+  }
+
+  @Test
+  void aChangeOfAnyPropertyButRequestContextMakesARestartStartAfresh() throws Exception {
+    List<Object> unchanged = SpringIntegration.key(new SentryBridgeProperties());
+    for (PropertyDescriptor property : PROPERTIES.values()) {
+      if (property.getName().equals("requestContext")) {
+        continue; // decides whether a bean exists, not how the appender is made
+      }
+      SentryBridgeProperties changed = new SentryBridgeProperties();
+      Class<?> type = property.getPropertyType();
+      Object value =
+          type == String.class ? "changed"
+              : type == List.class ? List.of("changed")
+              : Map.of("changed", "changed");
+      property.getWriteMethod().invoke(changed, value);
+      assertThat(SpringIntegration.key(changed)).as(property.getName()).isNotEqualTo(unchanged);
     }
   }
 
