@@ -232,7 +232,7 @@ public final class BridgeSettings {
 
   /**
    * Requests to Sentry that may await their answer at the same time: over HTTP/2 (https) they
-   * share one connection, over HTTP/1.1 each has its own, reused. Default 32.
+   * share one connection, over HTTP/1.1 each has its own, reused. 1 to 256; default 32.
    *
    * @return the number of requests
    */
@@ -254,7 +254,9 @@ public final class BridgeSettings {
 
   /**
    * How long stop/close waits for queued and buffered events to be delivered; what is left then
-   * stays in {@link #bufferDir()} for the next start and is reported. At JVM exit, when the
+   * stays in {@link #bufferDir()} for the next start and is reported. Not at all once Sentry is
+   * unreachable: a request failed on the network, before the stop or during it, and one more made
+   * at once failed too. At JVM exit, when the
    * logging framework has not stopped the integration, delivery gets this long once the
    * application's shutdown is over (its shutdown hooks and non-daemon threads; at most 60 s after
    * the exit began). Default 5 s.
@@ -670,7 +672,7 @@ public final class BridgeSettings {
     /**
      * See {@link BridgeSettings#maxRequestsInFlight()}.
      *
-     * @param maxRequestsInFlight at least 1
+     * @param maxRequestsInFlight 1 to 256
      * @return this builder
      */
     public Builder maxRequestsInFlight(int maxRequestsInFlight) {
@@ -687,7 +689,7 @@ public final class BridgeSettings {
     /**
      * See {@link BridgeSettings#maxRequestsInFlight()}.
      *
-     * @param text a whole number, at least 1; null keeps the default
+     * @param text a whole number, 1 to 256; null keeps the default
      * @return this builder
      */
     public Builder maxRequestsInFlight(String text) {

@@ -143,7 +143,7 @@ public enum Setting {
       (p, text, problems) -> p.rules().ignoredExceptions(SettingParsers.parseList(text)), null),
   /** See {@link CaptureRules#ignoredLoggers()}; comma-separated, may be repeated. */
   IGNORED_LOGGERS(Part.APPENDER, "ignoredLoggers", null, "none",
-      "logger name prefixes never sent",
+      "loggers never sent, with the loggers below them",
       (p, text, problems) -> p.rules().ignoredLoggers(SettingParsers.parseList(text)), null);
 
   /** Where a setting belongs. */

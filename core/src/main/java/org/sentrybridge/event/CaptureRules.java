@@ -236,7 +236,7 @@ public final class CaptureRules {
   }
 
   /**
-   * Logger name prefixes never sent. Default none.
+   * Loggers never sent, with the loggers below them. Default none.
    *
    * @return the prefixes
    */
@@ -432,7 +432,7 @@ public final class CaptureRules {
     }
 
     /**
-     * Logger name prefixes never sent ({@code com.example.noisy}); adds to those given before.
+     * Loggers never sent, with the loggers below them ({@code com.example.noisy}); adds to those given before.
      *
      * @param prefixes the prefixes
      * @return this builder

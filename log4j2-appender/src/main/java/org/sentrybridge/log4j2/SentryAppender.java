@@ -480,7 +480,7 @@ public final class SentryAppender extends AbstractAppender {
     }
 
     /**
-     * Logger name prefixes never sent, comma-separated. Default none.
+     * Loggers never sent, with the loggers below them, comma-separated. Default none.
      *
      * @param ignoredLoggers the value of the attribute {@code ignoredLoggers}
      * @return this builder
@@ -548,7 +548,7 @@ public final class SentryAppender extends AbstractAppender {
     }
 
     /**
-     * Requests to Sentry awaiting their answer at the same time. Default {@code 32}.
+     * Requests to Sentry awaiting their answer at the same time, 1 to 256. Default {@code 32}.
      *
      * @param maxRequestsInFlight the value of the attribute {@code maxRequestsInFlight}
      * @return this builder

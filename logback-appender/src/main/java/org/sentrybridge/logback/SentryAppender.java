@@ -237,7 +237,7 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   }
 
   /**
-   * Logger name prefixes never sent ({@code com.example.noisy}); comma-separated. Default: none.
+   * Loggers never sent, with the loggers below them ({@code com.example.noisy}); comma-separated. Default: none.
    *
    * @param ignoredLoggers the text of {@code <ignoredLoggers>}
    */
@@ -294,8 +294,8 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   }
 
   /**
-   * Requests to Sentry that may await their answer at the same time (connections are reused;
-   * HTTP/2 where Sentry speaks it). Default 32.
+   * Requests to Sentry that may await their answer at the same time, 1 to 256 (connections are
+   * reused; HTTP/2 where Sentry speaks it). Default 32.
    *
    * @param maxRequestsInFlight the text of {@code <maxRequestsInFlight>}
    */

@@ -40,7 +40,7 @@ public class SentryBridgeProperties {
   /** SDK options by name (sentry.init.traces-sample-rate=0.2, sentry.init.server-name=api-1); names as in sentry.properties, case and dashes do not matter. Default: none. */
   private Map<String, String> init = new LinkedHashMap<>();
 
-  /** Lowest level that becomes a Sentry event: TRACE, DEBUG, INFO, WARN, ERROR or OFF. Default ERROR. */
+  /** Lowest level that becomes a Sentry event: TRACE, DEBUG, INFO, WARN, ERROR, FATAL (Log4j2) or OFF. Default ERROR. */
   private String minimumEventLevel = "ERROR";
 
   /** true: only log events with a throwable become Sentry events; false: message-only errors too. Default true. */
@@ -61,7 +61,7 @@ public class SentryBridgeProperties {
   /** Exception class names never sent, subclasses included. Default: none. */
   private List<String> ignoredExceptions = new ArrayList<>();
 
-  /** Logger name prefixes never sent. Default: none. */
+  /** Loggers never sent, with the loggers below them. Default: none. */
   private List<String> ignoredLoggers = new ArrayList<>();
 
   /** Breadcrumbs kept per Sentry scope (0 to 1000, higher values are capped). Default 100. */
@@ -79,13 +79,13 @@ public class SentryBridgeProperties {
   /** Disk space for undelivered envelopes (512KB, 64MB). Default 100MB. */
   private String maxBufferBytes = "100MB";
 
-  /** Requests to Sentry that may await their answer at the same time. Default 32. */
+  /** Requests to Sentry that may await their answer at the same time, 1 to 256. Default 32. */
   private String maxRequestsInFlight = "32";
 
   /** The same error within this window is sent once with a repeat count (500ms, 30s, 5m); 0 turns it off. Default 60s. */
   private String dedupeWindow = "60s";
 
-  /** How long the shutdown waits for pending events to be delivered. Default 5s. */
+  /** How long the shutdown waits for pending events to be delivered (not at all once Sentry is unreachable: two requests in a row, the second made at once). Default 5s. */
   private String flushTimeout = "5s";
 
   /** true reports configuration problems as errors (Logback's then stop Spring Boot's start-up) instead of warnings. Default false. */
@@ -224,7 +224,8 @@ public class SentryBridgeProperties {
   }
 
   /**
-   * Lowest level that becomes a Sentry event: TRACE, DEBUG, INFO, WARN, ERROR or OFF. Default {@code ERROR}.
+   * Lowest level that becomes a Sentry event: TRACE, DEBUG, INFO, WARN, ERROR, FATAL (Log4j2) or
+   * OFF. Default {@code ERROR}.
    *
    * @return the value, or null when not set
    */
@@ -233,7 +234,8 @@ public class SentryBridgeProperties {
   }
 
   /**
-   * Lowest level that becomes a Sentry event: TRACE, DEBUG, INFO, WARN, ERROR or OFF. Default {@code ERROR}.
+   * Lowest level that becomes a Sentry event: TRACE, DEBUG, INFO, WARN, ERROR, FATAL (Log4j2) or
+   * OFF. Default {@code ERROR}.
    *
    * @param minimumEventLevel the value
    */
@@ -353,7 +355,7 @@ public class SentryBridgeProperties {
   }
 
   /**
-   * Logger name prefixes never sent. Default: none.
+   * Loggers never sent, with the loggers below them. Default: none.
    *
    * @return the value, or null when not set
    */
@@ -362,7 +364,7 @@ public class SentryBridgeProperties {
   }
 
   /**
-   * Logger name prefixes never sent. Default: none.
+   * Loggers never sent, with the loggers below them. Default: none.
    *
    * @param ignoredLoggers the value
    */
@@ -461,7 +463,7 @@ public class SentryBridgeProperties {
   }
 
   /**
-   * Requests to Sentry that may await their answer at the same time. Default {@code 32}.
+   * Requests to Sentry that may await their answer at the same time, 1 to 256. Default {@code 32}.
    *
    * @return the value, or null when not set
    */
@@ -470,7 +472,7 @@ public class SentryBridgeProperties {
   }
 
   /**
-   * Requests to Sentry that may await their answer at the same time. Default {@code 32}.
+   * Requests to Sentry that may await their answer at the same time, 1 to 256. Default {@code 32}.
    *
    * @param maxRequestsInFlight the value
    */
