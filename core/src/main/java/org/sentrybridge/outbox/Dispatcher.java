@@ -86,8 +86,13 @@ final class Dispatcher {
   private long lastFailureNanos = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
   private volatile boolean probing;
   private volatile boolean stopping;
-  /** When the last request that failed on the network started; written under the back-off lock. */
+  /**
+   * When the last request that failed on the network started (was chosen to be sent); written
+   * under the back-off lock.
+   */
   private volatile long lastFailedStartNanos = lastFailureNanos;
+  /** When Sentry last answered (any status); written under the back-off lock. */
+  private volatile long lastAnswerNanos = lastFailureNanos;
   /** A flush or close asked for a request now and none has gone since. */
   private volatile boolean attemptNowPending;
 
@@ -176,11 +181,19 @@ final class Dispatcher {
 
   /**
    * True when a request started at or after {@code since} ({@link #attemptNowIfUnreachable})
-   * failed on the network and none got an answer since; the failure of a request already under
-   * way before does not count: it may be older than a recovery.
+   * failed on the network and Sentry has not answered since; the failure of a request already
+   * under way before does not count: it may be older than a recovery.
    */
   boolean unreachableSince(long since) {
-    return since != NO_ATTEMPT && probing && lastFailedStartNanos - since >= 0;
+    return since != NO_ATTEMPT
+        && probing
+        && lastFailedStartNanos - since >= 0
+        && !answeredSince(since);
+  }
+
+  /** True when Sentry answered a request (any status) at or after {@code since}. */
+  boolean answeredSince(long since) {
+    return since != NO_ATTEMPT && lastAnswerNanos - since >= 0;
   }
 
   /** True while sending pauses after a network failure. */
@@ -225,6 +238,9 @@ final class Dispatcher {
         buffer.awaitChange(seen, wait);
         continue;
       }
+      // a request counts as started when it is chosen: one chosen before a flush asked for an
+      // attempt is not that attempt, however long reading and compressing it take
+      long chosen = System.nanoTime();
       EnvelopeBuffer.Entry entry = buffer.take();
       if (entry == null) {
         buffer.awaitChange(seen, IDLE_NANOS);
@@ -233,7 +249,7 @@ final class Dispatcher {
       SentryEnvelope envelope = buffer.envelopeOf(entry); // null: unreadable, dropped and counted
       if (envelope != null) {
         try {
-          dispatch(entry, envelope);
+          dispatch(entry, envelope, chosen);
         } catch (RuntimeException e) {
           // one envelope the SDK's code cannot handle must not stop the sending of the others
           drops.add(1, "the envelope could not be sent (" + e + ")");
@@ -278,7 +294,7 @@ final class Dispatcher {
     }
   }
 
-  private void dispatch(EnvelopeBuffer.Entry entry, SentryEnvelope envelope) {
+  private void dispatch(EnvelopeBuffer.Entry entry, SentryEnvelope envelope, long started) {
     SentryEnvelope allowed = SdkInternals.allowed(rateLimiter, envelope);
     if (allowed == null) {
       dropped(entry, envelope, RATE_LIMITED); // the rate limiter recorded the client report
@@ -287,7 +303,7 @@ final class Dispatcher {
     }
     SentryEnvelope sent = clientReports.attachReportToEnvelope(allowed);
     if (entry.logs) {
-      dispatchLogs(entry, sent);
+      dispatchLogs(entry, sent, started);
       return;
     }
     byte[] body;
@@ -300,7 +316,6 @@ final class Dispatcher {
       return;
     }
     inFlight.incrementAndGet();
-    long started = System.nanoTime();
     attemptNowPending = false;
     poster
         .post(body)
@@ -313,10 +328,10 @@ final class Dispatcher {
    * otherwise cap the log volume delivered and keep errors waiting. The window of requests in
    * flight counts it from here.
    */
-  private void dispatchLogs(EnvelopeBuffer.Entry entry, SentryEnvelope sent) {
+  private void dispatchLogs(EnvelopeBuffer.Entry entry, SentryEnvelope sent, long started) {
     inFlight.incrementAndGet();
     try {
-      logEncoders.execute(() -> encodeAndPostLogs(entry, sent));
+      logEncoders.execute(() -> encodeAndPostLogs(entry, sent, started));
     } catch (RuntimeException e) {
       inFlight.decrementAndGet();
       clientReports.recordLostEnvelope(DiscardReason.SEND_ERROR, sent);
@@ -325,7 +340,7 @@ final class Dispatcher {
     }
   }
 
-  private void encodeAndPostLogs(EnvelopeBuffer.Entry entry, SentryEnvelope sent) {
+  private void encodeAndPostLogs(EnvelopeBuffer.Entry entry, SentryEnvelope sent, long started) {
     byte[] body;
     try {
       body = encode(sent);
@@ -336,7 +351,6 @@ final class Dispatcher {
       buffer.complete(entry, true);
       return;
     }
-    long started = System.nanoTime();
     attemptNowPending = false;
     try {
       poster
@@ -442,6 +456,7 @@ final class Dispatcher {
 
   private void answered() {
     synchronized (backoffLock) {
+      lastAnswerNanos = System.nanoTime();
       probing = false;
       backoffNanos = FIRST_BACKOFF_NANOS;
       retryAtNanos = System.nanoTime();

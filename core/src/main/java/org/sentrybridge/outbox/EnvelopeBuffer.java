@@ -511,7 +511,8 @@ final class EnvelopeBuffer {
 
   /**
    * Waits until the buffer is empty; false when {@code deadlineNanos} came first or, at a change
-   * of the buffer, {@code pointless} says that waiting longer is of no use.
+   * of the buffer, {@code pointless} says that waiting longer is of no use. {@code pointless} runs
+   * on the waiting thread under this buffer's lock: it must not wait for a thread that takes it.
    */
   boolean awaitEmpty(long deadlineNanos, BooleanSupplier pointless) {
     lock.lock();

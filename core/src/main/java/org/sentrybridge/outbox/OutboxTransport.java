@@ -33,6 +33,12 @@ final class OutboxTransport implements ITransport {
   private volatile boolean hasCloseBy;
   private volatile int leftOver = -1;
   private volatile int inFlightAtClose;
+  /**
+   * Set once a wait during the stop found Sentry unreachable ({@link Dispatcher#unreachableSince}
+   * of that wait's attempt): the stop's later waits make no attempt of their own unless Sentry
+   * answered since. {@link Dispatcher#NO_ATTEMPT} until then.
+   */
+  private volatile long unreachableAtClose = Dispatcher.NO_ATTEMPT;
 
   OutboxTransport(
       EnvelopeBuffer buffer,
@@ -81,17 +87,30 @@ final class OutboxTransport implements ITransport {
    * one more attempt, made at once, failed too. False when envelopes are left.
    */
   private boolean awaitDelivery(long deadlineNanos) {
+    long verdict = unreachableAtClose;
+    if (verdict != Dispatcher.NO_ATTEMPT && !dispatcher.answeredSince(verdict)) {
+      // an earlier wait of this stop (the pipeline's, the SDK's) found Sentry unreachable
+      return buffer.size() == 0;
+    }
     long[] since = {dispatcher.attemptNowIfUnreachable()};
-    return buffer.awaitEmpty(
-        deadlineNanos,
-        () -> {
-          if (since[0] == Dispatcher.NO_ATTEMPT) {
-            // Sentry answered until the wait began: a failure during it asks for that attempt now
-            since[0] = dispatcher.attemptNowIfUnreachable();
-            return false;
-          }
-          return dispatcher.unreachableSince(since[0]);
-        });
+    boolean empty =
+        buffer.awaitEmpty(
+            deadlineNanos,
+            () -> {
+              if (dispatcher.answeredSince(since[0])) {
+                since[0] = Dispatcher.NO_ATTEMPT; // Sentry answered: a later failure starts over
+              }
+              if (since[0] == Dispatcher.NO_ATTEMPT) {
+                // Sentry answered until now: a failure during the wait asks for that attempt now
+                since[0] = dispatcher.attemptNowIfUnreachable();
+                return false;
+              }
+              return dispatcher.unreachableSince(since[0]);
+            });
+    if (!empty && hasCloseBy && dispatcher.unreachableSince(since[0])) {
+      unreachableAtClose = since[0];
+    }
+    return empty;
   }
 
   /** True when nothing waits for delivery. */

@@ -107,6 +107,9 @@ public final class LoopbackSentryReceiver implements Closeable {
   private volatile Duration answerDelay = Duration.ZERO;
   private volatile long maxBodyBytes = Long.MAX_VALUE;
   private volatile int oversizeStatus = 413;
+  /** Ordinals (1 for the first request) of the requests whose connection is reset. */
+  private volatile Set<Integer> resetOrdinals = Set.of();
+  private final AtomicInteger requestOrdinal = new AtomicInteger();
   private volatile ServerSocket serverSocket;
   private volatile boolean closed;
   private final int port;
@@ -501,6 +504,7 @@ public final class LoopbackSentryReceiver implements Closeable {
       eventCount.set(0);
       logEnvelopeCount.set(0);
       requestTimes.clear();
+      requestOrdinal.set(0);
       acceptedTimes.clear();
       discardedEvents.clear();
       requestHeaders.clear();
@@ -580,6 +584,17 @@ public final class LoopbackSentryReceiver implements Closeable {
   public void rejectBodiesOver(long maxBytes, int status) {
     oversizeStatus = status;
     maxBodyBytes = maxBytes;
+  }
+
+  /**
+   * Resets (TCP RST) the connection of the requests with these ordinals, counted from 1 since the
+   * start or the last {@link #clear()}; the others are answered as the mode says. A script of
+   * failures and answers, for a client that sends one request at a time.
+   *
+   * @param ordinals the requests to reset, 1 for the first
+   */
+  public void resetRequests(Integer... ordinals) {
+    resetOrdinals = Set.of(ordinals);
   }
 
   /** Resets (TCP RST) every connection as soon as the request arrives. */
@@ -685,6 +700,7 @@ public final class LoopbackSentryReceiver implements Closeable {
   private boolean answerCounted(Socket socket, HttpRequest request, OutputStream out)
       throws IOException {
     Instant now = Instant.now();
+    int ordinal = requestOrdinal.incrementAndGet();
     requestTimes.add(now);
     requestTargets.add(request.path);
     Map<String, String> headers = new LinkedHashMap<>();
@@ -696,7 +712,7 @@ public final class LoopbackSentryReceiver implements Closeable {
     if (!extra.isZero()) {
       sleepQuietly(extra);
     }
-    Mode current = mode;
+    Mode current = resetOrdinals.contains(ordinal) ? Mode.RESET : mode;
     if (current == Mode.RATE_LIMITED && now.isAfter(rateLimitedUntil)) {
       current = Mode.HEALTHY;
     }
