@@ -256,10 +256,9 @@ public final class BridgeSettings {
    * How long stop/close waits for queued and buffered events to be delivered; what is left then
    * stays in {@link #bufferDir()} for the next start and is reported. Not at all once Sentry is
    * unreachable: a request failed on the network, before the stop or during it, and one more made
-   * at once failed too. At JVM exit, when the
-   * logging framework has not stopped the integration, delivery gets this long once the
-   * application's shutdown is over (its shutdown hooks and non-daemon threads; at most 60 s after
-   * the exit began). Default 5 s.
+   * at once failed too. At JVM exit, when the logging framework has not stopped the integration,
+   * delivery gets this long once the application's shutdown is over (its shutdown hooks and
+   * non-daemon threads; at most 60 s after the exit began). Default 5 s.
    *
    * @return the timeout
    */

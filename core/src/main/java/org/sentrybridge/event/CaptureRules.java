@@ -432,7 +432,8 @@ public final class CaptureRules {
     }
 
     /**
-     * Loggers never sent, with the loggers below them ({@code com.example.noisy}); adds to those given before.
+     * Loggers never sent, with the loggers below them ({@code com.example.noisy}); adds to those
+     * given before.
      *
      * @param prefixes the prefixes
      * @return this builder
