@@ -8,6 +8,7 @@ import io.sentry.SentryLogEvents;
 import io.sentry.SentryOptions;
 import io.sentry.SpanId;
 import io.sentry.clientreport.DiscardReason;
+import io.sentry.clientreport.IClientReportRecorder;
 import io.sentry.protocol.SentryId;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -58,12 +59,11 @@ import org.sentrybridge.event.RingSizes;
 public final class LogsPipeline {
 
   /**
-   * Entries per envelope: Sentry (Relay) refuses a {@code log} item of more than 1,000 entries.
-   * Larger batches than the SDK's 100 cut the per-envelope work (request, headers, compression
-   * set-up, the answer) tenfold under load; a quiet application still sends after {@link
-   * #MAX_BATCH_AGE}.
+   * Entries per envelope: Sentry's Logs protocol says an SDK must not send more than 100 logs per
+   * envelope (Relay is optimized for that), and the SDK's own batches are of 100. A quiet
+   * application still sends after {@link #MAX_BATCH_AGE}.
    */
-  public static final int MAX_BATCH_ENTRIES = 1000;
+  public static final int MAX_BATCH_ENTRIES = 100;
   /** A batch is sent once its first entry waited this long. */
   public static final Duration MAX_BATCH_AGE = Duration.ofSeconds(5);
   /**
@@ -76,6 +76,8 @@ public final class LogsPipeline {
    * MiB a log item may have; only one entry larger than that bound alone makes a larger batch.
    */
   static final int MAX_BATCH_BYTES = 240_000;
+  /** The size a refused entry is counted at for the client report before any entry was built. */
+  private static final long AVERAGE_ENTRY_BYTES_BEFORE_ANY = 300;
 
   static final String QUEUE_FULL = "the logs queue was full";
   /** The outbox's reason for a log envelope its full lane cannot keep. */
@@ -143,6 +145,9 @@ public final class LogsPipeline {
   /** A built entry the batch had no room for in bytes: it starts the next batch. */
   private SentryLogEvent overflow;
   private int overflowBytes;
+  /** Entries built so far and their estimated bytes: the size a refused entry is counted at. */
+  private long builtEntries;
+  private long builtBytes;
   private long batchStartedNanos;
   /** While true the thread builds every waiting entry; false once the queue was found empty. */
   private boolean taking;
@@ -283,12 +288,8 @@ public final class LogsPipeline {
       long count = refused[reason.ordinal()].sumThenReset();
       if (count > 0) {
         drops.countLogEntries(count, reason.text);
-        if (reason.clientReport != null) {
-          scopes
-              .getOptions()
-              .getClientReportRecorder()
-              .recordLostEvent(reason.clientReport, DataCategory.LogItem, count);
-        }
+        // never built, so never measured: counted at the average size of the entries built
+        lost(reason.clientReport, count, count * averageEntryBytes());
       }
     }
   }
@@ -531,7 +532,20 @@ public final class LogsPipeline {
 
   private boolean rateLimited() {
     io.sentry.transport.RateLimiter limiter = scopes.getRateLimiter();
-    return limiter != null && limiter.isActiveForCategory(DataCategory.LogItem);
+    return limiter != null
+        && (limiter.isActiveForCategory(DataCategory.LogItem)
+            || limiter.isActiveForCategory(DataCategory.LogByte));
+  }
+
+  /** Records lost entries for the client report: their count and bytes, as the SDK does. */
+  private void lost(DiscardReason reason, long entries, long bytes) {
+    IClientReportRecorder recorder = scopes.getOptions().getClientReportRecorder();
+    recorder.recordLostEvent(reason, DataCategory.LogItem, entries);
+    recorder.recordLostEvent(reason, DataCategory.LogByte, bytes);
+  }
+
+  private long averageEntryBytes() {
+    return builtEntries == 0 ? AVERAGE_ENTRY_BYTES_BEFORE_ANY : builtBytes / builtEntries;
   }
 
   /** Publishes progress (the queue's bound counts from it) and naps; the entries stay queued. */
@@ -565,6 +579,8 @@ public final class LogsPipeline {
       return; // dropped by a hook, recorded for the client report
     }
     int bytes = LogEventBuilder.estimatedBytes(log);
+    builtEntries++;
+    builtBytes += bytes;
     if (!batch.isEmpty() && batchBytes + bytes > MAX_BATCH_BYTES) {
       // the batch is full: it goes from the loop, which may hold it back first
       overflow = log;
@@ -582,15 +598,24 @@ public final class LogsPipeline {
     batchBytes += bytes; // a full batch goes from the loop, which may hold it back first
   }
 
-  /** The SDK's log hooks, as its client runs them: event processors, then beforeSendLog. */
+  /**
+   * The SDK's log hooks, as its client runs them: event processors, then beforeSendLog. An entry
+   * a hook drops is recorded for the client report; one whose hook throws is dropped too (as the
+   * SDK does: a scrubbing hook that fails must not let the entry out), counted and reported.
+   */
   private SentryLogEvent processed(SentryLogEvent log) {
     SentryOptions options = scopes.getOptions();
     for (EventProcessor processor : options.getEventProcessors()) {
-      log = processor.process(log);
+      SentryLogEvent before = log;
+      try {
+        log = processor.process(log);
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable e) {
+        return hookFailed(before, "an event processor", e);
+      }
       if (log == null) {
-        options
-            .getClientReportRecorder()
-            .recordLostEvent(DiscardReason.EVENT_PROCESSOR, DataCategory.LogItem);
+        lost(DiscardReason.EVENT_PROCESSOR, 1, LogEventBuilder.estimatedBytes(before));
         return null;
       }
     }
@@ -601,15 +626,21 @@ public final class LogsPipeline {
     SentryLogEvent kept;
     try {
       kept = beforeSend.execute(log);
-    } catch (RuntimeException e) {
-      kept = log; // as the SDK does: a failing hook does not lose the entry
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
+      return hookFailed(log, "beforeSendLog", e);
     }
     if (kept == null) {
-      options
-          .getClientReportRecorder()
-          .recordLostEvent(DiscardReason.BEFORE_SEND, DataCategory.LogItem);
+      lost(DiscardReason.BEFORE_SEND, 1, LogEventBuilder.estimatedBytes(log));
     }
     return kept;
+  }
+
+  private SentryLogEvent hookFailed(SentryLogEvent log, String hook, Throwable e) {
+    lost(DiscardReason.CALLBACK_ERROR, 1, LogEventBuilder.estimatedBytes(log));
+    drops.addLogEntries(1, hook + " threw (last: " + MessageTemplates.text(e) + ")");
+    return null;
   }
 
   private void sendBatch() {
@@ -629,12 +660,12 @@ public final class LogsPipeline {
 
   /** Why the logs thread holds entries back, and the reason a refusal at {@link #offer} gets. */
   private enum Hold {
-    NONE(QUEUE_FULL, null),
+    NONE(QUEUE_FULL, DiscardReason.QUEUE_OVERFLOW),
     LOG_LANE(LANE_FULL, DiscardReason.CACHE_OVERFLOW),
     RATE_LIMIT(RATE_LIMITED, DiscardReason.RATELIMIT_BACKOFF);
 
     final String text;
-    /** The client report the outbox would have recorded for these entries; none for a full queue. */
+    /** The client report of these entries: the one the outbox would have recorded, or the SDK's. */
     final DiscardReason clientReport;
 
     Hold(String text, DiscardReason clientReport) {

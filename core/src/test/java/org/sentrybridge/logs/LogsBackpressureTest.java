@@ -48,6 +48,8 @@ class LogsBackpressureTest {
       new LogEntry.Source(CaptureRules.builder("logback").build(), true);
 
   private final AtomicInteger built = new AtomicInteger();
+  /** What the client report recorded: reason, category and quantity. */
+  private final List<String> discards = Collections.synchronizedList(new ArrayList<>());
   /** The bodies of the entries built, in the order the logs thread built them. */
   private final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
   private final RecordingTransport transport = new RecordingTransport();
@@ -90,8 +92,9 @@ class LogsBackpressureTest {
   void aBatchOfLinesInAnotherScriptStaysUnderTheByteBound() {
     laneFull.set(false);
     pipeline = new LogsPipeline(scopes, 5_000, reporter, Duration.ofHours(1), laneFull::get);
-    // three UTF-8 bytes per character: counted in characters, 1,000 of these would pass the bound
-    String text = "ご注文は支払い済みです。".repeat(25);
+    // three UTF-8 bytes per character: counted in characters, a full batch of these (120,000
+    // characters, 360,000 bytes) would pass the bound
+    String text = "ご注文は支払い済みです。".repeat(100);
 
     for (int i = 0; i < LogsPipeline.MAX_BATCH_ENTRIES; i++) {
       assertThat(offer(record(i + " " + text))).isTrue();
@@ -124,6 +127,32 @@ class LogsBackpressureTest {
     assertThat(reporter.lines("WARN"))
         .containsExactly(
             "7 log entries dropped: too many log envelopes waiting for Sentry");
+    // count and bytes, as the SDK reports its own drops; never built, so their size is estimated
+    assertThat(discards).contains("cache_overflow log_item 7");
+    assertThat(discards).anyMatch(d -> d.startsWith("cache_overflow log_byte ")
+        && Long.parseLong(d.substring(d.lastIndexOf(' ') + 1)) > 0);
+  }
+
+  @Test
+  void anEntryWhoseBeforeSendLogThrowsIsDroppedAsACallbackError() {
+    laneFull.set(false);
+    pipeline = new LogsPipeline(scopes, 16, reporter, Duration.ofMillis(50), laneFull::get);
+
+    assertThat(offer(record("fine 1"))).isTrue();
+    assertThat(offer(record("explode 2"))).isTrue();
+    assertThat(offer(record("fine 3"))).isTrue();
+    assertThat(pipeline.flush(WAIT)).isTrue();
+    pipeline.close(Duration.ofSeconds(1));
+    pipeline = null;
+
+    // a scrubbing hook that fails must not let the line out: the SDK drops it too
+    assertThat(transport.entries.get()).isEqualTo(2);
+    assertThat(bodies).containsExactly("fine 1", "fine 3");
+    assertThat(discards).contains("callback_error log_item 1");
+    assertThat(discards).anyMatch(d -> d.startsWith("callback_error log_byte "));
+    assertThat(reporter.lines("WARN"))
+        .anyMatch(line -> line.startsWith("1 log entry dropped: beforeSendLog threw (last: ")
+            && line.contains("the hook failed on purpose"));
   }
 
   @Test
@@ -254,10 +283,16 @@ class LogsBackpressureTest {
     sentry.setDsn("http://key@127.0.0.1:1/1");
     sentry.getLogs().setEnabled(true);
     sentry.getLogs().setBeforeSend(log -> {
+      if (log.getBody().startsWith("explode")) {
+        throw new IllegalStateException("the hook failed on purpose");
+      }
       built.incrementAndGet();
       bodies.add(log.getBody());
       return log;
     });
+    sentry.setOnDiscard(
+        (reason, category, quantity) ->
+            discards.add(reason.getReason() + " " + category.getCategory() + " " + quantity));
     sentry.setTransportFactory((o, request) -> transport);
     return sentry;
   }
