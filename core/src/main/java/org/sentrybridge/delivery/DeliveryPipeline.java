@@ -12,6 +12,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.sentrybridge.StatusReporter;
 import org.sentrybridge.scope.ScopeRebuilder;
 import org.sentrybridge.scope.ScopeSnapshot;
+import org.sentrybridge.event.EventFactory;
 import org.sentrybridge.event.ExceptionParts;
 import org.sentrybridge.event.MessageTemplates;
 import org.sentrybridge.sdk.SdkInternals;
@@ -239,6 +240,7 @@ public final class DeliveryPipeline {
     }
     SentryEvent event = submission.toEvent(stacks);
     ExceptionParts.resolve(event, scopes.getOptions());
+    EventFactory.runBeforeBreadcrumb(event, scopes.getOptions());
     Hint hint = new Hint();
     if (folded != null) {
       event.setTag("repeats", Long.toString(folded.repeats()));

@@ -1,7 +1,9 @@
 package org.sentrybridge.event;
 
 import io.sentry.Breadcrumb;
+import io.sentry.Hint;
 import io.sentry.SentryEvent;
+import io.sentry.SentryOptions;
 import io.sentry.SentryStackTraceFactory;
 import io.sentry.exception.ExceptionMechanismException;
 import io.sentry.protocol.Mechanism;
@@ -155,6 +157,39 @@ public final class EventFactory {
       breadcrumbs.add(breadcrumb(crumb));
     }
     event.setBreadcrumbs(breadcrumbs);
+  }
+
+  /**
+   * Passes the log-line breadcrumbs of an event through the SDK's {@code beforeBreadcrumb}, as a
+   * breadcrumb added to a scope goes through it: one it returns null for is left out, one it changes
+   * goes as changed, and one whose callback throws is left out (as the SDK drops it). Runs on the
+   * delivery thread with an empty hint, before the SDK merges the scope's own breadcrumbs in (they
+   * went through the callback when they were added).
+   *
+   * @param event the event whose breadcrumbs are all log lines
+   * @param options the SDK options holding the callback
+   */
+  public static void runBeforeBreadcrumb(SentryEvent event, SentryOptions options) {
+    SentryOptions.BeforeBreadcrumbCallback callback = options.getBeforeBreadcrumb();
+    List<Breadcrumb> crumbs = event.getBreadcrumbs();
+    if (callback == null || crumbs == null || crumbs.isEmpty()) {
+      return;
+    }
+    List<Breadcrumb> kept = new ArrayList<>(crumbs.size());
+    for (Breadcrumb crumb : crumbs) {
+      Breadcrumb result;
+      try {
+        result = callback.execute(crumb, new Hint());
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable e) {
+        result = null;
+      }
+      if (result != null) {
+        kept.add(result);
+      }
+    }
+    event.setBreadcrumbs(kept);
   }
 
   private static void addContextData(SentryEvent event, LogRecord record, CaptureRules rules) {

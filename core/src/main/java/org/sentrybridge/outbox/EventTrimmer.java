@@ -56,8 +56,25 @@ final class EventTrimmer implements EventProcessor {
 
   private static final String ELLIPSIS = "...";
 
+  /** The SDK's {@code maxBreadcrumbs}: what a scope would have kept. */
+  private final int maxBreadcrumbs;
+
+  /**
+   * @param maxBreadcrumbs the SDK's {@code maxBreadcrumbs}
+   */
+  EventTrimmer(int maxBreadcrumbs) {
+    this.maxBreadcrumbs = maxBreadcrumbs;
+  }
+
   @Override
   public SentryEvent process(SentryEvent event, Hint hint) {
+    // log lines and the scope's breadcrumbs, merged by the SDK: the newest maxBreadcrumbs of them,
+    // as one scope holding them all would keep. Not a cut of Sentry's limits, so not marked.
+    List<Breadcrumb> crumbs = event.getBreadcrumbs();
+    if (crumbs != null && crumbs.size() > maxBreadcrumbs) {
+      event.setBreadcrumbs(
+          new ArrayList<>(crumbs.subList(crumbs.size() - maxBreadcrumbs, crumbs.size())));
+    }
     mark(event, limitFields(event));
     return event;
   }

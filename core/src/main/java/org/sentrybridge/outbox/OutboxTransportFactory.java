@@ -79,7 +79,7 @@ public final class OutboxTransportFactory implements ITransportFactory {
         return;
       }
     }
-    options.addEventProcessor(new EventTrimmer());
+    options.addEventProcessor(new EventTrimmer(options.getMaxBreadcrumbs()));
   }
 
   /** Bounds the waits of the coming shutdown (flushes and close) by this deadline. */

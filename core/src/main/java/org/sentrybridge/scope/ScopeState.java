@@ -26,8 +26,8 @@ import java.util.Map;
 /**
  * What one Sentry scope held when an error was logged, read on the logging thread. Only what is set
  * is copied, so an empty scope costs a few field reads and two small copies; values the SDK replaces
- * rather than changes (user, request, fingerprint, span, propagation context) are kept by reference,
- * the containers it changes in place (breadcrumbs, tags, extras, contexts) are copied. On the delivery thread {@link
+ * rather than changes (user, request, span, propagation context) are kept by reference, the
+ * containers it changes in place (breadcrumbs, tags, extras, contexts, fingerprint) are copied. On the delivery thread {@link
  * #toScope} makes a real SDK {@link Scope} of it again, so the SDK combines and applies it as
  * usual.
  */
@@ -82,7 +82,7 @@ final class ScopeState {
     state.request = scope.getRequest();
     List<String> fingerprint = scope.getFingerprint();
     if (!fingerprint.isEmpty()) {
-      state.fingerprint = fingerprint; // the scope replaces its list, never changes it
+      state.fingerprint = new ArrayList<>(fingerprint); // Scope.clear() empties it in place
     }
     state.breadcrumbs = scope.getBreadcrumbs().toArray(NO_BREADCRUMBS);
     Map<String, String> tags = scope.getTags(); // already a copy

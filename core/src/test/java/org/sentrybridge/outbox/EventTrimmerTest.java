@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 /** The cuts, one by one, on events built in memory. */
 class EventTrimmerTest {
 
+  /** An SDK {@code maxBreadcrumbs} above Sentry's limit: only that limit cuts. */
+  private static final int LARGER_THAN_SENTRYS_LIMIT = 1_000;
+
   private final JsonSerializer serializer = new JsonSerializer(new SentryOptions());
 
   @Test
@@ -25,7 +28,7 @@ class EventTrimmerTest {
     event.setMessage(message("short", "short", List.of("a")));
     event.setTag("tenant", "acme");
 
-    new EventTrimmer().process(event, null);
+    new EventTrimmer(LARGER_THAN_SENTRYS_LIMIT).process(event, null);
 
     assertThat(event.getMessage().getFormatted()).isEqualTo("short");
     assertThat(event.getTag("trimmed")).isNull();
@@ -42,7 +45,7 @@ class EventTrimmerTest {
     event.setExtra("payload", "e".repeat(20_000));
     event.setExtra("count", 3);
 
-    new EventTrimmer().process(event, null);
+    new EventTrimmer(LARGER_THAN_SENTRYS_LIMIT).process(event, null);
 
     assertThat(event.getMessage().getMessage()).hasSize(8192).endsWith("mm...");
     assertThat(event.getMessage().getFormatted()).hasSize(8192);
@@ -64,6 +67,25 @@ class EventTrimmerTest {
   }
 
   @Test
+  void theNewestOfTheSdksMaxBreadcrumbsAreKeptWithoutMarkingTheEvent() {
+    SentryEvent event = new SentryEvent();
+    List<Breadcrumb> crumbs = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      crumbs.add(new Breadcrumb("crumb " + i)); // log lines and scope breadcrumbs, merged
+    }
+    event.setBreadcrumbs(crumbs);
+
+    new EventTrimmer(10).process(event, null);
+
+    assertThat(event.getBreadcrumbs()).extracting(Breadcrumb::getMessage)
+        .containsExactly(
+            "crumb 10", "crumb 11", "crumb 12", "crumb 13", "crumb 14",
+            "crumb 15", "crumb 16", "crumb 17", "crumb 18", "crumb 19");
+    assertThat(event.getExtra("trimmed")).isNull();
+    assertThat(event.getTag("trimmed")).isNull();
+  }
+
+  @Test
   void theNewestHundredBreadcrumbsAreKept() {
     SentryEvent event = new SentryEvent();
     List<Breadcrumb> crumbs = new ArrayList<>();
@@ -72,7 +94,7 @@ class EventTrimmerTest {
     }
     event.setBreadcrumbs(crumbs);
 
-    new EventTrimmer().process(event, null);
+    new EventTrimmer(LARGER_THAN_SENTRYS_LIMIT).process(event, null);
 
     assertThat(event.getBreadcrumbs()).hasSize(100);
     assertThat(event.getBreadcrumbs().get(0).getMessage()).isEqualTo("crumb 30");
@@ -94,7 +116,7 @@ class EventTrimmerTest {
     exception.setStacktrace(new SentryStackTrace(frames));
     event.setExceptions(List.of(exception));
 
-    new EventTrimmer().process(event, null);
+    new EventTrimmer(LARGER_THAN_SENTRYS_LIMIT).process(event, null);
 
     List<SentryStackFrame> kept = exception.getStacktrace().getFrames();
     assertThat(kept).hasSize(250);

@@ -76,6 +76,17 @@ class ScopeSnapshotTest {
   }
 
   @Test
+  void aScopeClearedAfterTheErrorLeavesTheErrorItsFingerprint() {
+    scopes.getScope().setFingerprint(List.of("checkout", "declined"));
+    ScopeSnapshot snapshot = ScopeSnapshot.capture(scopes, null, true);
+
+    scopes.getScope().clear(); // empties the fingerprint list in place
+
+    assertThat(snapshot.scopes(rebuilder, true, true).getScope().getFingerprint())
+        .containsExactly("checkout", "declined");
+  }
+
+  @Test
   void errorsOnAnUnchangedScopeWithoutLogLinesShareOneSnapshotUntilItChanges() {
     ScopeBreadcrumbs lines = new ScopeBreadcrumbs(10);
     try {

@@ -69,6 +69,39 @@ class LoggingThreadScopeTest {
   }
 
   @Test
+  void logLinesGoThroughBeforeBreadcrumbAndTheEventKeepsTheSdksMaxBreadcrumbs() {
+    logging.open("scope-three-breadcrumbs.xml");
+    Sentry.getCurrentScopes().getOptions().setBeforeBreadcrumb(
+        (crumb, hint) -> crumb.getMessage() != null && crumb.getMessage().startsWith("secret")
+            ? null
+            : crumb);
+    Logger log = logging.logback.logger(LOGGER);
+
+    Requests.onNewThread(
+        "worker-9",
+        () -> {
+          log.info("line 1");
+          Poll.nextMillisecond();
+          log.info("secret token {}", 42);
+          Poll.nextMillisecond();
+          Sentry.addBreadcrumb("scope crumb");
+          Poll.nextMillisecond();
+          log.info("line 3");
+          Poll.nextMillisecond();
+          log.info("line 4");
+          log.error("checkout failed", new IllegalStateException("declined"));
+        });
+
+    SentryEvent event = logging.receiver.awaitEvent(exception("declined"), WAIT);
+    // as with the official appender, whose lines are added to the scope: the callback leaves the
+    // secret line out, and of the rest the newest 3 stay, unmarked
+    assertThat(event.getBreadcrumbs())
+        .extracting(Breadcrumb::getMessage)
+        .containsExactly("scope crumb", "line 3", "line 4");
+    assertThat(event.getTag("trimmed")).isNull();
+  }
+
+  @Test
   void whatTheConfiguringThreadSetsLaterStaysOnThatThread() {
     scenarios("scope.xml").whatTheConfiguringThreadSetsLaterStaysOnThatThread();
   }
