@@ -76,6 +76,11 @@ public final class LogsPipeline {
    * MiB a log item may have; only one entry larger than that bound alone makes a larger batch.
    */
   static final int MAX_BATCH_BYTES = 240_000;
+  /**
+   * The SDK's {@code callback_error} discard reason; null in SDK versions before it existed
+   * (8.53.0 has none), where a failing hook is recorded under the hook's own reason.
+   */
+  private static final DiscardReason CALLBACK_ERROR = discardReason("CALLBACK_ERROR");
   /** The size a refused entry is counted at for the client report before any entry was built. */
   private static final long AVERAGE_ENTRY_BYTES_BEFORE_ANY = 300;
 
@@ -612,7 +617,7 @@ public final class LogsPipeline {
       } catch (VirtualMachineError e) {
         throw e;
       } catch (Throwable e) {
-        return hookFailed(before, "an event processor", e);
+        return hookFailed(before, "an event processor", DiscardReason.EVENT_PROCESSOR, e);
       }
       if (log == null) {
         lost(DiscardReason.EVENT_PROCESSOR, 1, LogEventBuilder.estimatedBytes(before));
@@ -629,7 +634,7 @@ public final class LogsPipeline {
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) {
-      return hookFailed(log, "beforeSendLog", e);
+      return hookFailed(log, "beforeSendLog", DiscardReason.BEFORE_SEND, e);
     }
     if (kept == null) {
       lost(DiscardReason.BEFORE_SEND, 1, LogEventBuilder.estimatedBytes(log));
@@ -637,8 +642,12 @@ public final class LogsPipeline {
     return kept;
   }
 
-  private SentryLogEvent hookFailed(SentryLogEvent log, String hook, Throwable e) {
-    lost(DiscardReason.CALLBACK_ERROR, 1, LogEventBuilder.estimatedBytes(log));
+  private SentryLogEvent hookFailed(
+      SentryLogEvent log, String hook, DiscardReason withoutCallbackError, Throwable e) {
+    lost(
+        CALLBACK_ERROR != null ? CALLBACK_ERROR : withoutCallbackError,
+        1,
+        LogEventBuilder.estimatedBytes(log));
     drops.addLogEntries(1, hook + " threw (last: " + MessageTemplates.text(e) + ")");
     return null;
   }
@@ -672,6 +681,15 @@ public final class LogsPipeline {
       this.text = text;
       this.clientReport = clientReport;
     }
+  }
+
+  private static DiscardReason discardReason(String name) {
+    for (DiscardReason reason : DiscardReason.values()) {
+      if (reason.name().equals(name)) {
+        return reason;
+      }
+    }
+    return null;
   }
 
   /** The trace id of threads that never started a trace: the root scopes' propagation one. */
