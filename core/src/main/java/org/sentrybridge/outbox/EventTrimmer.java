@@ -70,11 +70,7 @@ final class EventTrimmer implements EventProcessor {
   public SentryEvent process(SentryEvent event, Hint hint) {
     // log lines and the scope's breadcrumbs, merged by the SDK: the newest maxBreadcrumbs of them,
     // as one scope holding them all would keep. Not a cut of Sentry's limits, so not marked.
-    List<Breadcrumb> crumbs = event.getBreadcrumbs();
-    if (crumbs != null && crumbs.size() > maxBreadcrumbs) {
-      event.setBreadcrumbs(
-          new ArrayList<>(crumbs.subList(crumbs.size() - maxBreadcrumbs, crumbs.size())));
-    }
+    keepNewestBreadcrumbs(event, maxBreadcrumbs);
     mark(event, limitFields(event));
     return event;
   }
@@ -223,11 +219,20 @@ final class EventTrimmer implements EventProcessor {
   }
 
   private static void keepNewestBreadcrumbs(List<String> cuts, SentryEvent event, int max) {
-    List<Breadcrumb> crumbs = event.getBreadcrumbs();
-    if (crumbs != null && crumbs.size() > max) {
-      event.setBreadcrumbs(new ArrayList<>(crumbs.subList(crumbs.size() - max, crumbs.size())));
-      cuts.add("breadcrumbs: " + (crumbs.size() - max) + " oldest removed, " + max + " kept");
+    int removed = keepNewestBreadcrumbs(event, max);
+    if (removed > 0) {
+      cuts.add("breadcrumbs: " + removed + " oldest removed, " + max + " kept");
     }
+  }
+
+  /** Keeps the newest {@code max} breadcrumbs; returns how many older ones went. */
+  private static int keepNewestBreadcrumbs(SentryEvent event, int max) {
+    List<Breadcrumb> crumbs = event.getBreadcrumbs();
+    if (crumbs == null || crumbs.size() <= max) {
+      return 0;
+    }
+    event.setBreadcrumbs(new ArrayList<>(crumbs.subList(crumbs.size() - max, crumbs.size())));
+    return crumbs.size() - max;
   }
 
   private static void cutBreadcrumbMessages(List<String> cuts, SentryEvent event) {
