@@ -12,7 +12,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +36,7 @@ class MonitorIntervalTest {
     Files.writeString(config, template().replace("CONTEXT_TAGS", "none"));
     logging = LoggingFixture.startFromFile(config, dir.resolve("buffer"));
     Configuration before = logging.context.getConfiguration();
-    Logger logger = logging.context.getLogger("monitored");
+    org.apache.logging.log4j.core.Logger logger = logging.context.getLogger("monitored");
     ThreadContext.put("request.id", "r-monitor");
     for (int i = 0; i < 10; i++) {
       logger.error("before-" + i, new IllegalStateException());
@@ -46,9 +45,11 @@ class MonitorIntervalTest {
     Files.writeString(config, template().replace("CONTEXT_TAGS", "request.id"));
     // a later modification time, whatever the file system's time granularity
     Files.setLastModifiedTime(config, FileTime.from(Instant.now().plusSeconds(5)));
+    // Log4j2 sets the context's new configuration before it points the loggers at it: wait for the
+    // logger itself, or a line logged in between still goes through the old appender.
     Poll.until("the monitor reloads the file", Duration.ofSeconds(30),
         () -> logging.context.getConfiguration() != before
-            && logging.context.getConfiguration().isStarted());
+            && logger.get() == logging.context.getConfiguration().getRootLogger());
     for (int i = 0; i < 10; i++) {
       logger.error("after-" + i, new IllegalStateException());
     }
