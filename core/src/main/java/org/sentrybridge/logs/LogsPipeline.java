@@ -64,6 +64,14 @@ public final class LogsPipeline {
    * application still sends after {@link #MAX_BATCH_AGE}.
    */
   public static final int MAX_BATCH_ENTRIES = 100;
+  /**
+   * Entries that wait unbuilt before the logs thread builds them, ten envelopes' worth: a burst of
+   * lines is built once the application has logged a thousand of them, not from its hundredth
+   * line on while the application is still logging it (the envelope's limit of 100 is Sentry's;
+   * how many lines are built in one go is ours). A quiet application's lines are built after
+   * {@link #MAX_BATCH_AGE}, a small queue's once half of it waits.
+   */
+  static final int BUILD_AT_WAITING = 10 * MAX_BATCH_ENTRIES;
   /** A batch is sent once its first entry waited this long. */
   public static final Duration MAX_BATCH_AGE = Duration.ofSeconds(5);
   /**
@@ -438,9 +446,9 @@ public final class LogsPipeline {
   }
 
   /**
-   * Whether to build the waiting entries now. They are built a batch at a time, when the batch is
-   * due: a batch's worth waits (counting the entries already built), the oldest waits for the
-   * batch age, or a flush or close asks; or when half the queue waits. Until then they wait as the
+   * Whether to build the waiting entries now. They are built {@link #BUILD_AT_WAITING} at a time:
+   * when that many wait (counting the entries already built), the oldest waits for the batch age,
+   * or a flush or close asks; or when half the queue waits. Until then they wait as the
    * logging threads handed them over, so a burst of lines is not built (and its entries not kept,
    * bigger, in memory) while the application is still logging it, competing with it for the
    * processor; once started, everything waiting is built. Under constant load the queue is never empty and building never stops.
@@ -460,7 +468,7 @@ public final class LogsPipeline {
     taking =
         closed
             || flushTarget.get() > handedOver.get()
-            || batch.size() + waiting >= MAX_BATCH_ENTRIES
+            || batch.size() + waiting >= BUILD_AT_WAITING
             || waiting >= takeAtWaiting
             || now - oldestWaitingNanos() >= maxAgeNanos;
     if (!taking) {

@@ -69,24 +69,32 @@ class LogsBackpressureTest {
   }
 
   @Test
-  void entriesAreBuiltABatchAtATimeWhenTheBatchIsDue() {
+  void entriesAreBuiltTenEnvelopesAtATimeAndSentAHundredPerEnvelope() {
     laneFull.set(false);
     pipeline = new LogsPipeline(scopes, 5_000, reporter, Duration.ofHours(1), laneFull::get);
 
     assertThat(offer(10)).isEqualTo(10);
     Poll.until("the logs thread saw the entries", WAIT, () -> pipeline.leftWaiting() == 10);
-    assertThat(built.get()).as("fewer than a batch, none old: not built yet").isZero();
+    assertThat(built.get()).as("fewer than a build's worth, none old: not built yet").isZero();
 
-    int rest = LogsPipeline.MAX_BATCH_ENTRIES - 10;
+    int toAFullEnvelope = LogsPipeline.MAX_BATCH_ENTRIES - 10;
+    assertThat(offer(toAFullEnvelope)).isEqualTo(toAFullEnvelope);
+    Poll.until("the logs thread saw them", WAIT,
+        () -> pipeline.leftWaiting() == LogsPipeline.MAX_BATCH_ENTRIES);
+    assertThat(built.get()).as("an envelope's worth waits unbuilt while lines keep coming").isZero();
+
+    int rest = LogsPipeline.BUILD_AT_WAITING - LogsPipeline.MAX_BATCH_ENTRIES;
     assertThat(offer(rest)).isEqualTo(rest);
-    // a batch is full at 1,000 entries or MAX_BATCH_BYTES, whichever comes first
-    Poll.until("a full batch is sent without a flush", WAIT, () -> transport.entries.get() > 0);
-    Poll.until("everything that waited is built", WAIT,
-        () -> built.get() == LogsPipeline.MAX_BATCH_ENTRIES);
+    Poll.until("full envelopes are sent without a flush", WAIT,
+        () -> transport.entries.get() == LogsPipeline.BUILD_AT_WAITING);
+    assertThat(built.get()).isEqualTo(LogsPipeline.BUILD_AT_WAITING);
+    assertThat(transport.logItems.get()).as("Sentry's limit of 100 entries per envelope")
+        .isEqualTo(LogsPipeline.BUILD_AT_WAITING / LogsPipeline.MAX_BATCH_ENTRIES);
 
     assertThat(offer(3)).isEqualTo(3);
     assertThat(pipeline.flush(WAIT)).isTrue();
-    assertThat(built.get()).as("a flush builds what waits").isEqualTo(LogsPipeline.MAX_BATCH_ENTRIES + 3);
+    assertThat(built.get()).as("a flush builds what waits")
+        .isEqualTo(LogsPipeline.BUILD_AT_WAITING + 3);
     assertThat(bodies.subList(0, 3)).containsExactly("line 0", "line 1", "line 2");
   }
 
