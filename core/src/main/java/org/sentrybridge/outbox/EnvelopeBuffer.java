@@ -187,8 +187,10 @@ final class EnvelopeBuffer {
    * cache_overflow}); errors are never dropped for logs.
    */
   void addLogs(SentryEnvelope envelope) {
+    SentryEnvelope dropped;
     lock.lock();
     try {
+      dropped = null;
       if (logEntries.size() >= maxLogEnvelopes) {
         Entry victim = null;
         for (Entry entry : logEntries.values()) {
@@ -198,20 +200,24 @@ final class EnvelopeBuffer {
           }
         }
         if (victim == null) {
-          dropLogs(envelope, LOGS_FULL); // all being sent: the new one cannot wait
-          return;
+          dropped = envelope; // all being sent: the new one cannot wait
+        } else {
+          dropped = victim.envelope;
+          remove(victim);
         }
-        SentryEnvelope dropped = victim.envelope;
-        remove(victim);
-        dropLogs(dropped, LOGS_FULL);
       }
-      Entry entry = new Entry(nextSequence++, false, true);
-      entry.envelope = envelope;
-      logEntries.put(entry.sequence, entry);
-      logEnvelopes = logEntries.size();
-      changed();
+      if (dropped != envelope) {
+        Entry entry = new Entry(nextSequence++, false, true);
+        entry.envelope = envelope;
+        logEntries.put(entry.sequence, entry);
+        logEnvelopes = logEntries.size();
+        changed();
+      }
     } finally {
       lock.unlock();
+    }
+    if (dropped != null) {
+      dropLogs(dropped, LOGS_FULL);
     }
   }
 
@@ -223,11 +229,14 @@ final class EnvelopeBuffer {
     return logEnvelopes >= maxLogEnvelopes;
   }
 
+  /**
+   * Counts a dropped log envelope. Outside the lock: the SDK's client report counts {@code
+   * log_byte} from the item's JSON, which it serializes first if the envelope was never sent (the
+   * logs thread holds entries back while the lane is full, so outside a stop this is rare).
+   */
   private void dropLogs(SentryEnvelope envelope, String reason) {
-    long count = logEntryCount(envelope);
-    drops.addLogEntries(count, reason);
-    // entries only: the SDK's log_byte count would serialize a whole envelope just to drop it
-    clientReports.recordLostEvent(DiscardReason.CACHE_OVERFLOW, DataCategory.LogItem, count);
+    drops.addLogEntries(logEntryCount(envelope), reason);
+    clientReports.recordLostEnvelope(DiscardReason.CACHE_OVERFLOW, envelope);
   }
 
   /** The Sentry log entries an envelope carries. */
@@ -395,14 +404,14 @@ final class EnvelopeBuffer {
    * @return how many envelopes the buffer holds now
    */
   int persist() {
+    List<SentryEnvelope> droppedLogs = new ArrayList<>();
     lock.lock();
     try {
       diskOnly = true;
       for (Entry entry : new ArrayList<>(logEntries.values())) {
         if (!entry.inFlight) {
-          SentryEnvelope envelope = entry.envelope;
+          droppedLogs.add(entry.envelope);
           remove(entry);
-          dropLogs(envelope, LOGS_AT_STOP);
         }
       }
       List<Entry> inFlightInMemory = new ArrayList<>();
@@ -428,21 +437,29 @@ final class EnvelopeBuffer {
       return entries.size();
     } finally {
       lock.unlock();
+      dropLogs(droppedLogs, LOGS_AT_STOP);
     }
   }
 
   /** Log envelopes that were being sent at close and got no answer: counted as not delivered. */
   void dropUnansweredLogs() {
+    List<SentryEnvelope> droppedLogs = new ArrayList<>();
     lock.lock();
     try {
       for (Entry entry : new ArrayList<>(logEntries.values())) {
-        SentryEnvelope envelope = entry.envelope;
+        droppedLogs.add(entry.envelope);
         remove(entry);
-        dropLogs(envelope, LOGS_AT_STOP);
       }
       changed();
     } finally {
       lock.unlock();
+    }
+    dropLogs(droppedLogs, LOGS_AT_STOP);
+  }
+
+  private void dropLogs(List<SentryEnvelope> envelopes, String reason) {
+    for (SentryEnvelope envelope : envelopes) {
+      dropLogs(envelope, reason);
     }
   }
 

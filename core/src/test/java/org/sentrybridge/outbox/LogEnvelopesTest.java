@@ -12,7 +12,9 @@ import io.sentry.SentryLogEvent;
 import io.sentry.SentryLogEvents;
 import io.sentry.SentryLogLevel;
 import io.sentry.SentryOptions;
+import io.sentry.clientreport.ClientReport;
 import io.sentry.clientreport.ClientReportRecorder;
+import io.sentry.clientreport.DiscardedEvent;
 import io.sentry.protocol.Message;
 import io.sentry.protocol.SentryId;
 import java.nio.file.Path;
@@ -51,11 +53,15 @@ class LogEnvelopesTest {
   void atTheirBoundTheOldestLogEnvelopeGoesAndNoErrorEver() throws Exception {
     EnvelopeBuffer buffer = buffer(1, 2);
     buffer.add(event("e0"), false);
-    buffer.addLogs(logs("l0", 3));
+    SentryEnvelope oldest = logs("l0", 3);
+    buffer.addLogs(oldest);
     buffer.addLogs(logs("l1", 4));
     buffer.addLogs(logs("l2", 5));
 
     assertThat(drops.logEntriesTotal()).isEqualTo(3);
+    // as the Logs protocol asks: entries and their bytes
+    assertThat(discarded()).containsExactlyInAnyOrder(
+        "cache_overflow log_item 3", "cache_overflow log_byte " + itemBytes(oldest));
     assertThat(drops.total()).isZero();
     assertThat(taken(buffer)).containsExactly("e0", "l1", "l2");
     drops.reportNow();
@@ -67,11 +73,14 @@ class LogEnvelopesTest {
   void logEnvelopesAreNotKeptOnDiskButCountedAtStop() throws Exception {
     EnvelopeBuffer buffer = buffer(10, 10);
     buffer.add(event("e0"), false);
-    buffer.addLogs(logs("l0", 7));
+    SentryEnvelope logs = logs("l0", 7);
+    buffer.addLogs(logs);
 
     assertThat(buffer.persist()).isEqualTo(1);
     assertThat(buffer.size()).isEqualTo(1);
     assertThat(drops.logEntriesTotal()).isEqualTo(7);
+    assertThat(discarded()).containsExactlyInAnyOrder(
+        "cache_overflow log_item 7", "cache_overflow log_byte " + itemBytes(logs));
   }
 
   @Test
@@ -79,6 +88,23 @@ class LogEnvelopesTest {
     assertThat(EnvelopeBuffer.isLogs(logs("l0", 2))).isTrue();
     assertThat(EnvelopeBuffer.isLogs(event("e0"))).isFalse();
     assertThat(EnvelopeBuffer.logEntryCount(logs("l0", 2))).isEqualTo(2);
+  }
+
+  /** What the next client report carries: "reason category quantity" per count. */
+  private List<String> discarded() throws Exception {
+    SentryEnvelope empty = new SentryEnvelope(new SentryEnvelopeHeader(null), List.of());
+    List<String> lines = new ArrayList<>();
+    for (SentryEnvelopeItem item : clientReports.attachReportToEnvelope(empty).getItems()) {
+      ClientReport report = item.getClientReport(serializer);
+      for (DiscardedEvent event : report.getDiscardedEvents()) {
+        lines.add(event.getReason() + " " + event.getCategory() + " " + event.getQuantity());
+      }
+    }
+    return lines;
+  }
+
+  private static int itemBytes(SentryEnvelope envelope) throws Exception {
+    return envelope.getItems().iterator().next().getData().length;
   }
 
   private EnvelopeBuffer buffer(int maxInMemory, int maxLogEnvelopes) {
