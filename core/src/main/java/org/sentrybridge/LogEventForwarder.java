@@ -7,6 +7,7 @@ import io.sentry.Sentry;
 import io.sentry.SpanContext;
 import io.sentry.SpanId;
 import io.sentry.protocol.SentryId;
+import io.sentry.protocol.User;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -204,7 +205,9 @@ public final class LogEventForwarder implements AutoCloseable {
   private boolean offerLog(LogRecord record, Object[] arguments, IScopes scopes) {
     SentryId trace = null;
     SpanId span = null;
+    User user = null;
     if (scopes != null && scopes.isEnabled()) {
+      user = userOf(scopes);
       ISpan active = TraceIds.activeSpan(scopes);
       if (active != null) {
         SpanContext context = active.getSpanContext();
@@ -216,7 +219,23 @@ public final class LogEventForwarder implements AutoCloseable {
         span = propagation.getSpanId();
       }
     }
-    return logs.offer(record, LogEntry.typed(arguments, record), trace, span, logSource);
+    return logs.offer(record, LogEntry.typed(arguments, record), trace, span, user, logSource);
+  }
+
+  /**
+   * The user a log entry made now would carry: the current scope's, else the isolation scope's,
+   * else the global scope's (as the SDK's combined scope view answers; its log API sends the
+   * user's id, name and email).
+   */
+  private static User userOf(IScopes scopes) {
+    User user = scopes.getScope().getUser();
+    if (user == null) {
+      user = scopes.getIsolationScope().getUser();
+    }
+    if (user == null) {
+      user = scopes.getGlobalScope().getUser();
+    }
+    return user;
   }
 
   /**
@@ -248,6 +267,7 @@ public final class LogEventForwarder implements AutoCloseable {
         LogEntry.typed(arguments, record),
         captureScope ? TraceIds.parseTraceId(TraceIds.traceIdIn(record.contextData())) : null,
         captureScope ? TraceIds.parseSpanId(TraceIds.spanIdIn(record.contextData())) : null,
+        null, // the logging thread's scope is out of reach here
         logSource);
   }
 

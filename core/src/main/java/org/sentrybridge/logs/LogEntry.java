@@ -2,6 +2,7 @@ package org.sentrybridge.logs;
 
 import io.sentry.SpanId;
 import io.sentry.protocol.SentryId;
+import io.sentry.protocol.User;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogRecord;
 
@@ -20,10 +21,17 @@ import org.sentrybridge.event.LogRecord;
  *     taken from the record.
  * @param traceId the logging thread's trace id; null when unknown
  * @param spanId the logging thread's span id; null when unknown
+ * @param user the user of the logging thread's Sentry scope, as the scope held it (the SDK's
+ *     object, not a copy, as with errors); null when none or unknown
  * @param source the appender's rules and metadata choice, shared by its entries
  */
 public record LogEntry(
-    LogRecord record, Object[] typedArguments, SentryId traceId, SpanId spanId, Source source) {
+    LogRecord record,
+    Object[] typedArguments,
+    SentryId traceId,
+    SpanId spanId,
+    User user,
+    Source source) {
 
   /**
    * What every entry of one appender shares: its rules and its metadata choice, made once per

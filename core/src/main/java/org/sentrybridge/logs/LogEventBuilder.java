@@ -7,6 +7,7 @@ import io.sentry.SentryLogLevel;
 import io.sentry.SentryOptions;
 import io.sentry.protocol.SdkVersion;
 import io.sentry.protocol.SentryId;
+import io.sentry.protocol.User;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.HashMap;
@@ -81,7 +82,7 @@ final class LogEventBuilder {
     }
     int count = record.messageTemplate() == null ? 0 : record.argumentCount();
     Map<String, SentryLogEventAttributeValue> attributes =
-        new HashMap<>(capacityFor(count + (entry.source().sendMetadata() ? 12 : 1)));
+        new HashMap<>(capacityFor(count + (entry.source().sendMetadata() ? 15 : 1)));
     if (count > 0) {
       attributes.put(TEMPLATE, lastTemplate.value(record.messageTemplate()));
       Object[] typed = entry.typedArguments();
@@ -144,6 +145,13 @@ final class LogEventBuilder {
       if (markers.size() > 1) {
         put(attributes, "markers", String.join(", ", markers));
       }
+    }
+    User user = entry.user();
+    if (user != null) {
+      // what the SDK's log API sends of the scope's user, whatever sendDefaultPii
+      put(attributes, "user.id", user.getId());
+      put(attributes, "user.name", user.getUsername());
+      put(attributes, "user.email", user.getEmail());
     }
     attributes.putAll(constants());
   }

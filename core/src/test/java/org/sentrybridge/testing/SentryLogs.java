@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sentry.Breadcrumb;
 import io.sentry.ISpan;
 import io.sentry.ITransaction;
+import io.sentry.Sentry;
 import io.sentry.SentryEvent;
 import io.sentry.SentryLogEvent;
-import io.sentry.SentryLogLevel;
 import io.sentry.SentryLogEventAttributeValue;
+import io.sentry.SentryLogLevel;
+import io.sentry.protocol.User;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -185,8 +187,9 @@ public final class SentryLogs {
   }
 
   /**
-   * The line of the first scenario of both backends: on the worker thread {@code worker-1}, inside
-   * a transaction's span, {@code logTheLine} logs {@code "order {} paid"} with 42 through {@code
+   * The line of the first scenario of both backends: on the worker thread {@code worker-1}, on
+   * the request's own forked scopes with a user set, inside a transaction's span, {@code
+   * logTheLine} logs {@code "order {} paid"} with 42 through {@code
    * logger}, with the context entries {@code request.id=r-7}, {@code tenant=acme}, {@code
    * session=s-1} (only the first two are {@code contextTags}) and the marker {@code BILLING}, then
    * clears the context. Asserts every field the entry carries and returns its attributes for the
@@ -211,16 +214,22 @@ public final class SentryLogs {
     AtomicReference<Instant> after = new AtomicReference<>();
     Requests.onNewThread(
         "worker-1",
-        () -> {
+        // on the request's own scopes, as a servlet integration forks them: the user stays there
+        () -> Requests.inRequest(() -> {
           threadId.set(Thread.currentThread().getId());
           ITransaction tx = Requests.startTransaction("POST /checkout", "http.server");
           span.set(tx.startChild("payment.charge"));
+          User user = new User();
+          user.setId("u-42");
+          user.setUsername("alice");
+          user.setEmail("alice@example.com");
+          Sentry.setUser(user);
           before.set(Instant.now());
           logTheLine.run();
           after.set(Instant.now());
           span.get().finish();
           tx.finish();
-        });
+        }));
 
     SentryLogEvent entry = flushUntilLogged(receiver, wait, l -> "order 42 paid".equals(l.getBody()));
     assertThat(entry.getLevel()).isEqualTo(SentryLogLevel.INFO);
@@ -239,6 +248,9 @@ public final class SentryLogs {
         .containsEntry("sentry.environment", "staging")
         .containsEntry("sentry.release", "shop@1.4.2")
         .containsEntry("server.address", "api-1")
+        .containsEntry("user.id", "u-42")
+        .containsEntry("user.name", "alice")
+        .containsEntry("user.email", "alice@example.com")
         .doesNotContainKey("mdc.session")
         .doesNotContainKey("sentry.message.parameter.1");
     assertThat(((Number) attributes.get("thread.id")).longValue()).isEqualTo(threadId.get());
