@@ -24,6 +24,7 @@ import org.sentrybridge.internal.CallerContexts;
 import org.sentrybridge.internal.Holder;
 import org.sentrybridge.internal.OfficialAppenders;
 import org.sentrybridge.logs.LogEntry;
+import org.sentrybridge.logs.LogScope;
 import org.sentrybridge.logs.LogsPipeline;
 import org.sentrybridge.scope.ScopeBreadcrumbs;
 import org.sentrybridge.scope.ScopeSnapshot;
@@ -219,7 +220,8 @@ public final class LogEventForwarder implements AutoCloseable {
         span = propagation.getSpanId();
       }
     }
-    return logs.offer(record, LogEntry.typed(arguments, record), trace, span, user, logSource);
+    return logs.offer(
+        record, LogEntry.typed(arguments, record), LogScope.of(trace, span, user), logSource);
   }
 
   /**
@@ -262,13 +264,14 @@ public final class LogEventForwarder implements AutoCloseable {
     if (logs == null) {
       return false;
     }
-    return logs.offer(
-        record,
-        LogEntry.typed(arguments, record),
-        captureScope ? TraceIds.parseTraceId(TraceIds.traceIdIn(record.contextData())) : null,
-        captureScope ? TraceIds.parseSpanId(TraceIds.spanIdIn(record.contextData())) : null,
-        null, // the logging thread's scope is out of reach here
-        logSource);
+    LogScope scope =
+        captureScope
+            ? LogScope.of(
+                TraceIds.parseTraceId(TraceIds.traceIdIn(record.contextData())),
+                TraceIds.parseSpanId(TraceIds.spanIdIn(record.contextData())),
+                null) // the logging thread's scope is out of reach here: its ids only
+            : null;
+    return logs.offer(record, LogEntry.typed(arguments, record), scope, logSource);
   }
 
   /**

@@ -6,11 +6,8 @@ import io.sentry.IScopes;
 import io.sentry.SentryLogEvent;
 import io.sentry.SentryLogEvents;
 import io.sentry.SentryOptions;
-import io.sentry.SpanId;
 import io.sentry.clientreport.DiscardReason;
 import io.sentry.clientreport.IClientReportRecorder;
-import io.sentry.protocol.SentryId;
-import io.sentry.protocol.User;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -109,8 +106,8 @@ public final class LogsPipeline {
   private static final long QUIET_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   private static final long RATE_LIMIT_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   private static final AtomicInteger COUNT = new AtomicInteger();
-  /** References per slot: record, typed arguments, trace id, span id, user, source. */
-  static final int SLOT_SIZE = 6;
+  /** References per slot: record, typed arguments, the scope's ids and user, source. */
+  static final int SLOT_SIZE = 4;
   /**
    * Reads and writes a slot's record with memory ordering: the record is written last, after the
    * slot's other parts (plain writes), and read first, so the logs thread that sees it sees them.
@@ -244,19 +241,12 @@ public final class LogsPipeline {
    *
    * @param record the log event, copied off the framework's mutable objects
    * @param typedArguments see {@link LogEntry#typed(Object[], LogRecord)}; null for none
-   * @param traceId the logging thread's trace id; null when unknown
-   * @param spanId the logging thread's span id; null when unknown
-   * @param user the user of the logging thread's Sentry scope; null when none or unknown
+   * @param scope the logging thread's trace and span id and its scope's user; null when none
    * @param source the appender's rules and metadata choice, made once per appender
    * @return false when the queue is full or the pipeline closed; a full queue's drop is counted
    */
   public boolean offer(
-      LogRecord record,
-      Object[] typedArguments,
-      SentryId traceId,
-      SpanId spanId,
-      User user,
-      LogEntry.Source source) {
+      LogRecord record, Object[] typedArguments, LogScope scope, LogEntry.Source source) {
     if (closed) {
       return false;
     }
@@ -271,10 +261,8 @@ public final class LogsPipeline {
     } while (!offered.compareAndSet(number, number + 1));
     int slot = ((int) number & mask) * SLOT_SIZE;
     slots[slot + 1] = typedArguments;
-    slots[slot + 2] = traceId;
-    slots[slot + 3] = spanId;
-    slots[slot + 4] = user;
-    slots[slot + 5] = source;
+    slots[slot + 2] = scope;
+    slots[slot + 3] = source;
     // the record last, a volatile store: the logs thread that reads it sees the parts above; and
     // ordered before the read of idle: the thread that announced it parks sees the entry, or is
     // woken
@@ -503,19 +491,18 @@ public final class LogsPipeline {
     if (record == null) {
       return null;
     }
+    LogScope scope = (LogScope) slots[slot + 2];
     LogEntry entry =
         new LogEntry(
             record,
             (Object[]) slots[slot + 1],
-            (SentryId) slots[slot + 2],
-            (SpanId) slots[slot + 3],
-            (User) slots[slot + 4],
-            (LogEntry.Source) slots[slot + 5]);
+            scope == null ? null : scope.traceId,
+            scope == null ? null : scope.spanId,
+            scope == null ? null : scope.user,
+            (LogEntry.Source) slots[slot + 3]);
     slots[slot + 1] = null;
     slots[slot + 2] = null;
     slots[slot + 3] = null;
-    slots[slot + 4] = null;
-    slots[slot + 5] = null;
     // freed before processed says so (a release store, after the nulls above): an offer that
     // reads processed finds the slot free, and its own stores come after these
     SLOT.setRelease(slots, slot, null);

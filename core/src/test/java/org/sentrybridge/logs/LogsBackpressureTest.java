@@ -278,7 +278,7 @@ class LogsBackpressureTest {
   }
 
   private boolean offer(LogRecord record) {
-    return pipeline.offer(record, null, null, null, null, SOURCE);
+    return pipeline.offer(record, null, null, SOURCE);
   }
 
   private int offer(int count) {
