@@ -156,10 +156,18 @@ public final class LogsPipeline {
   /** A built entry the batch had no room for in bytes: it starts the next batch. */
   private SentryLogEvent overflow;
   private int overflowBytes;
+  private boolean overflowWaited;
   /** Entries built so far and their estimated bytes: the size a refused entry is counted at. */
   private long builtEntries;
   private long builtBytes;
   private long batchStartedNanos;
+  /**
+   * When the open batch's oldest entry came, as far as known: when the thread first saw entries
+   * waiting, for a batch that starts with one of them; else its start.
+   */
+  private long batchOldestNanos;
+  /** Entries numbered below this one were waiting, unbuilt, when the current build began. */
+  private long waitedUpTo;
   /** While true the thread builds every waiting entry; false once the queue was found empty. */
   private boolean taking;
   /** When entries were first seen waiting unbuilt; -1 when none wait. */
@@ -366,10 +374,14 @@ public final class LogsPipeline {
   private void run() {
     while (true) {
       long now = System.nanoTime();
+      // while building, a batch goes when full or its own age is up; once everything that waited
+      // is built, when its oldest entry's is (entries waited unbuilt before they were built)
       boolean due =
           overflow != null
               || batch.size() >= MAX_BATCH_ENTRIES
-              || (!batch.isEmpty() && now - batchStartedNanos >= maxAgeNanos);
+              || (!batch.isEmpty()
+                  && (now - batchStartedNanos >= maxAgeNanos
+                      || (!taking && now - batchOldestNanos >= maxAgeNanos)));
       // asked before a batch starts and before it goes: twice per batch, not per entry
       if ((due || batch.isEmpty()) && holdsBack()) {
         waitWhileHeld(now);
@@ -379,7 +391,7 @@ public final class LogsPipeline {
         sendBatch(); // under constant load the queue is never empty: age counts on the way too
         reportDrops();
         if (overflow != null) {
-          add(overflow, overflowBytes, now);
+          add(overflow, overflowBytes, overflowWaited, now);
           overflow = null;
         }
       }
@@ -396,8 +408,9 @@ public final class LogsPipeline {
       if (!batch.isEmpty() && flushing) {
         sendBatch();
       }
-      if (taking) {
-        taking = false; // everything that waited is built
+      if (taking && offered.get() == processedLocally) {
+        // everything that waited is built; a slot claimed but not yet filled keeps the build on
+        taking = false;
         waitingSinceNanos = -1;
       }
       processed.set(processedLocally); // queue empty: everything taken so far is processed
@@ -414,7 +427,7 @@ public final class LogsPipeline {
         }
         continue;
       }
-      long wait = batch.isEmpty() ? BUSY_NANOS : Math.max(1, batchStartedNanos + maxAgeNanos - now);
+      long wait = batch.isEmpty() ? BUSY_NANOS : Math.max(1, batchOldestNanos + maxAgeNanos - now);
       if (waitingSinceNanos >= 0) {
         // entries wait for their batch to be due, and nobody wakes us for it: look again shortly
         // while more keep coming (a full queue drops), else only every few milliseconds until the
@@ -463,16 +476,18 @@ public final class LogsPipeline {
             || batch.size() + waiting >= BUILD_AT_WAITING
             || waiting >= takeAtWaiting
             || now - oldestWaitingNanos() >= maxAgeNanos;
-    if (!taking) {
+    if (taking) {
+      waitedUpTo = processedLocally + waiting;
+    } else {
       waitingGrew = waiting != leftWaiting;
       leftWaiting = waiting;
     }
     return taking;
   }
 
-  /** When the oldest entry not yet sent came: the open batch's start, or the first one waiting. */
+  /** When the oldest entry not yet sent came: the open batch's oldest, or the first one waiting. */
   private long oldestWaitingNanos() {
-    return batch.isEmpty() ? waitingSinceNanos : Math.min(waitingSinceNanos, batchStartedNanos);
+    return batch.isEmpty() ? waitingSinceNanos : Math.min(waitingSinceNanos, batchOldestNanos);
   }
 
   /** How many entries the logs thread last left waiting, unbuilt, for their batch to be due. */
@@ -587,18 +602,22 @@ public final class LogsPipeline {
     int bytes = LogEventBuilder.estimatedBytes(log);
     builtEntries++;
     builtBytes += bytes;
+    // an entry that was waiting, unbuilt, when the build began: it came when waiting began or later
+    boolean waited = processedLocally < waitedUpTo;
     if (!batch.isEmpty() && batchBytes + bytes > MAX_BATCH_BYTES) {
       // the batch is full: it goes from the loop, which may hold it back first
       overflow = log;
       overflowBytes = bytes;
+      overflowWaited = waited;
       return;
     }
-    add(log, bytes, now);
+    add(log, bytes, waited, now);
   }
 
-  private void add(SentryLogEvent log, int bytes, long now) {
+  private void add(SentryLogEvent log, int bytes, boolean waited, long now) {
     if (batch.isEmpty()) {
       batchStartedNanos = now;
+      batchOldestNanos = waited && waitingSinceNanos >= 0 ? Math.min(now, waitingSinceNanos) : now;
     }
     batch.add(log);
     batchBytes += bytes; // a full batch goes from the loop, which may hold it back first

@@ -99,6 +99,21 @@ class LogsBackpressureTest {
   }
 
   @Test
+  void quietLinesGoOnceTheOldestIsMaxAgeOldNotAfterASecondMaxAgeForTheirBatch() {
+    laneFull.set(false);
+    Duration maxAge = Duration.ofSeconds(2);
+    pipeline = new LogsPipeline(scopes, 5_000, reporter, maxAge, laneFull::get);
+
+    assertThat(offer(3)).isEqualTo(3);
+
+    // built when the oldest is 2 s old; its batch counts from then on, not from being built (which
+    // sent these lines 4 s after they were logged)
+    Poll.until("the lines are sent once the oldest is 2 s old", Duration.ofMillis(3_500),
+        () -> transport.entries.get() == 3);
+    assertThat(transport.logItems.get()).isEqualTo(1);
+  }
+
+  @Test
   void aBatchOfLinesInAnotherScriptStaysUnderTheByteBound() {
     laneFull.set(false);
     pipeline = new LogsPipeline(scopes, 5_000, reporter, Duration.ofHours(1), laneFull::get);
