@@ -208,7 +208,9 @@ public final class LogEventForwarder implements AutoCloseable {
     SpanId span = null;
     User user = null;
     if (scopes != null && scopes.isEnabled()) {
-      user = userOf(scopes);
+      if (logSource.sendMetadata()) {
+        user = userOf(scopes);
+      }
       ISpan active = TraceIds.activeSpan(scopes);
       if (active != null) {
         SpanContext context = active.getSpanContext();

@@ -3,16 +3,20 @@ package org.sentrybridge.logs;
 import io.sentry.SpanId;
 import io.sentry.protocol.SentryId;
 import io.sentry.protocol.User;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogRecord;
 
 /**
  * One Sentry log entry as the logs sender thread takes it from the queue: the log event's snapshot,
- * the logging thread's trace and span id (null when unknown), and the appender's rules and metadata
- * choice. The logging thread hands these over in a queue slot, not as an object ({@link
- * LogsPipeline#offer}); formatting and the building of the entry wait for the logs thread. The
- * ids are the SDK's own objects, as the logging thread's scope holds them: their text is made
- * (once per id, by the SDK) on the logs thread.
+ * the logging thread's trace and span id (null when unknown) and its scope's user, and the
+ * appender's rules and metadata choice. The logging thread hands these over in a queue slot, not
+ * as an object ({@link LogsPipeline#offer}); formatting and the building of the entry wait for
+ * the logs thread. The ids and the user are the SDK's own objects, as the logging thread's scope
+ * holds them: their text is made (once per id, by the SDK) on the logs thread.
  *
  * @param record the log event, copied off the framework's mutable objects
  * @param typedArguments the arguments that are numbers or booleans and that {@code record} keeps
@@ -43,9 +47,9 @@ public record LogEntry(
   public record Source(CaptureRules rules, boolean sendMetadata) {}
 
   /**
-   * The arguments that keep their type in a log entry: integers, finite floating-point numbers and
-   * booleans (immutable, so they may wait for the logs thread), in position; null when there is
-   * none. Anything else is sent as the text the record holds.
+   * The arguments that keep their type in a log entry ({@link #typedValue}: numbers and booleans,
+   * taken now so that they may wait for the logs thread), in position; null when there is none.
+   * Anything else is sent as the text the record holds.
    *
    * @param arguments the log call's arguments; null for none
    * @param count how many of them are message arguments (a trailing throwable is not)
@@ -57,12 +61,12 @@ public record LogEntry(
     }
     Object[] typed = null;
     for (int i = 0; i < Math.min(count, arguments.length); i++) {
-      Object argument = arguments[i];
-      if (isTyped(argument)) {
+      Object value = typedValue(arguments[i]);
+      if (value != null) {
         if (typed == null) {
           typed = new Object[count];
         }
-        typed[i] = argument;
+        typed[i] = value;
       }
     }
     return typed;
@@ -72,7 +76,7 @@ public record LogEntry(
    * {@link #typed(Object[], int)} for what {@code record} does not keep itself: an argument that is
    * a number or a boolean is in the record as it was logged (its text cannot change), and the logs
    * thread takes it from there ({@link LogRecord#argument}). Only a number or boolean the record
-   * holds as text needs a place here (when another argument's text could change, the record keeps
+   * holds as text ({@link #typedValue}) needs a place here (when another argument's text could change, the record keeps
    * every argument as text): usually none, and the logging thread makes no array.
    *
    * @param arguments the log call's arguments; null for none
@@ -87,14 +91,43 @@ public record LogEntry(
     Object[] typed = null;
     for (int i = 0; i < Math.min(count, arguments.length); i++) {
       Object argument = arguments[i];
-      if (record.argument(i) != argument && isTyped(argument)) {
-        if (typed == null) {
-          typed = new Object[count];
+      if (record.argument(i) != argument) {
+        Object value = typedValue(argument);
+        if (value != null) {
+          if (typed == null) {
+            typed = new Object[count];
+          }
+          typed[i] = value;
         }
-        typed[i] = argument;
       }
     }
     return typed;
+  }
+
+  /**
+   * The value an argument is sent with when it keeps its type, taken now: the argument itself
+   * when it cannot change ({@link #isTyped}, {@code BigInteger}, {@code BigDecimal}), an atomic
+   * number's value at this moment; null when the argument is sent as text. The types are those the
+   * SDK gives an attribute ({@code SentryAttributeType.inferFrom}): the atomic numbers and {@code
+   * BigInteger} as integers, {@code BigDecimal} as a double. Exact classes only: a subclass could
+   * change.
+   *
+   * @param argument one argument; may be null
+   * @return its typed value, or null
+   */
+  static Object typedValue(Object argument) {
+    if (argument == null || isTyped(argument)) {
+      return argument;
+    }
+    Class<?> type = argument.getClass();
+    if (type == AtomicInteger.class) {
+      return ((AtomicInteger) argument).get();
+    } else if (type == AtomicLong.class) {
+      return ((AtomicLong) argument).get();
+    } else if (type == BigInteger.class || type == BigDecimal.class) {
+      return argument;
+    }
+    return null;
   }
 
   /**

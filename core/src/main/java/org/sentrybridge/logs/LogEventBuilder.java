@@ -152,6 +152,8 @@ final class LogEventBuilder {
       put(attributes, "user.id", user.getId());
       put(attributes, "user.name", user.getUsername());
       put(attributes, "user.email", user.getEmail());
+    } else {
+      put(attributes, "user.id", options.getDistinctId()); // the SDK's stand-in without a user
     }
     attributes.putAll(constants());
   }

@@ -11,6 +11,7 @@ import io.sentry.SentryLogEvent;
 import io.sentry.SentryLogEventAttributeValue;
 import io.sentry.SentryLogLevel;
 import io.sentry.protocol.User;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -402,7 +403,8 @@ public final class SentryLogs {
    * Lines of two loggers, with different templates, logged in turn on two threads: each entry
    * carries its own logger, thread, template and parameters, however the logs thread reuses what
    * repeats from one entry to the next. A number logged next to an argument whose text may change
-   * (a {@code StringBuilder}) keeps its type too.
+   * (a {@code StringBuilder}) keeps its type too; atomic numbers and a {@code BigDecimal} are sent
+   * with the SDK's types for them, an atomic number with its value when it was logged.
    *
    * @param receiver where the entries arrive
    * @param wait how long to wait for them
@@ -433,9 +435,14 @@ public final class SentryLogs {
           threadIds.put("worker-b", Thread.currentThread().getId());
           infoB.log("cart {} loaded by {}", 8L, new StringBuilder("bob"));
           infoA.log("refund {} approved: {}", 5, true);
+          AtomicLong invoice = new AtomicLong(9);
+          infoA.log(
+              "invoice {} total {} ({} retries)", invoice, new BigDecimal("12.50"),
+              new AtomicInteger(2));
+          invoice.set(99); // after the line: the entry keeps the value it was logged with
         });
 
-    List<SentryLogEvent> entries = flushUntilCount(receiver, wait, 5);
+    List<SentryLogEvent> entries = flushUntilCount(receiver, wait, 6);
     assertThat(entries)
         .extracting(SentryLogEvent::getBody)
         .containsExactlyInAnyOrder(
@@ -443,7 +450,8 @@ public final class SentryLogs {
             "cart 7 loaded by ann",
             "order 43 paid",
             "cart 8 loaded by bob",
-            "refund 5 approved: true");
+            "refund 5 approved: true",
+            "invoice 9 total 12.50 (2 retries)");
     assertThat(threadIds.get("worker-a")).isNotEqualTo(threadIds.get("worker-b"));
     for (SentryLogEvent entry : entries) {
       String body = entry.getBody();
@@ -458,7 +466,11 @@ public final class SentryLogs {
               "sentry.message.template",
               body.startsWith("order")
                   ? "order {} paid"
-                  : body.startsWith("cart") ? "cart {} loaded by {}" : "refund {} approved: {}");
+                  : body.startsWith("cart")
+                      ? "cart {} loaded by {}"
+                      : body.startsWith("refund")
+                          ? "refund {} approved: {}"
+                          : "invoice {} total {} ({} retries)");
       assertThat(((Number) attributes.get("thread.id")).longValue())
           .as(body)
           .isEqualTo(threadIds.get(thread));
@@ -472,5 +484,15 @@ public final class SentryLogs {
     assertThat(refund.getAttributes().get("sentry.message.parameter.1").getType())
         .isEqualTo("boolean");
     assertThat(attributes(refund)).containsEntry("sentry.message.parameter.1", true);
+    // the types the SDK gives these values (SentryAttributeType.inferFrom), as the official
+    // appenders send them
+    SentryLogEvent invoice =
+        entries.stream().filter(e -> e.getBody().startsWith("invoice")).findFirst().get();
+    assertIntegerAttribute(invoice, "sentry.message.parameter.0", 9); // not 99, set after the line
+    assertIntegerAttribute(invoice, "sentry.message.parameter.2", 2);
+    assertThat(invoice.getAttributes().get("sentry.message.parameter.1").getType())
+        .isEqualTo("double");
+    assertThat(((Number) attributes(invoice).get("sentry.message.parameter.1")).doubleValue())
+        .isEqualTo(12.5);
   }
 }
