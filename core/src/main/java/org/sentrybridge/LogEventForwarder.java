@@ -91,6 +91,18 @@ public final class LogEventForwarder implements AutoCloseable {
   }
 
   /**
+   * What of the MDC / ThreadContext a Sentry log entry carries: the rules whose {@code
+   * contextTags} select its {@code mdc.<key>} attributes, or null when entries carry none (no
+   * {@code contextTags}, or {@code sendMetadata=false}). A line that becomes a log entry on the
+   * logging thread and not an error need not copy more of its context than this.
+   *
+   * @return the rules selecting the keys, or null for none
+   */
+  public CaptureRules logEntryContext() {
+    return sendMetadata && !rules.contextTags().isEmpty() ? rules : null;
+  }
+
+  /**
    * Whether anything is sent.
    *
    * @return false when nothing is sent (no DSN, turned off, the integration stopped): the appender

@@ -260,6 +260,35 @@ public final class SentryLogs {
   }
 
   /**
+   * With Logs on and {@code contextTags=request.*, tenant}: {@code logBoth} puts {@code
+   * request.id=r-9}, {@code tenant=acme} and {@code session=s-2} into the context, logs the INFO
+   * line {@code "order 7 shipped"} and the error {@code "payment failed"} with an exception, and
+   * clears the context. The error carries the whole context (the tags, and {@code session} in its
+   * MDC context), while both log entries carry only the keys {@code contextTags} selects.
+   *
+   * @param receiver where the events and entries arrive
+   * @param wait how long to wait for them
+   * @param logBoth logs both lines with that context, and clears it
+   */
+  public static void anErrorKeepsTheWholeContextAndLogEntriesOnlyTheContextTags(
+      LoopbackSentryReceiver receiver, Duration wait, Runnable logBoth) {
+    logBoth.run();
+
+    SentryEvent error = receiver.awaitEvents(1, wait).get(0);
+    assertThat(error.getTag("request.id")).isEqualTo("r-9");
+    assertThat(error.getTag("tenant")).isEqualTo("acme");
+    assertThat(error.getContexts().get("MDC")).isEqualTo(Map.of("session", "s-2"));
+    for (String body : List.of("order 7 shipped", "payment failed")) {
+      SentryLogEvent entry = flushUntilLogged(receiver, wait, l -> body.equals(l.getBody()));
+      assertThat(attributes(entry))
+          .as(body)
+          .containsEntry("mdc.request.id", "r-9")
+          .containsEntry("mdc.tenant", "acme")
+          .doesNotContainKey("mdc.session");
+    }
+  }
+
+  /**
    * With Logs off (a configuration without {@code logs.enabled}): an INFO line sends no log item,
    * and an error is sent as ever.
    *

@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.ThreadContext;
@@ -19,6 +22,7 @@ import org.apache.logging.log4j.message.ReusableMessage;
 import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
 import org.sentrybridge.event.BreadcrumbRing;
+import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.LogLevel;
 import org.sentrybridge.event.LogRecord;
 import org.sentrybridge.event.MessageTemplates;
@@ -129,6 +133,26 @@ final class LogEventConverter {
    * already read them (a reusable message copies them on every read).
    */
   static LogRecord toRecord(LogEvent event, LogLevel level, Object[] parameters) {
+    return toRecord(event, level, parameters, true, null);
+  }
+
+  /**
+   * {@link #toRecord(LogEvent, LogLevel, Object[])} for a line that only becomes a Sentry log entry
+   * (and maybe a breadcrumb) on the logging thread: of the context data it keeps only the keys
+   * {@code contextTags} selects, as {@code LogEventForwarder#logEntryContext} gives them (none:
+   * nothing copied), and not the context stack. An error's record keeps all of it.
+   */
+  static LogRecord toLogEntryRecord(
+      LogEvent event, LogLevel level, Object[] parameters, CaptureRules contextTags) {
+    return toRecord(event, level, parameters, false, contextTags);
+  }
+
+  private static LogRecord toRecord(
+      LogEvent event,
+      LogLevel level,
+      Object[] parameters,
+      boolean wholeContext,
+      CaptureRules contextTags) {
     Throwable thrown = event.getThrown();
     LogRecord.Builder record =
         LogRecord.builder(level, event.getLoggerName())
@@ -157,18 +181,35 @@ final class LogEventConverter {
         record.arguments(logged);
       }
     }
-    ReadOnlyStringMap contextData = event.getContextData();
-    if (contextData != null && !contextData.isEmpty()) {
-      record.contextData(contextData.toMap());
+    if (wholeContext || contextTags != null) {
+      ReadOnlyStringMap contextData = event.getContextData();
+      if (contextData != null && !contextData.isEmpty()) {
+        record.contextData(
+            wholeContext ? contextData.toMap() : selected(contextData, contextTags));
+      }
     }
-    ThreadContext.ContextStack stack = event.getContextStack();
-    if (stack != null && stack.getDepth() > 0) {
-      record.contextStack(new ArrayList<>(stack.asList()));
+    if (wholeContext) {
+      ThreadContext.ContextStack stack = event.getContextStack();
+      if (stack != null && stack.getDepth() > 0) {
+        record.contextStack(new ArrayList<>(stack.asList()));
+      }
     }
     if (event.getMarker() != null) {
       record.markers(markerNames(event.getMarker()));
     }
     return record.build();
+  }
+
+  /** The entries of {@code data} whose keys {@code contextTags} selects. */
+  private static Map<String, String> selected(ReadOnlyStringMap data, CaptureRules contextTags) {
+    Map<String, String> selected = new TreeMap<>();
+    data.forEach(
+        (key, value) -> {
+          if (contextTags.isContextTag(key)) {
+            selected.put(key, value == null ? null : String.valueOf(value));
+          }
+        });
+    return selected.isEmpty() ? Collections.emptyMap() : selected;
   }
 
   /**

@@ -170,7 +170,12 @@ public final class SentryAppender extends AbstractAppender {
         // a full queue is counted and reported by the logs thread, rate-limited
         parameters = LogEventConverter.parameters(message);
         parametersRead = true;
-        record = LogEventConverter.toRecord(event, level, parameters);
+        record =
+            isEvent || !onLoggingThread
+                // an error keeps all the context; behind <Async> it holds the trace ids
+                ? LogEventConverter.toRecord(event, level, parameters)
+                : LogEventConverter.toLogEntryRecord(
+                    event, level, parameters, forwarder.logEntryContext());
         if (!onLoggingThread) {
           forwarder.logFromAnotherThread(record, parameters);
         } else if (isBreadcrumb) {

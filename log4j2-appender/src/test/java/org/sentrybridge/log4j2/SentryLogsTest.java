@@ -104,6 +104,24 @@ class SentryLogsTest {
   }
 
   @Test
+  void anErrorKeepsTheWholeThreadContextAndLogEntriesOnlyTheContextTags() {
+    logging = LoggingFixture.start("log4j2-test-logs.xml", buffer);
+    Logger log = logging.context.getLogger(LOGGER);
+
+    SentryLogs.anErrorKeepsTheWholeContextAndLogEntriesOnlyTheContextTags(
+        logging.receiver,
+        WAIT,
+        () -> {
+          ThreadContext.put("request.id", "r-9");
+          ThreadContext.put("tenant", "acme");
+          ThreadContext.put("session", "s-2");
+          log.info("order {} shipped", 7);
+          log.error("payment failed", new IllegalStateException("declined"));
+          ThreadContext.clearMap();
+        });
+  }
+
+  @Test
   void onlyLinesAtOrAboveMinimumLevelAreSentSeveralPerEnvelope() {
     logging = LoggingFixture.start("log4j2-test-logs-warn.xml", buffer);
     Logger log = logging.context.getLogger(LOGGER);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.sentrybridge.event.CaptureRules;
 import org.sentrybridge.event.DescribedThrowable;
 import org.sentrybridge.event.LogLevel;
 import org.sentrybridge.event.LogRecord;
@@ -96,6 +97,27 @@ final class LogbackEvents {
    */
   static LogRecord toRecord(
       ILoggingEvent event, LogLevel level, Throwable throwable, boolean onLoggingThread) {
+    return toRecord(event, level, throwable, onLoggingThread, true, null);
+  }
+
+  /**
+   * {@link #toRecord(ILoggingEvent, LogLevel, Throwable, boolean)} for a line that only becomes a
+   * Sentry log entry (and maybe a breadcrumb) on the logging thread: of the MDC it keeps only the
+   * keys {@code contextTags} selects, as {@code LogEventForwarder#logEntryContext} gives them, and
+   * with none reads no MDC at all. An error's record keeps the whole MDC.
+   */
+  static LogRecord toLogEntryRecord(
+      ILoggingEvent event, LogLevel level, Throwable throwable, CaptureRules contextTags) {
+    return toRecord(event, level, throwable, true, false, contextTags);
+  }
+
+  private static LogRecord toRecord(
+      ILoggingEvent event,
+      LogLevel level,
+      Throwable throwable,
+      boolean onLoggingThread,
+      boolean wholeMdc,
+      CaptureRules contextTags) {
     String threadName = event.getThreadName();
     LogRecord.Builder record =
         LogRecord.builder(level, event.getLoggerName())
@@ -106,9 +128,11 @@ final class LogbackEvents {
             .throwable(throwable)
             .thread(threadName, onLoggingThread ? Thread.currentThread().getId() : 0L)
             .timestamp(instant(event));
-    Map<String, String> mdc = event.getMDCPropertyMap();
-    if (mdc != null && !mdc.isEmpty()) {
-      record.contextData(new TreeMap<>(mdc));
+    if (wholeMdc || contextTags != null) {
+      Map<String, String> mdc = event.getMDCPropertyMap();
+      if (mdc != null && !mdc.isEmpty()) {
+        record.contextData(wholeMdc ? new TreeMap<>(mdc) : selected(mdc, contextTags));
+      }
     }
     record.markers(markerNames(event.getMarkerList()));
     List<KeyValuePair> pairs = event.getKeyValuePairs();
@@ -118,6 +142,20 @@ final class LogbackEvents {
       }
     }
     return record.build();
+  }
+
+  /** The entries of {@code mdc} whose keys {@code contextTags} selects. */
+  private static Map<String, String> selected(Map<String, String> mdc, CaptureRules contextTags) {
+    Map<String, String> selected = null;
+    for (Map.Entry<String, String> entry : mdc.entrySet()) {
+      if (contextTags.isContextTag(entry.getKey())) {
+        if (selected == null) {
+          selected = new TreeMap<>();
+        }
+        selected.put(entry.getKey(), entry.getValue());
+      }
+    }
+    return selected == null ? Collections.emptyMap() : selected;
   }
 
   /**

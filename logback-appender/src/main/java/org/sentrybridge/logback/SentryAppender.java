@@ -443,7 +443,12 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
       boolean isEvent = target.isEvent(level, loggerName, throwable);
       boolean isBreadcrumb = !isEvent && target.isBreadcrumb(level, loggerName);
       if (target.isLog(level, loggerName)) {
-        record = LogbackEvents.toRecord(event, level, throwable, onLoggingThread);
+        record =
+            isEvent || !onLoggingThread
+                // an error keeps the whole MDC; behind an AsyncAppender it holds the trace ids
+                ? LogbackEvents.toRecord(event, level, throwable, onLoggingThread)
+                : LogbackEvents.toLogEntryRecord(
+                    event, level, throwable, target.logEntryContext());
         if (!onLoggingThread) {
           tellAboutAsyncOnce(record);
           target.logFromAnotherThread(record, event.getArgumentArray());

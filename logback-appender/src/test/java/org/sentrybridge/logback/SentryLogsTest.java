@@ -58,6 +58,24 @@ class SentryLogsTest {
   }
 
   @Test
+  void anErrorKeepsTheWholeMdcAndLogEntriesOnlyTheContextTags() {
+    logging.open("logs.xml");
+    Logger log = logging.logback.logger(LOGGER);
+
+    SentryLogs.anErrorKeepsTheWholeContextAndLogEntriesOnlyTheContextTags(
+        logging.receiver,
+        WAIT,
+        () -> {
+          MDC.put("request.id", "r-9");
+          MDC.put("tenant", "acme");
+          MDC.put("session", "s-2");
+          log.info("order {} shipped", 7);
+          log.error("payment failed", new IllegalStateException("declined"));
+          MDC.clear();
+        });
+  }
+
+  @Test
   void eachEntryCarriesItsOwnLoggerThreadTemplateAndParameters() {
     logging.open("logs.xml");
     Logger orders = logging.logback.logger("com.example.shop.Orders");
