@@ -168,6 +168,8 @@ public final class LogsPipeline {
   private long batchOldestNanos;
   /** Entries numbered below this one were waiting, unbuilt, when the current build began. */
   private long waitedUpTo;
+  /** False while the last look found an entry to take: the thread has not caught up. */
+  private boolean caughtUp = true;
   /** While true the thread builds every waiting entry; false once the queue was found empty. */
   private boolean taking;
   /** When entries were first seen waiting unbuilt; -1 when none wait. */
@@ -374,14 +376,14 @@ public final class LogsPipeline {
   private void run() {
     while (true) {
       long now = System.nanoTime();
-      // while building, a batch goes when full or its own age is up; once everything that waited
-      // is built, when its oldest entry's is (entries waited unbuilt before they were built)
+      // while entries keep coming, a batch goes when full or its own age is up; once the thread
+      // has caught up, when its oldest entry's is (entries waited unbuilt before they were built)
       boolean due =
           overflow != null
               || batch.size() >= MAX_BATCH_ENTRIES
               || (!batch.isEmpty()
                   && (now - batchStartedNanos >= maxAgeNanos
-                      || (!taking && now - batchOldestNanos >= maxAgeNanos)));
+                      || (caughtUp && now - batchOldestNanos >= maxAgeNanos)));
       // asked before a batch starts and before it goes: twice per batch, not per entry
       if ((due || batch.isEmpty()) && holdsBack()) {
         waitWhileHeld(now);
@@ -396,6 +398,7 @@ public final class LogsPipeline {
         }
       }
       LogEntry entry = takeNow(now) ? poll() : null;
+      caughtUp = entry == null;
       if (entry != null) {
         lastWorkNanos = now;
         take(entry, now);
@@ -428,7 +431,11 @@ public final class LogsPipeline {
         continue;
       }
       long wait = batch.isEmpty() ? BUSY_NANOS : Math.max(1, batchOldestNanos + maxAgeNanos - now);
-      if (waitingSinceNanos >= 0) {
+      if (taking) {
+        // a logging thread claimed the next slot and has not filled it yet: it does in a moment
+        // (or once it runs again), and does not wake this thread, which is not idle
+        LockSupport.parkNanos(this, NAP_NANOS);
+      } else if (waitingSinceNanos >= 0) {
         // entries wait for their batch to be due, and nobody wakes us for it: look again shortly
         // while more keep coming (a full queue drops), else only every few milliseconds until the
         // oldest is due, so that one quiet line does not cost a wake-up a millisecond
