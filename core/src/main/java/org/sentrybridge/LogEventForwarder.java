@@ -126,6 +126,36 @@ public final class LogEventForwarder implements AutoCloseable {
     return service.holdsRunningEngine();
   }
 
+  /** A {@link #classify} bit: the log event becomes a Sentry event ({@link #isEvent}). */
+  public static final int EVENT = 1;
+  /** A {@link #classify} bit: the log event is kept as a breadcrumb ({@link #isBreadcrumb}). */
+  public static final int BREADCRUMB = 2;
+  /** A {@link #classify} bit: the log event becomes a Sentry log entry ({@link #isLog}). */
+  public static final int LOG = 4;
+
+  /**
+   * {@link #isEvent}, {@link #isBreadcrumb} and {@link #isLog} at once, for the logging thread:
+   * whether the line is sentry-bridge's or the SDK's own is asked once, not once for each.
+   *
+   * @param level the log event's level
+   * @param loggerName the log event's logger
+   * @param throwable the log event's throwable; null for none
+   * @return the bits {@link #EVENT}, {@link #BREADCRUMB} (never with {@link #EVENT}) and {@link
+   *     #LOG} that apply; 0 when the line is none of them
+   */
+  public int classify(LogLevel level, String loggerName, Throwable throwable) {
+    int kinds = 0;
+    if (rules.isEvent(level, loggerName, throwable)) {
+      kinds = EVENT;
+    } else if (sendMetadata && rules.isBreadcrumb(level, loggerName)) {
+      kinds = BREADCRUMB;
+    }
+    if (logs != null && rules.isLog(level, loggerName)) {
+      kinds |= LOG;
+    }
+    return kinds != 0 && isOwnLogging(loggerName) ? 0 : kinds;
+  }
+
   /**
    * True when this log event becomes a Sentry event. Never true for what the SDK or sentry-bridge
    * itself logs, so logging cannot loop back into Sentry.

@@ -158,15 +158,19 @@ public final class SentryAppender extends AbstractAppender {
     try {
       LogLevel level = LogEventConverter.level(event.getLevel());
       String loggerName = event.getLoggerName();
+      int kinds = forwarder.classify(level, loggerName, event.getThrown());
+      if (kinds == 0) {
+        return;
+      }
       boolean onLoggingThread = event.getThreadId() == Thread.currentThread().getId();
       Message message = event.getMessage();
       // a reusable message's parameters are copied once per line, whatever takes them
       Object[] parameters = null;
       boolean parametersRead = false;
       LogRecord record = null;
-      boolean isEvent = forwarder.isEvent(level, loggerName, event.getThrown());
-      boolean isBreadcrumb = !isEvent && forwarder.isBreadcrumb(level, loggerName);
-      if (forwarder.isLog(level, loggerName)) {
+      boolean isEvent = (kinds & LogEventForwarder.EVENT) != 0;
+      boolean isBreadcrumb = (kinds & LogEventForwarder.BREADCRUMB) != 0;
+      if ((kinds & LogEventForwarder.LOG) != 0) {
         // a full queue is counted and reported by the logs thread, rate-limited
         parameters = LogEventConverter.parameters(message);
         parametersRead = true;

@@ -438,11 +438,15 @@ public class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
       LogLevel level = LogbackEvents.level(event.getLevel());
       Throwable throwable = LogbackEvents.throwable(event);
       String loggerName = event.getLoggerName();
+      int kinds = target.classify(level, loggerName, throwable);
+      if (kinds == 0) {
+        return;
+      }
       boolean onLoggingThread = LogbackEvents.isOnLoggingThread(event);
       LogRecord record = null;
-      boolean isEvent = target.isEvent(level, loggerName, throwable);
-      boolean isBreadcrumb = !isEvent && target.isBreadcrumb(level, loggerName);
-      if (target.isLog(level, loggerName)) {
+      boolean isEvent = (kinds & LogEventForwarder.EVENT) != 0;
+      boolean isBreadcrumb = (kinds & LogEventForwarder.BREADCRUMB) != 0;
+      if ((kinds & LogEventForwarder.LOG) != 0) {
         record =
             isEvent || !onLoggingThread
                 // an error keeps the whole MDC; behind an AsyncAppender it holds the trace ids
