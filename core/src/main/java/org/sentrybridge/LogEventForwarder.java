@@ -128,14 +128,21 @@ public final class LogEventForwarder implements AutoCloseable {
 
   /** A {@link #classify} bit: the log event becomes a Sentry event ({@link #isEvent}). */
   public static final int EVENT = 1;
-  /** A {@link #classify} bit: the log event is kept as a breadcrumb ({@link #isBreadcrumb}). */
+  /**
+   * A {@link #classify} bit: the log event, not an event itself, is kept as a breadcrumb (at or
+   * above {@code minimumBreadcrumbLevel}, with {@code sendMetadata}).
+   */
   public static final int BREADCRUMB = 2;
-  /** A {@link #classify} bit: the log event becomes a Sentry log entry ({@link #isLog}). */
+  /**
+   * A {@link #classify} bit: the log event becomes a Sentry log entry: Sentry Logs are on (the SDK
+   * option {@code logs.enabled}) and the level is at or above {@code minimumLevel}. Independent of
+   * {@link #EVENT}: an error can be both.
+   */
   public static final int LOG = 4;
 
   /**
-   * {@link #isEvent}, {@link #isBreadcrumb} and {@link #isLog} at once, for the logging thread:
-   * whether the line is sentry-bridge's or the SDK's own is asked once, not once for each.
+   * What becomes of a log event, for the logging thread: none of it for what the SDK or
+   * sentry-bridge itself logs (asked once per line), so logging cannot loop back into Sentry.
    *
    * @param level the log event's level
    * @param loggerName the log event's logger
@@ -170,30 +177,6 @@ public final class LogEventForwarder implements AutoCloseable {
   }
 
   /**
-   * Whether a log event that is not an event itself is kept as a breadcrumb.
-   *
-   * @param level the log event's level
-   * @param loggerName the log event's logger
-   * @return true when it is kept as a breadcrumb
-   */
-  public boolean isBreadcrumb(LogLevel level, String loggerName) {
-    return sendMetadata && rules.isBreadcrumb(level, loggerName) && !isOwnLogging(loggerName);
-  }
-
-  /**
-   * Whether a log event becomes a Sentry log entry: Sentry Logs are on (the SDK option {@code
-   * logs.enabled}), the level is at or above {@code minimumLevel}, and the line is not
-   * sentry-bridge's or the SDK's own. Independent of {@link #isEvent}: an error can be both.
-   *
-   * @param level the log event's level
-   * @param loggerName the log event's logger
-   * @return true when it becomes a Sentry log entry
-   */
-  public boolean isLog(LogLevel level, String loggerName) {
-    return logs != null && rules.isLog(level, loggerName) && !isOwnLogging(loggerName);
-  }
-
-  /**
    * Hands a log event over as a Sentry log entry, with the calling thread's trace and span id;
    * the calling thread must be the one that logged. Formatting waits for the logs thread.
    *
@@ -221,7 +204,7 @@ public final class LogEventForwarder implements AutoCloseable {
 
   /**
    * {@link #log(LogRecord, Object[])} for a line that is also kept as a breadcrumb ({@link
-   * #isBreadcrumb}, not {@link #isEvent}): the logging thread's Sentry scopes are looked up once for
+   * #BREADCRUMB}, not {@link #EVENT}): the logging thread's Sentry scopes are looked up once for
    * both, and the breadcrumb keeps the record's own settled arguments, formatted only if an event
    * takes it. Call it on the thread that logged.
    *
