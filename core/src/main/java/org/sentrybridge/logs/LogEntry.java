@@ -23,19 +23,30 @@ import org.sentrybridge.event.LogRecord;
  *     only as text, in position (null elsewhere), sent with their type as the official appenders
  *     do; null when there is none. Numbers and booleans the record keeps as they were logged are
  *     taken from the record.
- * @param traceId the logging thread's trace id; null when unknown
- * @param spanId the logging thread's span id; null when unknown
- * @param user the user of the logging thread's Sentry scope, as the scope held it (the SDK's
- *     object, not a copy, as with errors); null when none or unknown
+ * @param scope the logging thread's trace and span id and its scope's user, as the logging thread
+ *     handed them over; null when none is known
  * @param source the appender's rules and metadata choice, shared by its entries
  */
 public record LogEntry(
-    LogRecord record,
-    Object[] typedArguments,
-    SentryId traceId,
-    SpanId spanId,
-    User user,
-    Source source) {
+    LogRecord record, Object[] typedArguments, LogScope scope, Source source) {
+
+  /** The logging thread's trace id; null when unknown. */
+  public SentryId traceId() {
+    return scope == null ? null : scope.traceId;
+  }
+
+  /** The logging thread's span id; null when unknown. */
+  public SpanId spanId() {
+    return scope == null ? null : scope.spanId;
+  }
+
+  /**
+   * The user of the logging thread's Sentry scope, as the scope held it (the SDK's object, not a
+   * copy, as with errors); null when none or unknown.
+   */
+  public User user() {
+    return scope == null ? null : scope.user;
+  }
 
   /**
    * What every entry of one appender shares: its rules and its metadata choice, made once per

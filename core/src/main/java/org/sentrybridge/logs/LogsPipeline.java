@@ -513,14 +513,11 @@ public final class LogsPipeline {
     if (record == null) {
       return null;
     }
-    LogScope scope = (LogScope) slots[slot + 2];
     LogEntry entry =
         new LogEntry(
             record,
             (Object[]) slots[slot + 1],
-            scope == null ? null : scope.traceId,
-            scope == null ? null : scope.spanId,
-            scope == null ? null : scope.user,
+            (LogScope) slots[slot + 2],
             (LogEntry.Source) slots[slot + 3]);
     slots[slot + 1] = null;
     slots[slot + 2] = null;
