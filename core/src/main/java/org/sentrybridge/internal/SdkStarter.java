@@ -4,12 +4,14 @@ import io.sentry.EventProcessor;
 import io.sentry.ExternalOptions;
 import io.sentry.Hint;
 import io.sentry.ITransportFactory;
+import io.sentry.JsonSerializer;
 import io.sentry.SentryEvent;
 import io.sentry.SentryOptions;
 import io.sentry.protocol.User;
 import org.sentrybridge.config.BridgeSettings;
 import org.sentrybridge.config.Dsns;
 import org.sentrybridge.config.SdkOptionCatalog;
+import org.sentrybridge.outbox.OneWriteSerializer;
 import org.sentrybridge.sdk.SdkInternals;
 
 /**
@@ -48,6 +50,8 @@ final class SdkStarter {
     MaskingSdkLogger logger = new MaskingSdkLogger(dsn);
     options.setLogger(logger);
     options.setFatalLogger(logger);
+    // the SDK's serializer, without a lock taken on every small write it makes
+    options.setSerializer(new OneWriteSerializer(new JsonSerializer(options)));
     options.merge(external);
     options.setDsn(dsn);
     if (settings.environment() != null) {
