@@ -4,6 +4,7 @@ import io.sentry.Breadcrumb;
 import io.sentry.EventProcessor;
 import io.sentry.Hint;
 import io.sentry.ISerializer;
+import io.sentry.NoOpLogger;
 import io.sentry.SentryEvent;
 import io.sentry.protocol.Contexts;
 import io.sentry.protocol.Message;
@@ -11,12 +12,8 @@ import io.sentry.protocol.SentryException;
 import io.sentry.protocol.SentryStackFrame;
 import io.sentry.protocol.SentryStackTrace;
 import io.sentry.protocol.SentryThread;
-import java.io.BufferedWriter;
+import io.sentry.util.JsonSerializationUtils;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -121,14 +118,14 @@ final class EventTrimmer implements EventProcessor {
     return fits;
   }
 
-  /** The length in bytes of the event's JSON. */
+  /** The length in bytes of the event's JSON, counted as the SDK writes it: no text is kept. */
   static long sizeOf(SentryEvent event, ISerializer serializer) throws IOException {
-    CountingStream counter = new CountingStream();
-    try (Writer writer =
-        new BufferedWriter(new OutputStreamWriter(counter, StandardCharsets.UTF_8), 1 << 14)) {
-      serializer.serialize(event, writer);
+    long bytes = JsonSerializationUtils.byteSizeOf(serializer, NoOpLogger.getInstance(), event);
+    if (bytes == 0) {
+      // the SDK's count says 0 when the event could not be serialized
+      throw new IOException("the event could not be serialized");
     }
-    return counter.count;
+    return bytes;
   }
 
   private static void mark(SentryEvent event, List<String> cuts) {
@@ -382,20 +379,5 @@ final class EventTrimmer implements EventProcessor {
       end--;
     }
     return value.substring(0, end) + ELLIPSIS;
-  }
-
-  /** Counts bytes and keeps none. */
-  private static final class CountingStream extends OutputStream {
-    long count;
-
-    @Override
-    public void write(int b) {
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      count += len;
-    }
   }
 }

@@ -3,6 +3,7 @@ package org.sentrybridge.outbox;
 import io.sentry.ISerializer;
 import io.sentry.JsonDeserializer;
 import io.sentry.SentryEnvelope;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,8 +35,17 @@ public final class OneWriteSerializer implements ISerializer {
     this.sdk = sdk;
   }
 
+  /**
+   * Serializes into the buffer when {@code writer} is a {@code BufferedWriter} (how the SDK writes
+   * an item's data); any other writer (the SDK's byte counter, which keeps no text) takes the
+   * SDK's writes as they come.
+   */
   @Override
   public <T> void serialize(T entity, Writer writer) throws IOException {
+    if (!(writer instanceof BufferedWriter)) {
+      sdk.serialize(entity, writer);
+      return;
+    }
     TextBuffer text = new TextBuffer();
     sdk.serialize(entity, text);
     writer.write(text.chars, 0, text.length);
@@ -75,7 +85,8 @@ public final class OneWriteSerializer implements ISerializer {
     /**
      * The largest array growth steps stop at before they double past it: just under 512 KiB, half
      * of G1's smallest region, from which G1 allocates an array as a humongous object outside the
-     * young generation. A batch of log entries (at most 240,000 bytes of JSON) stays below it.
+     * young generation. A batch of log entries (at most 240,000 bytes of JSON by its estimate,
+     * unless one entry alone is larger) stays below it.
      */
     static final int BELOW_HALF_REGION = 256 * 1024 - 64;
 

@@ -10,6 +10,8 @@ import io.sentry.protocol.Message;
 import io.sentry.protocol.SentryException;
 import io.sentry.protocol.SentryStackFrame;
 import io.sentry.protocol.SentryStackTrace;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -126,6 +128,19 @@ class EventTrimmerTest {
     assertThat(kept.get(249).getFunction()).isEqualTo("f999");
     assertThat(event.getExtra("trimmed"))
         .isEqualTo(List.of("frames: 750 cut from the middle of 1 stack traces, 250 kept in each"));
+  }
+
+  @Test
+  void theSizeIsTheLengthInUtf8BytesOfTheSdksJson() throws Exception {
+    SentryEvent event = new SentryEvent();
+    event.setMessage(message("t\u00e9mplate \"{}\"", "formatted \u65e5\u672c \ud83d\ude00", null));
+    event.setTag("tenant", "\u00e0cme");
+    StringWriter json = new StringWriter();
+    serializer.serialize(event, json);
+
+    long size = EventTrimmer.sizeOf(event, new OneWriteSerializer(serializer));
+
+    assertThat(size).isEqualTo(json.toString().getBytes(StandardCharsets.UTF_8).length);
   }
 
   @Test
