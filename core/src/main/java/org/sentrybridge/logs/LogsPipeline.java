@@ -273,10 +273,10 @@ public final class LogsPipeline {
     slots[slot + 1] = typedArguments;
     slots[slot + 2] = scope;
     slots[slot + 3] = source;
-    // the record last, a volatile store: the logs thread that reads it sees the parts above; and
-    // ordered before the read of idle: the thread that announced it parks sees the entry, or is
-    // woken
-    SLOT.setVolatile(slots, slot, record);
+    // the record last, a release store: the logs thread that reads it sees the parts above. No
+    // fence needed before the read of idle: the claim's compare-and-set came first, and a logs
+    // thread about to park announces idle before it looks at the claims (run)
+    SLOT.setRelease(slots, slot, record);
     if (idle) {
       LockSupport.unpark(thread);
     }
@@ -447,8 +447,12 @@ public final class LogsPipeline {
       } else {
         idle = true;
         try {
-          if (isEmpty()) {
+          // the claims, not the slots: an offer claims before it reads idle, and fills the slot
+          // after, so a slot can look empty to this thread whose filler found no one idle
+          if (offered.get() == processedLocally) {
             LockSupport.parkNanos(this, wait);
+          } else if (isEmpty()) {
+            LockSupport.parkNanos(this, NAP_NANOS); // claimed, being filled: look again shortly
           }
         } finally {
           idle = false;
