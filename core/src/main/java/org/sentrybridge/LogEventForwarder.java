@@ -226,13 +226,17 @@ public final class LogEventForwarder implements AutoCloseable {
 
   /**
    * Offers the entry with the trace and span id of {@code scopes} (none when null or Sentry is not
-   * running), taken as the SDK holds them: no object is made for them, nor for the entry.
+   * running), taken as the SDK holds them: no object is made for them, nor for the entry. The
+   * scopes go with it: their event processors run for it on the logs thread, as the SDK runs them
+   * for a line of its own log API.
    */
   private boolean offerLog(LogRecord record, Object[] arguments, IScopes scopes) {
     SentryId trace = null;
     SpanId span = null;
     User user = null;
+    IScopes own = null;
     if (scopes != null && scopes.isEnabled()) {
+      own = scopes;
       if (logSource.sendMetadata()) {
         user = userOf(scopes);
       }
@@ -248,7 +252,7 @@ public final class LogEventForwarder implements AutoCloseable {
       }
     }
     return logs.offer(
-        record, LogEntry.typed(arguments, record), LogScope.of(trace, span, user), logSource);
+        record, LogEntry.typed(arguments, record), LogScope.of(trace, span, user, own), logSource);
   }
 
   /**

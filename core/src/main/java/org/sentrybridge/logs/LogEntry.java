@@ -1,5 +1,6 @@
 package org.sentrybridge.logs;
 
+import io.sentry.IScopes;
 import io.sentry.SpanId;
 import io.sentry.protocol.SentryId;
 import io.sentry.protocol.User;
@@ -23,8 +24,8 @@ import org.sentrybridge.event.LogRecord;
  *     only as text, in position (null elsewhere), sent with their type as the official appenders
  *     do; null when there is none. Numbers and booleans the record keeps as they were logged are
  *     taken from the record.
- * @param scope the logging thread's trace and span id and its scope's user, as the logging thread
- *     handed them over; null when none is known
+ * @param scope the logging thread's trace and span id, its scope's user and its scopes, as the
+ *     logging thread handed them over; null when none is known
  * @param source the appender's rules and metadata choice, shared by its entries
  */
 public record LogEntry(
@@ -38,6 +39,14 @@ public record LogEntry(
   /** The logging thread's span id; null when unknown. */
   public SpanId spanId() {
     return scope == null ? null : scope.spanId;
+  }
+
+  /**
+   * The logging thread's Sentry scopes, whose event processors run for the entry; null when not
+   * known (behind asynchronous appenders and loggers, {@code captureScope=false}).
+   */
+  public IScopes scopes() {
+    return scope == null ? null : scope.scopes;
   }
 
   /**

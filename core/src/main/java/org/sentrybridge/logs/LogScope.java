@@ -1,13 +1,14 @@
 package org.sentrybridge.logs;
 
+import io.sentry.IScopes;
 import io.sentry.SpanId;
 import io.sentry.protocol.SentryId;
 import io.sentry.protocol.User;
 
 /**
- * What a log entry takes of the logging thread's Sentry scope: the trace and span id, and the
- * scope's user (the SDK's objects, as the scope holds them), in one reference of the entry's queue
- * slot. A new one per entry: a per-thread cache would keep the last user (personal data) and this
+ * What a log entry takes of the logging thread's Sentry scope: the trace and span id, the scope's
+ * user (the SDK's objects, as the scope holds them) and the scopes themselves, whose event
+ * processors run for the entry on the logs thread, in one reference of the entry's queue slot. A new one per entry: a per-thread cache would keep the last user (personal data) and this
  * library's classes reachable from pooled threads after their request, for a saving this small
  * object does not need.
  */
@@ -16,11 +17,13 @@ public final class LogScope {
   final SentryId traceId;
   final SpanId spanId;
   final User user;
+  final IScopes scopes;
 
-  private LogScope(SentryId traceId, SpanId spanId, User user) {
+  private LogScope(SentryId traceId, SpanId spanId, User user, IScopes scopes) {
     this.traceId = traceId;
     this.spanId = spanId;
     this.user = user;
+    this.scopes = scopes;
   }
 
   /**
@@ -32,8 +35,21 @@ public final class LogScope {
    * @return the three together, or null when all are null
    */
   public static LogScope of(SentryId traceId, SpanId spanId, User user) {
-    return traceId == null && spanId == null && user == null
+    return of(traceId, spanId, user, null);
+  }
+
+  /**
+   * The scope's part of an entry logged on the thread whose Sentry scopes are {@code scopes}.
+   *
+   * @param traceId the trace id; null when unknown
+   * @param spanId the span id; null when unknown
+   * @param user the scope's user; null when none, unknown or not sent
+   * @param scopes the logging thread's Sentry scopes; null when not read
+   * @return the four together, or null when all are null
+   */
+  public static LogScope of(SentryId traceId, SpanId spanId, User user, IScopes scopes) {
+    return traceId == null && spanId == null && user == null && scopes == null
         ? null
-        : new LogScope(traceId, spanId, user);
+        : new LogScope(traceId, spanId, user, scopes);
   }
 }

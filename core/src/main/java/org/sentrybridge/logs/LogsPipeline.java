@@ -1,7 +1,9 @@
 package org.sentrybridge.logs;
 
+import io.sentry.CombinedScopeView;
 import io.sentry.DataCategory;
 import io.sentry.EventProcessor;
+import io.sentry.IScope;
 import io.sentry.IScopes;
 import io.sentry.SentryLogEvent;
 import io.sentry.SentryLogEvents;
@@ -596,7 +598,7 @@ public final class LogsPipeline {
       if (builder == null) {
         builder = new LogEventBuilder(scopes.getOptions(), fallbackTrace());
       }
-      log = processed(builder.build(entry));
+      log = processed(builder.build(entry), entry.scopes());
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) {
@@ -632,25 +634,21 @@ public final class LogsPipeline {
   }
 
   /**
-   * The SDK's log hooks, as its client runs them: event processors, then beforeSendLog. An entry
-   * a hook drops is recorded for the client report; one whose hook throws is dropped too (as the
-   * SDK does: a scrubbing hook that fails must not let the entry out), counted and reported.
+   * The SDK's log hooks, as its client runs them for a line of its own log API: the event
+   * processors of the logging thread's scopes ({@code own}; the global scope's when they are not
+   * known), those of the options, then beforeSendLog. An entry a hook drops is recorded for the
+   * client report; one whose hook throws is dropped too (as the SDK does: a scrubbing hook that
+   * fails must not let the entry out), counted and reported.
    */
-  private SentryLogEvent processed(SentryLogEvent log) {
+  private SentryLogEvent processed(SentryLogEvent log, IScopes own) {
+    log = processed(log, scopeProcessors(own));
+    if (log == null) {
+      return null;
+    }
     SentryOptions options = scopes.getOptions();
-    for (EventProcessor processor : options.getEventProcessors()) {
-      SentryLogEvent before = log;
-      try {
-        log = processor.process(log);
-      } catch (VirtualMachineError e) {
-        throw e;
-      } catch (Throwable e) {
-        return hookFailed(before, "an event processor", DiscardReason.EVENT_PROCESSOR, e);
-      }
-      if (log == null) {
-        lost(DiscardReason.EVENT_PROCESSOR, 1, LogEventBuilder.estimatedBytes(before));
-        return null;
-      }
+    log = processed(log, options.getEventProcessors());
+    if (log == null) {
+      return null;
     }
     SentryOptions.Logs.BeforeSendLogCallback beforeSend = options.getLogs().getBeforeSend();
     if (beforeSend == null) {
@@ -668,6 +666,47 @@ public final class LogsPipeline {
       lost(DiscardReason.BEFORE_SEND, 1, LogEventBuilder.estimatedBytes(log));
     }
     return kept;
+  }
+
+  private SentryLogEvent processed(SentryLogEvent log, List<EventProcessor> processors) {
+    for (EventProcessor processor : processors) {
+      SentryLogEvent before = log;
+      try {
+        log = processor.process(log);
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable e) {
+        return hookFailed(before, "an event processor", DiscardReason.EVENT_PROCESSOR, e);
+      }
+      if (log == null) {
+        lost(DiscardReason.EVENT_PROCESSOR, 1, LogEventBuilder.estimatedBytes(before));
+        return null;
+      }
+    }
+    return log;
+  }
+
+  /**
+   * The event processors of {@code own} as the SDK's combined scope view orders them (global,
+   * isolation and current scope, by their order), read now: most scopes have none, and then no
+   * list is made.
+   */
+  private List<EventProcessor> scopeProcessors(IScopes own) {
+    if (own == null) {
+      IScope global = scopes.getGlobalScope();
+      return global.getEventProcessorsWithOrder().isEmpty()
+          ? List.of()
+          : global.getEventProcessors();
+    }
+    IScope global = own.getGlobalScope();
+    IScope isolation = own.getIsolationScope();
+    IScope current = own.getScope();
+    if (global.getEventProcessorsWithOrder().isEmpty()
+        && isolation.getEventProcessorsWithOrder().isEmpty()
+        && current.getEventProcessorsWithOrder().isEmpty()) {
+      return List.of();
+    }
+    return new CombinedScopeView(global, isolation, current).getEventProcessors();
   }
 
   private SentryLogEvent hookFailed(

@@ -324,7 +324,7 @@ final class Dispatcher {
 
   /**
    * A log envelope is serialized and compressed on a thread of {@link #logEncoders}, not on this
-   * one: a batch of up to 1,000 entries takes milliseconds to encode, and this thread would
+   * one: a batch of up to 100 entries takes milliseconds to encode, and this thread would
    * otherwise cap the log volume delivered and keep errors waiting. The window of requests in
    * flight counts it from here.
    */

@@ -56,7 +56,7 @@ final class EnvelopeBuffer {
   static final String LOGS_AT_STOP =
       "not delivered when sentry-bridge stopped (logs are not kept on disk)";
   /**
-   * Log envelopes kept at most (of up to 1,000 entries and about 240 KB of JSON each: some 7.7 MB
+   * Log envelopes kept at most (of up to 100 entries and 240,000 bytes of JSON each: some 7.7 MB
    * of JSON in all); the oldest goes first. While Sentry is slow they bound what is delivered per
    * answer time, as many as {@code maxRequestsInFlight} allows by default.
    */

@@ -3,6 +3,7 @@ package org.sentrybridge.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentry.Breadcrumb;
+import io.sentry.EventProcessor;
 import io.sentry.ISpan;
 import io.sentry.ITransaction;
 import io.sentry.Sentry;
@@ -86,6 +87,63 @@ public final class SentryLogs {
         .doesNotContain("cart of b loaded");
     flushUntilLogged(receiver, wait, l -> "cart of a loaded".equals(l.getBody()));
     flushUntilLogged(receiver, wait, l -> "cart of b loaded".equals(l.getBody()));
+  }
+
+  /**
+   * The event processors of the logging thread's Sentry scope run for its entries, as the SDK runs
+   * them for a line of its own log API, and never for another thread's: on one thread's forked
+   * scopes a processor adds an attribute to each entry and drops one, which is recorded for the
+   * client report ({@code event_processor}, {@code log_item}); the other thread's entry arrives as
+   * it was logged. {@code info} logs a line at INFO with the message it is given.
+   */
+  public static void theLoggingThreadsScopeEventProcessorsRunForItsEntriesOnly(
+      LoopbackSentryReceiver receiver, Duration wait, Consumer<String> info) {
+    Requests.onNewThread(
+        "worker-a",
+        () ->
+            Requests.inRequest(
+                () -> {
+                  Sentry.configureScope(
+                      scope -> scope.addEventProcessor(new RequestProcessor("request a")));
+                  info.accept("card of a declined");
+                  info.accept("cart of a loaded");
+                }));
+    Requests.onNewThread("worker-b", () -> Requests.inRequest(() -> info.accept("cart of b loaded")));
+
+    SentryLogEvent a = flushUntilLogged(receiver, wait, l -> "cart of a loaded".equals(l.getBody()));
+    SentryLogEvent b = flushUntilLogged(receiver, wait, l -> "cart of b loaded".equals(l.getBody()));
+    assertThat(attributes(a)).containsEntry("checked.by", "request a");
+    assertThat(attributes(b)).doesNotContainKey("checked.by");
+    assertThat(receiver.logs()).extracting(SentryLogEvent::getBody)
+        .doesNotContain("card of a declined");
+    Poll.until(
+        "the client report of the dropped entry",
+        wait,
+        () -> {
+          SentryBridge.service().flush(Duration.ofMillis(200));
+          return receiver.discardedEvents().stream()
+              .anyMatch(d -> "event_processor".equals(d.getReason())
+                  && "log_item".equals(d.getCategory())
+                  && d.getQuantity() == 1);
+        });
+  }
+
+  /** A scope's event processor for log entries: marks each, drops those about a card. */
+  private static final class RequestProcessor implements EventProcessor {
+    private final String request;
+
+    RequestProcessor(String request) {
+      this.request = request;
+    }
+
+    @Override
+    public SentryLogEvent process(SentryLogEvent log) {
+      if (log.getBody().startsWith("card")) {
+        return null;
+      }
+      log.setAttribute("checked.by", new SentryLogEventAttributeValue("string", request));
+      return log;
+    }
   }
 
   /**

@@ -104,6 +104,15 @@ class SentryLogsTest {
   }
 
   @Test
+  void theLoggingThreadsScopeEventProcessorsRunForItsEntriesOnly() {
+    logging = LoggingFixture.start("log4j2-test-logs.xml", buffer);
+    Logger log = logging.context.getLogger(LOGGER);
+
+    SentryLogs.theLoggingThreadsScopeEventProcessorsRunForItsEntriesOnly(
+        logging.receiver, WAIT, message -> log.info(message));
+  }
+
+  @Test
   void anErrorKeepsTheWholeThreadContextAndLogEntriesOnlyTheContextTags() {
     logging = LoggingFixture.start("log4j2-test-logs.xml", buffer);
     Logger log = logging.context.getLogger(LOGGER);

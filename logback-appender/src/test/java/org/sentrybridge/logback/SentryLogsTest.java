@@ -98,6 +98,15 @@ class SentryLogsTest {
   }
 
   @Test
+  void theLoggingThreadsScopeEventProcessorsRunForItsEntriesOnly() {
+    logging.open("logs.xml");
+    Logger log = logging.logback.logger(LOGGER);
+
+    SentryLogs.theLoggingThreadsScopeEventProcessorsRunForItsEntriesOnly(
+        logging.receiver, WAIT, log::info);
+  }
+
+  @Test
   void onlyLinesAtOrAboveMinimumLevelAreSentSeveralPerEnvelope() {
     logging.open("logs-warn.xml");
     Logger log = logging.logback.logger(LOGGER);
