@@ -226,9 +226,11 @@ public final class LogEventForwarder implements AutoCloseable {
 
   /**
    * Offers the entry with the trace and span id of {@code scopes} (none when null or Sentry is not
-   * running), taken as the SDK holds them: no object is made for them, nor for the entry. The
-   * scopes go with it: their event processors run for it on the logs thread, as the SDK runs them
-   * for a line of its own log API.
+   * running), taken as the SDK holds them: no object is made for them, nor for the entry. When
+   * the current or the isolation scope has event processors the scopes go with it, and those run
+   * for it on the logs thread, as the SDK runs them for a line of its own log API; otherwise the
+   * entry keeps no reference to a request's scopes while it waits (the global scope's processors
+   * run for every entry).
    */
   private boolean offerLog(LogRecord record, Object[] arguments, IScopes scopes) {
     SentryId trace = null;
@@ -236,7 +238,10 @@ public final class LogEventForwarder implements AutoCloseable {
     User user = null;
     IScopes own = null;
     if (scopes != null && scopes.isEnabled()) {
-      own = scopes;
+      if (!scopes.getScope().getEventProcessorsWithOrder().isEmpty()
+          || !scopes.getIsolationScope().getEventProcessorsWithOrder().isEmpty()) {
+        own = scopes;
+      }
       if (logSource.sendMetadata()) {
         user = userOf(scopes);
       }

@@ -43,7 +43,8 @@ public record LogEntry(
 
   /**
    * The logging thread's Sentry scopes, whose event processors run for the entry; null when not
-   * known (behind asynchronous appenders and loggers, {@code captureScope=false}).
+   * known (behind asynchronous appenders and loggers, {@code captureScope=false}) or when neither
+   * their current nor their isolation scope had processors: then the global scope's run.
    */
   public IScopes scopes() {
     return scope == null ? null : scope.scopes;

@@ -7,10 +7,13 @@ import io.sentry.protocol.User;
 
 /**
  * What a log entry takes of the logging thread's Sentry scope: the trace and span id, the scope's
- * user (the SDK's objects, as the scope holds them) and the scopes themselves, whose event
- * processors run for the entry on the logs thread, in one reference of the entry's queue slot. A new one per entry: a per-thread cache would keep the last user (personal data) and this
- * library's classes reachable from pooled threads after their request, for a saving this small
- * object does not need.
+ * user (the SDK's objects, as the scope holds them) and, when its current or isolation scope has
+ * event processors, the scopes themselves, whose processors then run for the entry on the logs
+ * thread; in one reference of the entry's queue slot. Without such processors the entry keeps no
+ * reference to a request's scopes (their breadcrumbs, request, attachments) while it waits. A new
+ * one per entry: a per-thread cache would keep the last user (personal data) and this library's
+ * classes reachable from pooled threads after their request, for a saving this small object does
+ * not need.
  */
 public final class LogScope {
 
@@ -44,7 +47,8 @@ public final class LogScope {
    * @param traceId the trace id; null when unknown
    * @param spanId the span id; null when unknown
    * @param user the scope's user; null when none, unknown or not sent
-   * @param scopes the logging thread's Sentry scopes; null when not read
+   * @param scopes the logging thread's Sentry scopes when their event processors run for the
+   *     entry; null otherwise
    * @return the four together, or null when all are null
    */
   public static LogScope of(SentryId traceId, SpanId spanId, User user, IScopes scopes) {

@@ -103,12 +103,12 @@ public final class LogsPipeline {
   private static final long BUSY_NANOS = TimeUnit.SECONDS.toNanos(1);
   /** How often an idle moment looks at the drop counts: the thread naps every millisecond. */
   private static final long DROP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-  /** A rate limit lasts seconds: its end is looked for less often than a lane's free slot. */
   /** How long the logs thread naps while entries wait for their batch and no more come. */
   private static final long QUIET_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+  /** A rate limit lasts seconds: its end is looked for less often than a lane's free slot. */
   private static final long RATE_LIMIT_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   private static final AtomicInteger COUNT = new AtomicInteger();
-  /** References per slot: record, typed arguments, the scope's ids and user, source. */
+  /** References per slot: record, typed arguments, the scope's part ({@link LogScope}), source. */
   static final int SLOT_SIZE = 4;
   /**
    * Reads and writes a slot's record with memory ordering: the record is written last, after the
@@ -253,7 +253,8 @@ public final class LogsPipeline {
    *
    * @param record the log event, copied off the framework's mutable objects
    * @param typedArguments see {@link LogEntry#typed(Object[], LogRecord)}; null for none
-   * @param scope the logging thread's trace and span id and its scope's user; null when none
+   * @param scope the logging thread's trace and span id, its scope's user and, when its scopes have
+   *     event processors of their own, those scopes; null when none
    * @param source the appender's rules and metadata choice, made once per appender
    * @return false when the queue is full or the pipeline closed; a full queue's drop is counted
    */
@@ -688,8 +689,9 @@ public final class LogsPipeline {
 
   /**
    * The event processors of {@code own} as the SDK's combined scope view orders them (global,
-   * isolation and current scope, by their order), read now: most scopes have none, and then no
-   * list is made.
+   * isolation and current scope, by their order), read now; the global scope's alone when {@code
+   * own} is null (not read, or neither its current nor its isolation scope had processors when the
+   * line was logged). Most scopes have none, and then no list is made.
    */
   private List<EventProcessor> scopeProcessors(IScopes own) {
     if (own == null) {
