@@ -24,8 +24,9 @@ import org.sentrybridge.event.LogRecord;
  *     only as text, in position (null elsewhere), sent with their type as the official appenders
  *     do; null when there is none. Numbers and booleans the record keeps as they were logged are
  *     taken from the record.
- * @param scope the logging thread's trace and span id, its scope's user and its scopes, as the
- *     logging thread handed them over; null when none is known
+ * @param scope the logging thread's trace and span id, its scope's user and, when they have event
+ *     processors of their own, its scopes, as the logging thread handed them over; null when none
+ *     is known
  * @param source the appender's rules and metadata choice, shared by its entries
  */
 public record LogEntry(

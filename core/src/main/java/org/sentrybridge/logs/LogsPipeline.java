@@ -638,8 +638,9 @@ public final class LogsPipeline {
    * The SDK's log hooks, as its client runs them for a line of its own log API: the event
    * processors of the logging thread's scopes ({@code own}; the global scope's when they are not
    * known), those of the options, then beforeSendLog. An entry a hook drops is recorded for the
-   * client report; one whose hook throws is dropped too (as the SDK does: a scrubbing hook that
-   * fails must not let the entry out), counted and reported.
+   * client report; one whose hook throws is dropped too (as newer SDKs do for the application's
+   * hooks, with every SDK version here: a scrubbing hook that fails must not let the entry out),
+   * counted and reported.
    */
   private SentryLogEvent processed(SentryLogEvent log, IScopes own) {
     log = processed(log, scopeProcessors(own));
